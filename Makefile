@@ -1,0 +1,30 @@
+# make help — the targets CI and developers share.
+.PHONY: help install test slow browser lint eval bench ci
+
+help:            ## list targets
+	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ —/'
+
+install:         ## install the project and its test tools (pinned by constraints.txt)
+	pip install -c constraints.txt -e ".[test]"
+
+test:            ## fast tests (the README's test command)
+	pytest -q
+
+slow:            ## tests that start servers or render documents
+	pytest -q -m slow
+
+browser:         ## tests that drive Chromium
+	pytest -q -m browser
+
+lint:            ## ruff
+	ruff check .
+
+eval:            ## draft every case in evals/cases offline and check it
+	reportdraft eval --cases evals/cases
+
+bench:           ## benchmarks (print their figures; see docs/BENCHMARKS.md)
+	python -m evals.bench_index --reports 10000
+	python -m evals.bench_draft
+
+ci:              ## what CI runs
+	bash .ci/run

@@ -1,0 +1,1 @@
+"""Drafting: facts in, a checked draft report out (offline composer or LLM writer)."""

@@ -1,0 +1,43 @@
+"""The stages of drafting, one small abstract class each. The offline composer and the LLM
+writer are two implementations of the same SectionWriter."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .guard import ForeignGuard
+from .kinds import ReportKind
+from .model import DraftMeta, Fact, Section
+
+Emit = Callable[[str], None]
+"""Receives text as it is written (streaming); the writer calls it with each new piece."""
+
+
+@dataclass
+class DraftContext:
+    """What a section writer may know: the draft's meta, its kind, the facts, the index, the guard."""
+
+    meta: DraftMeta
+    kind: ReportKind
+    facts: dict[str, Fact]
+    index: object | None = None
+    """A retrieval.index.ReportIndex, or None (no examples)."""
+    guard: ForeignGuard = field(default_factory=ForeignGuard)
+    exclude_docs: tuple[str, ...] = ()
+    """Reports not to draw examples from (leave-one-out evaluation)."""
+    outline: list[Section] = field(default_factory=list)
+    """All sections, so a writer can see what the others cover."""
+
+
+class SectionWriter(ABC):
+    """Writes one section. In: a Section with heading, role and fact_ids. Out: the same Section
+    with text (【F3】 markers after figures), sources and flags filled in."""
+
+    name: str = "writer"
+
+    @abstractmethod
+    def write(self, section: Section, ctx: DraftContext, instruction: str = "",
+              emit: Emit | None = None) -> Section:
+        ...

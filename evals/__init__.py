@@ -1,0 +1,1 @@
+"""Evals: checks that read a Draft and its facts and say what failed and where."""

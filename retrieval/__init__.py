@@ -1,0 +1,1 @@
+"""Retrieval: import earlier reports, structure them into sections, index and search them."""

@@ -1,0 +1,406 @@
+"""The index of earlier reports: Chroma for vectors, a SQLite catalog for documents and words,
+BM25 over jieba words, and a hybrid search that spreads its results over several reports.
+
+Chroma holds one record per chunk (embedded store by default, a server when a host is given).
+The catalog is the source of truth for what was imported (file hash → idempotent re-indexing)
+and carries each chunk's words so the lexical index is rebuilt without re-segmenting.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from .embeddings import HashingEmbedding
+from .errors import RetrievalError, SkippedFile
+from .ingest import ImportedReport, import_file
+from .readers import SUPPORTED
+from .text import init_jieba, words
+
+COLLECTION = "reportdraft_passages"
+RRF_K = 60
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (
+    doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
+    region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
+    particulars TEXT, added REAL);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc TEXT, position INTEGER, role TEXT, heading TEXT,
+    text TEXT, words TEXT);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass
+class Passage:
+    """One search result: a chunk of an earlier report and where it came from."""
+
+    chunk_id: str
+    doc: str
+    title: str
+    org: str
+    year: int | None
+    report_type: str
+    role: str
+    heading: str
+    text: str
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"doc": self.doc, "title": self.title, "heading": self.heading, "role": self.role,
+                "text": self.text, "score": round(self.score, 4), "chunk_id": self.chunk_id,
+                "org": self.org, "year": self.year, "report_type": self.report_type}
+
+
+@dataclass
+class DocInfo:
+    doc: str
+    title: str
+    org: str
+    short_name: str
+    region: str
+    year: int | None
+    report_type: str
+    date: str
+    particulars: list[str]
+    path: str = ""
+
+
+@dataclass
+class IndexRun:
+    """What one `reportdraft index` did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def load_manifest(corpus_dir: Path) -> dict[str, dict]:
+    path = corpus_dir / "manifest.yaml"
+    if not path.exists():
+        return {}
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise RetrievalError(f"{path} 格式错误：{exc}") from None
+    return {str(e["file"]): e for e in entries if isinstance(e, dict) and e.get("file")}
+
+
+class ReportIndex:
+    """Open (or create) the index under `index_dir`; vectors in Chroma, words in the catalog."""
+
+    def __init__(self, index_dir: Path, chroma_host: str = "", chroma_port: int = 8000,
+                 embedding=None) -> None:
+        self.index_dir = Path(index_dir)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        init_jieba(self.index_dir / "jieba")
+        self.embedding = embedding or HashingEmbedding()
+        self._lock = threading.RLock()
+        self._catalog = sqlite3.connect(self.index_dir / "catalog.sqlite3", check_same_thread=False,
+                                        timeout=30)
+        self._catalog.execute("PRAGMA journal_mode=WAL")
+        self._catalog.executescript(SCHEMA)
+        self._collection = self._open_chroma(chroma_host, chroma_port)
+        self._lexical: tuple[str, object, list[str], dict[str, int]] | None = None
+
+    # -- opening --------------------------------------------------------------------------
+    def _open_chroma(self, host: str, port: int):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if host:
+                client = chromadb.HttpClient(host=host, port=port, settings=settings)
+            else:
+                client = chromadb.PersistentClient(path=str(self.index_dir / "chroma"), settings=settings)
+            return client.get_or_create_collection(
+                COLLECTION, embedding_function=self.embedding,
+                configuration={"hnsw": {"space": "cosine"}})
+        except Exception as exc:
+            where = f"Chroma 服务器 {host}:{port}" if host else f"本地索引 {self.index_dir}"
+            raise RetrievalError(f"无法打开{where}：{type(exc).__name__}: {exc}。"
+                                 "请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引。") from None
+
+    def close(self) -> None:
+        self._catalog.close()
+
+    # -- writing --------------------------------------------------------------------------
+    def index_corpus(self, corpus_dir: Path, prune: bool = False, max_bytes: int | None = None) -> IndexRun:
+        """Import every supported file under corpus_dir. Same file twice: nothing changes."""
+        corpus_dir = Path(corpus_dir)
+        if not corpus_dir.is_dir():
+            raise RetrievalError(f"语料目录不存在：{corpus_dir}")
+        manifest = load_manifest(corpus_dir)
+        run = IndexRun()
+        seen: set[str] = set()
+        for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file() or p.is_symlink()):
+            if path.name in ("manifest.yaml", "__init__.py") or path.name.startswith(".") \
+                    or "__pycache__" in path.parts:
+                continue
+            if path.suffix.lower() not in SUPPORTED:
+                run.skipped.append((str(path), f"不支持的文件类型 {path.suffix or '（无扩展名）'}"))
+                continue
+            try:
+                report = import_file(path, manifest.get(path.name), max_bytes)
+            except SkippedFile as exc:
+                run.skipped.append((str(path), str(exc)))
+                continue
+            seen.add(report.doc)
+            getattr(run, self.add_report(report)).append(report.doc)
+        if prune:
+            for doc in self.doc_ids() - seen:
+                self.remove(doc)
+                run.removed.append(doc)
+        return run
+
+    def add_file(self, path: Path, manifest_entry: dict | None = None) -> str:
+        """Import one file; returns 'added', 'replaced' or 'unchanged'. Raises SkippedFile."""
+        return self.add_report(import_file(Path(path), manifest_entry))
+
+    def add_report(self, report: ImportedReport) -> str:
+        with self._lock:
+            row = self._catalog.execute("SELECT sha256 FROM docs WHERE doc=?", (report.doc,)).fetchone()
+            if row and row[0] == report.sha256:
+                return "unchanged"
+            if row:
+                self.remove(report.doc)
+            self._write_chroma(report)
+            self._write_catalog(report)
+            return "replaced" if row else "added"
+
+    def _write_chroma(self, report: ImportedReport) -> None:
+        meta = report.meta
+        ids = [c.chunk_id for c in report.chunks]
+        if not ids:
+            return
+        metadatas = [{"doc": report.doc, "title": meta.title, "org": meta.org, "year": meta.year or 0,
+                      "report_type": meta.report_type or "", "role": c.role, "heading": c.heading,
+                      "position": c.position} for c in report.chunks]
+        try:
+            for start in range(0, len(ids), 1000):
+                end = start + 1000
+                self._collection.upsert(ids=ids[start:end], documents=[c.text for c in report.chunks[start:end]],
+                                        metadatas=metadatas[start:end])
+        except Exception as exc:
+            raise RetrievalError(f"写入向量索引失败：{type(exc).__name__}: {exc}") from None
+
+    def _write_catalog(self, report: ImportedReport) -> None:
+        meta = report.meta
+        with self._catalog:
+            self._catalog.execute(
+                "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (report.doc, report.path, report.sha256, meta.title, meta.org, meta.short_name,
+                 meta.region, meta.year, meta.report_type, meta.date, meta.doc_number,
+                 json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
+            self._catalog.executemany(
+                "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
+                [(c.chunk_id, c.doc, c.position, c.role, c.heading, c.text, " ".join(words(c.text)))
+                 for c in report.chunks])
+            self._bump()
+
+    def add_many(self, reports: Iterable[ImportedReport], batch: int = 2000) -> int:
+        """Bulk import for large corpora (the benchmark): batched Chroma and catalog writes."""
+        pending: list[ImportedReport] = []
+        count = 0
+        for report in reports:
+            pending.append(report)
+            if sum(len(r.chunks) for r in pending) >= batch:
+                count += self._flush(pending)
+                pending = []
+        if pending:
+            count += self._flush(pending)
+        return count
+
+    def _flush(self, reports: list[ImportedReport]) -> int:
+        merged = ImportedReport(doc="", path="", sha256="", meta=reports[0].meta, parsed=reports[0].parsed)
+        ids, docs, metas = [], [], []
+        for r in reports:
+            for c in r.chunks:
+                ids.append(c.chunk_id)
+                docs.append(c.text)
+                metas.append({"doc": r.doc, "title": r.meta.title, "org": r.meta.org,
+                              "year": r.meta.year or 0, "report_type": r.meta.report_type or "",
+                              "role": c.role, "heading": c.heading, "position": c.position})
+        del merged
+        self._collection.upsert(ids=ids, documents=docs, metadatas=metas)
+        for r in reports:
+            self._write_catalog(r)
+        return len(ids)
+
+    def remove(self, doc: str) -> None:
+        with self._lock:
+            ids = [r[0] for r in self._catalog.execute("SELECT chunk_id FROM chunks WHERE doc=?", (doc,))]
+            if ids:
+                self._collection.delete(ids=ids)
+            with self._catalog:
+                self._catalog.execute("DELETE FROM chunks WHERE doc=?", (doc,))
+                self._catalog.execute("DELETE FROM docs WHERE doc=?", (doc,))
+                self._bump()
+
+    def _bump(self) -> None:
+        self._catalog.execute(
+            "INSERT INTO state VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value=value+1")
+
+    # -- reading --------------------------------------------------------------------------
+    def doc_ids(self) -> set[str]:
+        return {r[0] for r in self._catalog.execute("SELECT doc FROM docs")}
+
+    def documents(self) -> list[DocInfo]:
+        rows = self._catalog.execute(
+            "SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path "
+            "FROM docs ORDER BY doc").fetchall()
+        return [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9])
+                for r in rows]
+
+    def chunk_count(self) -> int:
+        return self._catalog.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
+    def passages(self, doc: str) -> list[Passage]:
+        """Every chunk of one report, in order (for last year's report and for tests)."""
+        rows = self._catalog.execute(
+            "SELECT c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text "
+            "FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.doc=? ORDER BY c.position", (doc,))
+        return [Passage(*r) for r in rows]
+
+    def _version(self) -> str:
+        row = self._catalog.execute("SELECT value FROM state WHERE key='version'").fetchone()
+        return row[0] if row else "0"
+
+    def _lexical_index(self):
+        """BM25 over the catalog's words, rebuilt only when the catalog changed."""
+        import bm25s
+
+        version = self._version()
+        with self._lock:
+            if self._lexical and self._lexical[0] == version:
+                return self._lexical
+            rows = self._catalog.execute("SELECT chunk_id, words FROM chunks ORDER BY rowid").fetchall()
+            ids = [r[0] for r in rows]
+            retriever = None
+            if ids:
+                retriever = bm25s.BM25()
+                retriever.index([r[1].split() or ["∅"] for r in rows], show_progress=False)
+            self._lexical = (version, retriever, ids, {cid: i for i, cid in enumerate(ids)})
+            return self._lexical
+
+    def search(self, query: str, role: str | None = None, report_type: str | None = None, k: int = 5,
+               exclude_docs: Iterable[str] = (), prefer_org: str = "", per_doc: int = 1,
+               pool: int = 40) -> list[Passage]:
+        """Hybrid search: vector and BM25 ranks fused (RRF), filtered, spread over reports."""
+        exclude = set(exclude_docs)
+        if not query.strip() or self.chunk_count() == 0:
+            return []
+        candidates = self._fuse(self._vector_ranks(query, role, report_type, exclude, pool),
+                                self._lexical_ranks(query, role, report_type, exclude, pool))
+        if not candidates:
+            return []
+        passages = self._load(list(candidates))
+        for p in passages:
+            p.score = candidates[p.chunk_id] * (1.5 if prefer_org and p.org == prefer_org else 1.0)
+        passages.sort(key=lambda p: -p.score)
+        return _spread(passages, k, per_doc)
+
+    def _where(self, role, report_type, exclude) -> dict | None:
+        clauses: list[dict] = []
+        if role:
+            clauses.append({"role": role})
+        if report_type:
+            clauses.append({"report_type": report_type})
+        if exclude:
+            clauses.append({"doc": {"$nin": sorted(exclude)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def _vector_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
+        try:
+            result = self._collection.query(query_embeddings=[self.embedding.embed_one(query)]
+                                            if hasattr(self.embedding, "embed_one") else self.embedding([query]),
+                                            n_results=pool, where=self._where(role, report_type, exclude),
+                                            include=[])
+        except Exception as exc:
+            raise RetrievalError(f"向量检索失败：{type(exc).__name__}: {exc}。"
+                                 "若使用 Chroma 服务器，请确认它在运行。") from None
+        return list(result["ids"][0]) if result["ids"] else []
+
+    def _lexical_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
+        _, retriever, ids, _ = self._lexical_index()
+        tokens = words(query)
+        if retriever is None or not tokens:
+            return []
+        scores = retriever.get_scores(tokens)
+        order = np.argsort(-scores)
+        allowed = self._allowed(role, report_type, exclude)
+        ranked = []
+        for i in order:
+            if scores[i] <= 0:
+                break
+            if allowed is None or ids[i] in allowed:
+                ranked.append(ids[i])
+                if len(ranked) >= pool:
+                    break
+        return ranked
+
+    def _allowed(self, role, report_type, exclude) -> set[str] | None:
+        if not (role or report_type or exclude):
+            return None
+        sql = "SELECT c.chunk_id FROM chunks c JOIN docs d ON c.doc=d.doc WHERE 1=1"
+        args: list = []
+        if role:
+            sql += " AND c.role=?"
+            args.append(role)
+        if report_type:
+            sql += " AND d.report_type=?"
+            args.append(report_type)
+        if exclude:
+            sql += f" AND c.doc NOT IN ({','.join('?' * len(exclude))})"
+            args.extend(sorted(exclude))
+        return {r[0] for r in self._catalog.execute(sql, args)}
+
+    @staticmethod
+    def _fuse(*rankings: list[str]) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, cid in enumerate(ranking):
+                scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        return scores
+
+    def _load(self, chunk_ids: list[str]) -> list[Passage]:
+        rows = []
+        for start in range(0, len(chunk_ids), 500):
+            part = chunk_ids[start:start + 500]
+            rows += self._catalog.execute(
+                "SELECT c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text "
+                f"FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
+                part).fetchall()
+        return [Passage(*r) for r in rows]
+
+
+def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:
+    """Best first, at most per_doc from one report; fill up from the rest if there are too few."""
+    chosen, counts = [], {}
+    for p in passages:
+        if counts.get(p.doc, 0) < per_doc:
+            chosen.append(p)
+            counts[p.doc] = counts.get(p.doc, 0) + 1
+        if len(chosen) == k:
+            return chosen
+    for p in passages:
+        if p not in chosen:
+            chosen.append(p)
+            if len(chosen) == k:
+                break
+    return chosen

@@ -1,0 +1,119 @@
+"""One file → one ImportedReport: read, clean, structure, metadata, particulars and chunks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean_text
+from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
+from .readers import read_report
+from .structure import ParsedReport, paragraph_role, parse_report
+from .text import find_particulars
+
+MAX_CHUNK = 500
+
+
+@dataclass
+class Chunk:
+    """One indexed record: a subsection or paragraph of a section, with where it came from."""
+
+    chunk_id: str
+    doc: str
+    position: int
+    role: str
+    heading: str
+    text: str
+
+
+@dataclass
+class ImportedReport:
+    doc: str
+    path: str
+    sha256: str
+    meta: ReportMeta
+    parsed: ParsedReport
+    chunks: list[Chunk] = field(default_factory=list)
+    particulars: set[str] = field(default_factory=set)
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable, ASCII-safe id from the file name (Chroma ids and our catalog use it)."""
+    stem = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+", "_", path.stem).strip("_")
+    return stem or hashlib.sha1(path.name.encode()).hexdigest()[:12]
+
+
+def import_file(path: Path, manifest_entry: dict | None = None, max_bytes: int | None = None) -> ImportedReport:
+    """Read and structure one report. Raises SkippedFile with the reason when it cannot."""
+    data_text = read_report(path, max_bytes) if max_bytes else read_report(path)
+    sha = hashlib.sha256(data_text.encode("utf-8")).hexdigest()
+    parsed = parse_report(clean_text(data_text))
+    meta = detect_metadata(parsed, data_text)
+    if manifest_entry:
+        _apply_manifest(meta, manifest_entry)
+    doc = doc_id_for(path)
+    report = ImportedReport(doc=doc, path=str(path), sha256=sha, meta=meta, parsed=parsed)
+    report.chunks = make_chunks(doc, parsed)
+    report.particulars = _particulars(report, manifest_entry or {})
+    return report
+
+
+def _apply_manifest(meta: ReportMeta, entry: dict) -> None:
+    for key in ("title", "org", "region", "report_type", "doc_number"):
+        if entry.get(key):
+            setattr(meta, key, str(entry[key]))
+    if entry.get("year"):
+        meta.year = int(entry["year"])
+    if entry.get("date"):
+        meta.date = str(entry["date"])
+    if entry.get("region"):
+        meta.places = places_of(meta.region)
+    meta.short_name = entry.get("short_name") or short_name_of(meta.region)
+
+
+def _particulars(report: ImportedReport, entry: dict) -> set[str]:
+    found = find_particulars("\n".join(c.text for c in report.chunks) + "\n" + "\n".join(report.parsed.header))
+    found.update(report.meta.places)
+    found.update(str(p) for p in entry.get("particulars", []) or [])
+    if report.meta.org and "*" not in report.meta.org and len(report.meta.org) > 4:
+        found.add(report.meta.org)
+    return {p for p in found if len(p) >= 2}
+
+
+def make_chunks(doc: str, parsed: ParsedReport) -> list[Chunk]:
+    """Preamble, then each section's paragraphs; long paragraphs split at sentence ends."""
+    chunks: list[Chunk] = []
+
+    def add(role: str, heading: str, text: str) -> None:
+        for piece in _split_long(text):
+            chunks.append(Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece))
+
+    if parsed.preamble:
+        add("preamble", "", "\n".join(parsed.preamble))
+    for section in parsed.sections:
+        pending = ""
+        for paragraph in section.paragraphs or [section.heading]:
+            if len(paragraph) <= 40 and "。" not in paragraph:
+                pending += paragraph + "。"  # a bare subheading travels with its paragraph
+                continue
+            add(paragraph_role(section.role, paragraph), section.heading, pending + paragraph)
+            pending = ""
+        if pending:
+            add(section.role, section.heading, pending)
+    return chunks
+
+
+def _split_long(text: str) -> list[str]:
+    if len(text) <= MAX_CHUNK:
+        return [text]
+    pieces, current = [], ""
+    for sentence in re.split(r"(?<=[。；！？])", text):
+        if current and len(current) + len(sentence) > MAX_CHUNK:
+            pieces.append(current)
+            current = ""
+        current += sentence
+    if current:
+        pieces.append(current)
+    return pieces

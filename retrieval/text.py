@@ -1,0 +1,71 @@
+"""Chinese text helpers shared by the index: words (jieba), sentences, particulars (names, places, brands)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+import jieba
+import jieba.posseg as pseg
+
+jieba.setLogLevel(logging.WARNING)
+_init_lock = threading.Lock()
+_initialised = False
+
+STOPWORDS = set("的 了 和 与 及 等 在 对 为 以 将 是 把 被 由 从 向 于 中 上 下 也 并 或 其 之 "
+                "一 各 个 这 那 有 我 我们 开展 进行 工作 加强 进一步".split())
+WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+SENTENCE_END = re.compile(r"(?<=[。！？；])")
+SURNAMES = set("张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+               "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+               "郝龚邵万钱严覃武戴莫孔向汤阚")
+FAMOUS = {"雷锋", "习近平", "毛泽东", "邓小平"}
+PLACE_SUFFIX = re.compile(r"^(.{2,6}?)(市|县|区|镇|乡|州|旗)$")
+NOT_PLACES = {"治区", "治县", "治市", "各乡镇", "驻市", "全市", "全县", "全区", "城区", "社区", "辖区", "本市"}
+BRAND_SUFFIX = re.compile(r"(工作室|驿站|妈|姐|丹丹|小屋|品牌|讲堂|说事|赶场)$")
+QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+
+
+def init_jieba(cache_dir: Path | None = None) -> None:
+    """Load jieba's dictionary once; keep its cache file in our data dir rather than /tmp."""
+    global _initialised
+    with _init_lock:
+        if _initialised:
+            return
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            jieba.dt.tmp_dir = str(cache_dir)
+        jieba.initialize()
+        _initialised = True
+
+
+def words(text: str) -> list[str]:
+    """Content words for lexical ranking: jieba tokens without punctuation and stopwords."""
+    init_jieba()
+    return [w for w in jieba.lcut(text) if WORD_RE.search(w) and w not in STOPWORDS]
+
+
+def sentences(text: str) -> list[str]:
+    """Split on 。！？； keeping the punctuation; blank pieces dropped."""
+    return [s.strip() for s in SENTENCE_END.split(text.replace("\n", "")) if s.strip()]
+
+
+def find_particulars(text: str) -> set[str]:
+    """People, places and local brands named in a text (conservative: better one too many)."""
+    init_jieba()
+    found: set[str] = set()
+    for token in pseg.cut(text):
+        word, flag = token.word, token.flag
+        if flag == "nr" and 2 <= len(word) <= 3 and word[0] in SURNAMES and word not in FAMOUS \
+                and not jieba.dt.FREQ.get(word):  # 张贴, 高素质: dictionary words, not names
+            found.add(word)
+        elif flag == "ns" and word not in NOT_PLACES:
+            m = PLACE_SUFFIX.match(word)
+            if m and not word.endswith("地区"):
+                found.update({word, m.group(1)})
+    for quoted in QUOTED.findall(text):
+        if BRAND_SUFFIX.search(quoted) or any(p in quoted for p in found):
+            found.add(quoted)
+    return found
