@@ -85,7 +85,7 @@ def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0) -> tuple[list
                 candidates.append((ENUMERATOR.sub("", sentence).strip().rstrip("。；"), passage))
     for text, passage in candidates[skip:] + candidates[:skip]:
         text = localise(text, ctx)
-        if text in seen:
+        if text in seen or not ctx.claim(text):
             continue
         seen.add(text)
         picked.append(text)

@@ -3,6 +3,7 @@ writer are two implementations of the same SectionWriter."""
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,17 @@ class DraftContext:
     """Reports not to draw examples from (leave-one-out evaluation)."""
     outline: list[Section] = field(default_factory=list)
     """All sections, so a writer can see what the others cover."""
+    borrowed: set[str] = field(default_factory=set)
+    """Example sentences already used in this draft: one sentence is borrowed once."""
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def claim(self, sentence: str) -> bool:
+        """Reserve an example sentence for one section; False when another section has it."""
+        with self.lock:
+            if sentence in self.borrowed:
+                return False
+            self.borrowed.add(sentence)
+            return True
 
 
 class SectionWriter(ABC):

@@ -128,6 +128,8 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     if section.locked:
         raise InputError("这一部分已锁定：先解锁再重新生成。")
     ctx = context_for(draft, index)
+    ctx.borrowed.update(s for other in draft.sections if other.id != section_id
+                        for s in other.text.replace("\n", "").split("。"))
     emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     sections = [new if s.id == section_id else s for s in draft.sections]

@@ -190,7 +190,10 @@ def markers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         if extract_figures(plain) and not ids:
             result.findings.append(Finding("含数字的句子没有来源标记", section.id, sentence))
         for _, end, fig in figure_spans(sentence):
-            marker = MARKER_RE.match(sentence, end)
+            clause_end = re.search(r"[，。；、,;]|$", sentence[end:]).start() + end
+            marker = MARKER_RE.search(sentence, end, clause_end)
+            if ids and marker is None:
+                result.findings.append(Finding(f"数字“{fig.text}”后面没有来源标记", section.id, sentence))
             if marker and marker.group(1) in facts:
                 if fig.key not in {f.key for f in facts[marker.group(1)].figures}:
                     result.findings.append(Finding(
