@@ -70,11 +70,7 @@ def cmd_draft(args, settings: Settings) -> int:
         Path(args.out).write_text(draft.to_json(), encoding="utf-8")
     if args.md:
         Path(args.md).write_text(to_markdown(draft), encoding="utf-8")
-    if args.docx:
-        from .export_docx import write_docx
-
-        write_docx(draft, Path(args.docx))
-    if not (args.out or args.md or args.docx):
+    if not (args.out or args.md):
         print(to_markdown(draft))
     return 0
 
@@ -83,7 +79,7 @@ def cmd_eval(args, settings: Settings) -> int:
     from evals.runner import eval_cases_command, eval_draft_command
 
     if args.cases:
-        return eval_cases_command(Path(args.cases), settings, args.json, args.backend)
+        return eval_cases_command(Path(args.cases), settings, args.json, args.backend or ["offline"])
     if not args.draft:
         raise_input("请给出 DRAFT.json，或 --cases DIR。")
     return eval_draft_command(Path(args.draft), settings, args.json)
@@ -143,13 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则用 llm，否则 offline")
     p.add_argument("--out", help="草稿 JSON")
     p.add_argument("--md", help="Markdown 文件")
-    p.add_argument("--docx", help="Word 文件（公文格式）")
     p.set_defaults(func=cmd_draft)
 
     p = with_db(sub.add_parser("eval", help="检查草稿"))
     p.add_argument("draft", nargs="?")
     p.add_argument("--cases", help="案例目录：逐个起草并检查")
-    p.add_argument("--backend", choices=["offline", "llm"], default="offline")
+    p.add_argument("--backend", choices=["offline", "llm"], action="append",
+                   help="起草后端；给两次（--backend offline --backend llm）即对比两者")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
     return parser

@@ -71,26 +71,36 @@ def run_case(path: Path, index, writer) -> dict:
                          if r.name not in expected_fail] + [f"缺少预期部分：{m}" for m in missing]}
 
 
-def eval_cases_command(directory: Path, settings, as_json: bool, backend: str = "offline") -> int:
+def eval_cases_command(directory: Path, settings, as_json: bool, backends: list[str]) -> int:
+    """Draft and check every case with each backend; two backends are shown side by side."""
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         raise InputError(f"{directory} 里没有案例文件（*.yaml）。")
     index = open_index(settings)
-    writer = make_writer(settings, backend)
-    rows = [run_case(p, index, writer) for p in paths]
-    summary = summarise(rows)
+    runs = {}
+    for backend in dict.fromkeys(backends):
+        writer = make_writer(settings, backend)
+        rows = [run_case(p, index, writer) for p in paths]
+        runs[backend] = {"summary": summarise(rows), "cases": rows}
     if as_json:
-        print(json.dumps({"backend": backend, "summary": summary, "cases": rows}, ensure_ascii=False, indent=2))
+        print(json.dumps(runs if len(runs) > 1 else {"backend": backends[0], **runs[backends[0]]},
+                         ensure_ascii=False, indent=2))
     else:
-        print(f"后端：{backend}  案例：{len(rows)}")
-        for row in rows:
-            print(f"{'通过' if row['ok'] else '未通过':<4} {row['case']:<32} P={row['precision']:.2f} "
-                  f"R={row['recall']:.2f} {row['seconds']:.2f}s")
-            for finding in row["findings"]:
-                print(f"       {finding}")
-        print("各项检查通过率：" + "  ".join(f"{k}={v:.0%}" for k, v in summary["pass_rate"].items()))
-        print(f"数字精确率 {summary['precision']:.3f}  召回率 {summary['recall']:.3f}")
-    return 0 if all(r["ok"] for r in rows) else 1
+        for backend, run in runs.items():
+            _print_run(backend, run)
+    return 0 if all(r["ok"] for run in runs.values() for r in run["cases"]) else 1
+
+
+def _print_run(backend: str, run: dict) -> None:
+    rows, summary = run["cases"], run["summary"]
+    print(f"后端：{backend}  案例：{len(rows)}")
+    for row in rows:
+        print(f"{'通过' if row['ok'] else '未通过':<4} {row['case']:<32} P={row['precision']:.2f} "
+              f"R={row['recall']:.2f} {row['seconds']:.2f}s")
+        for finding in row["findings"]:
+            print(f"       {finding}")
+    print("各项检查通过率：" + "  ".join(f"{k}={v:.0%}" for k, v in summary["pass_rate"].items()))
+    print(f"数字精确率 {summary['precision']:.3f}  召回率 {summary['recall']:.3f}\n")
 
 
 def summarise(rows: list[dict]) -> dict:

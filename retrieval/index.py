@@ -190,9 +190,11 @@ class ReportIndex:
                       "report_type": meta.report_type or "", "role": c.role, "heading": c.heading,
                       "position": c.position} for c in report.chunks]
         try:
+            vectors = self.embedding([c.text for c in report.chunks])
             for start in range(0, len(ids), 1000):
                 end = start + 1000
-                self._collection.upsert(ids=ids[start:end], documents=[c.text for c in report.chunks[start:end]],
+                # Texts live in the catalog; Chroma keeps vectors and filterable metadata only.
+                self._collection.upsert(ids=ids[start:end], embeddings=vectors[start:end],
                                         metadatas=metadatas[start:end])
         except Exception as exc:
             raise RetrievalError(f"写入向量索引失败：{type(exc).__name__}: {exc}") from None
@@ -207,7 +209,7 @@ class ReportIndex:
                  json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
             self._catalog.executemany(
                 "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
-                [(c.chunk_id, c.doc, c.position, c.role, c.heading, c.text, " ".join(words(c.text)))
+                [(c.chunk_id, c.doc, c.position, c.role, c.heading, c.text, " ".join(c.words or words(c.text)))
                  for c in report.chunks])
             self._bump()
 
@@ -225,7 +227,6 @@ class ReportIndex:
         return count
 
     def _flush(self, reports: list[ImportedReport]) -> int:
-        merged = ImportedReport(doc="", path="", sha256="", meta=reports[0].meta, parsed=reports[0].parsed)
         ids, docs, metas = [], [], []
         for r in reports:
             for c in r.chunks:
@@ -234,8 +235,11 @@ class ReportIndex:
                 metas.append({"doc": r.doc, "title": r.meta.title, "org": r.meta.org,
                               "year": r.meta.year or 0, "report_type": r.meta.report_type or "",
                               "role": c.role, "heading": c.heading, "position": c.position})
-        del merged
-        self._collection.upsert(ids=ids, documents=docs, metadatas=metas)
+        if all(r.vectors is not None for r in reports):
+            vectors = [v for r in reports for v in r.vectors]
+        else:
+            vectors = self.embedding(docs)
+        self._collection.upsert(ids=ids, metadatas=metas, embeddings=vectors)
         for r in reports:
             self._write_catalog(r)
         return len(ids)

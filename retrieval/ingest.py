@@ -11,7 +11,7 @@ from .clean import clean_text
 from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
 from .readers import read_report
 from .structure import ParsedReport, paragraph_role, parse_report
-from .text import find_particulars
+from .text import find_particulars, words
 
 MAX_CHUNK = 500
 
@@ -26,6 +26,8 @@ class Chunk:
     role: str
     heading: str
     text: str
+    words: list[str] = field(default_factory=list)
+    """jieba content words, computed once at import (they feed BM25)."""
 
 
 @dataclass
@@ -37,6 +39,8 @@ class ImportedReport:
     parsed: ParsedReport
     chunks: list[Chunk] = field(default_factory=list)
     particulars: set[str] = field(default_factory=set)
+    vectors: list | None = None
+    """Chunk embeddings when computed ahead (bulk import in worker processes)."""
 
 
 def doc_id_for(path: Path) -> str:
@@ -88,7 +92,7 @@ def make_chunks(doc: str, parsed: ParsedReport) -> list[Chunk]:
 
     def add(role: str, heading: str, text: str) -> None:
         for piece in _split_long(text):
-            chunks.append(Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece))
+            chunks.append(Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece, words(piece)))
 
     if parsed.preamble:
         add("preamble", "", "\n".join(parsed.preamble))

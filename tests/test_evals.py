@@ -124,3 +124,8 @@ def test_the_case_set_passes_on_the_offline_backend(data_dir, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["summary"]["cases"] >= 13
     assert report["summary"]["precision"] == 1.0 and report["summary"]["recall"] == 1.0
+
+
+def test_comparing_with_the_llm_backend_needs_a_model_and_says_so(data_dir, capsys):
+    assert main(["eval", "--cases", "evals/cases", "--backend", "offline", "--backend", "llm"]) == 2
+    assert "OPENAI_BASE_URL" in capsys.readouterr().err
