@@ -75,12 +75,21 @@ def reusable(sentence: str, ctx: DraftContext) -> bool:
             and not masked_values(body) and ctx.guard.clean(body) and "：" not in body[:-1])
 
 
-def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0) -> tuple[list[str], list]:
+FRAMING = re.compile(r"高度重视|始终|坚持|围绕|立足|着力|切实|不断|充分发挥|紧扣|聚焦|注重|把.+作为")
+ACTIVITY = re.compile(r"举办|召开|聘请|拍摄|邀请|参加|培训班|走访|发放|推送|发布|评选|慰问|成立|制定|印发")
+
+
+def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0,
+           framing_only: bool = False) -> tuple[list[str], list]:
     """Up to `limit` reusable sentences from the passages (enumerators stripped), and their passages."""
     picked, used, seen = [], [], set()
     candidates = []
     for passage in passages:
         for sentence in sentences(passage.text):
+            if re.match(r"^[（(][一二三四五六七八九十]+[)）]", sentence):
+                continue  # an example's subheading, not a sentence of prose
+            if framing_only and (not FRAMING.search(sentence) or ACTIVITY.search(sentence)):
+                continue
             if reusable(sentence, ctx):
                 candidates.append((ENUMERATOR.sub("", sentence).strip().rstrip("。；"), passage))
     for text, passage in candidates[skip:] + candidates[:skip]:
@@ -94,6 +103,12 @@ def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0) -> tuple[list
         if len(picked) == limit:
             break
     return picked, used
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of character bigrams two sentences have in common (0 = unrelated, 1 = the same)."""
+    ga, gb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    return len(ga & gb) / max(1, min(len(ga), len(gb)))
 
 
 def examples(ctx: DraftContext, role: str, query: str, k: int = 6):
@@ -171,8 +186,11 @@ class OfflineComposer(SectionWriter):
         opening = fill(spec.openings[v % len(spec.openings)], ctx.meta) if spec.openings else ""
         used = []
         if section.role == "measures":
-            borrowed, used = borrow(passages, ctx, 1, skip=v)
-            lead = opening + (borrowed[0] + "。" if borrowed else "")
+            # Only framing sentences: an example's concrete activity would be a claim the user never made.
+            borrowed, used = borrow(passages, ctx, 3, skip=v, framing_only=True)
+            fresh = [b for b in borrowed if _overlap(b, opening) < 0.35]  # not the opening said twice
+            used = used if fresh else []
+            lead = opening + (fresh[0] + "。" if fresh else "")
             paragraphs += self._measures(spec, facts, lead, ctx)
         elif section.role in ("shortcomings", "plans", "first_responsible"):
             items = [fact_clause(f) for f in facts]
