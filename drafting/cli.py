@@ -70,9 +70,37 @@ def cmd_draft(args, settings: Settings) -> int:
         Path(args.out).write_text(draft.to_json(), encoding="utf-8")
     if args.md:
         Path(args.md).write_text(to_markdown(draft), encoding="utf-8")
-    if not (args.out or args.md):
+    if args.docx:
+        from .export_docx import write_docx
+
+        write_docx(draft, Path(args.docx), sources=args.sources)
+    if not (args.out or args.md or args.docx):
         print(to_markdown(draft))
     return 0
+
+
+def cmd_merge(args, settings: Settings) -> int:
+    """An edited .docx back into its draft: changes per section, checks re-run, new version saved."""
+    from evals.runner import check_draft, print_results
+
+    from .model import Draft
+    from .roundtrip import merge_docx
+    from .services import open_index
+    from .store import DraftStore
+
+    draft = Draft.from_json(Path(args.draft).read_text(encoding="utf-8"))
+    merged, changes = merge_docx(draft, Path(args.docx))
+    for change in changes:
+        print(f"【{change.heading}】")
+        for line in change.diff:
+            print(f"  {line}")
+    if not changes:
+        print("Word 文件与草稿一致，没有改动。")
+    Path(args.out or args.draft).write_text(merged.to_json(), encoding="utf-8")
+    DraftStore(settings.db_path).save(merged, "docx")
+    results = check_draft(merged, open_index(settings))
+    print_results(results)
+    return 0 if all(r.passed for r in results) else 1
 
 
 def cmd_eval(args, settings: Settings) -> int:
@@ -139,7 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则用 llm，否则 offline")
     p.add_argument("--out", help="草稿 JSON")
     p.add_argument("--md", help="Markdown 文件")
+    p.add_argument("--docx", help="Word 文件（GB/T 9704 公文格式）")
+    p.add_argument("--sources", choices=["comments", "appendix"], default="comments",
+                   help="来源说明放在 Word 批注里（默认）或文末附件")
     p.set_defaults(func=cmd_draft)
+
+    p = with_db(sub.add_parser("merge", help="把在 Word/WPS 中改过的 .docx 读回草稿"))
+    p.add_argument("draft", help="草稿 JSON")
+    p.add_argument("docx", help="改过的 Word 文件")
+    p.add_argument("--out", help="新草稿 JSON（默认覆盖原文件）")
+    p.set_defaults(func=cmd_merge)
 
     p = with_db(sub.add_parser("eval", help="检查草稿"))
     p.add_argument("draft", nargs="?")
