@@ -47,13 +47,12 @@ def cmd_search(args, settings: Settings) -> int:
 def cmd_draft(args, settings: Settings) -> int:
     from .pipeline import build_meta, draft_report
     from .render import to_markdown
-    from .services import load_case, make_writer, open_index
+    from .services import load_case, make_writer, meta_from_case, open_index
 
     if args.case:
         case = load_case(Path(args.case))
         facts_text = "\n".join(case["facts"])
-        meta = build_meta(case["org"], case["year"], case["report_type"], case.get("short_name", ""),
-                          case.get("addressee", ""), str(case.get("date") or ""), case.get("period", "annual"))
+        meta = meta_from_case(case)
     else:
         if not (args.facts and args.type and args.org and args.year):
             raise_input("请给出 --case CASE.yaml，或同时给出 --facts FILE --type KIND --org NAME --year N。")

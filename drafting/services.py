@@ -41,6 +41,16 @@ def make_writer(settings: Settings, backend: str | None = None):
 
 
 CASE_KEYS = {"org", "year", "report_type", "facts"}
+OPTIONAL_META = ("doc_number", "signer", "cc", "printer")
+
+
+def meta_from_case(case: dict):
+    """DraftMeta from a case: the required keys, then 版头/版记 fields when present."""
+    from .pipeline import build_meta
+
+    return build_meta(case["org"], case["year"], case["report_type"], case.get("short_name", ""),
+                      case.get("addressee", ""), str(case.get("date") or ""), case.get("period", "annual"),
+                      **{k: str(case[k]) for k in OPTIONAL_META if case.get(k)})
 
 
 def load_case(path: Path) -> dict:

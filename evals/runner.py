@@ -9,8 +9,8 @@ from pathlib import Path
 
 from drafting.errors import InputError
 from drafting.model import Draft
-from drafting.pipeline import build_meta, context_for, draft_report
-from drafting.services import load_case, make_writer, open_index
+from drafting.pipeline import context_for, draft_report
+from drafting.services import load_case, make_writer, meta_from_case, open_index
 
 from .checks import CHECKS, CheckResult, run_checks
 
@@ -50,8 +50,7 @@ def eval_draft_command(path: Path, settings, as_json: bool) -> int:
 def run_case(path: Path, index, writer) -> dict:
     """Draft one case and check it; expected failures (expect_fail) count as passes."""
     case = load_case(path)
-    meta = build_meta(case["org"], case["year"], case["report_type"], case.get("short_name", ""),
-                      case.get("addressee", ""), str(case.get("date") or ""), case.get("period", "annual"))
+    meta = meta_from_case(case)
     started = time.perf_counter()
     draft = draft_report(meta, "\n".join(case["facts"]), index=index, writer=writer,
                          exclude_docs=tuple(case.get("exclude_docs", [])))
