@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=10000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--keep", help="build the index here and keep it (for profiling)")
     args = parser.parse_args()
     rng = random.Random(7)
     manifest = load_manifest(ROOT / "corpus")
@@ -69,7 +70,7 @@ def main() -> None:
         with Pool(args.workers) as pool:
             reports = pool.map(_import, [str(p) for p in sorted(corpus.glob("*.txt"))], chunksize=50)
         imported = time.perf_counter()
-        index = ReportIndex(Path(tmp) / "index")
+        index = ReportIndex(Path(args.keep) if args.keep else Path(tmp) / "index")
         records = index.add_many(reports)
         built = time.perf_counter()
         index.search("预热", k=5)  # builds the BM25 index once

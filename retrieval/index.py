@@ -113,7 +113,7 @@ class ReportIndex:
         self._catalog.execute("PRAGMA journal_mode=WAL")
         self._catalog.executescript(SCHEMA)
         self._collection = self._open_chroma(chroma_host, chroma_port)
-        self._lexical: tuple[str, object, list[str], dict[str, int]] | None = None
+        self._lexical: _Lexical | None = None
 
     # -- opening --------------------------------------------------------------------------
     def _open_chroma(self, host: str, port: int):
@@ -283,21 +283,24 @@ class ReportIndex:
         row = self._catalog.execute("SELECT value FROM state WHERE key='version'").fetchone()
         return row[0] if row else "0"
 
-    def _lexical_index(self):
-        """BM25 over the catalog's words, rebuilt only when the catalog changed."""
+    def _lexical_index(self) -> _Lexical:
+        """BM25 over the catalog's words plus filter columns, rebuilt only when the catalog changed."""
         import bm25s
 
         version = self._version()
         with self._lock:
-            if self._lexical and self._lexical[0] == version:
+            if self._lexical and self._lexical.version == version:
                 return self._lexical
-            rows = self._catalog.execute("SELECT chunk_id, words FROM chunks ORDER BY rowid").fetchall()
-            ids = [r[0] for r in rows]
+            rows = self._catalog.execute(
+                "SELECT c.chunk_id, c.words, c.role, d.report_type, c.doc FROM chunks c "
+                "JOIN docs d ON c.doc=d.doc ORDER BY c.rowid").fetchall()
             retriever = None
-            if ids:
+            if rows:
                 retriever = bm25s.BM25()
                 retriever.index([r[1].split() or ["∅"] for r in rows], show_progress=False)
-            self._lexical = (version, retriever, ids, {cid: i for i, cid in enumerate(ids)})
+            self._lexical = _Lexical(version, retriever, [r[0] for r in rows],
+                                     np.array([r[2] for r in rows]), np.array([r[3] or "" for r in rows]),
+                                     np.array([r[4] for r in rows]))
             return self._lexical
 
     def search(self, query: str, role: str | None = None, report_type: str | None = None, k: int = 5,
@@ -305,7 +308,7 @@ class ReportIndex:
                pool: int = 40) -> list[Passage]:
         """Hybrid search: vector and BM25 ranks fused (RRF), filtered, spread over reports."""
         exclude = set(exclude_docs)
-        if not query.strip() or self.chunk_count() == 0:
+        if not query.strip() or not self._lexical_index().ids:
             return []
         candidates = self._fuse(self._vector_ranks(query, role, report_type, exclude, pool),
                                 self._lexical_ranks(query, role, report_type, exclude, pool))
@@ -341,38 +344,23 @@ class ReportIndex:
         return list(result["ids"][0]) if result["ids"] else []
 
     def _lexical_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
-        _, retriever, ids, _ = self._lexical_index()
+        lex = self._lexical_index()
         tokens = words(query)
-        if retriever is None or not tokens:
+        if lex.retriever is None or not tokens:
             return []
-        scores = retriever.get_scores(tokens)
-        order = np.argsort(-scores)
-        allowed = self._allowed(role, report_type, exclude)
-        ranked = []
-        for i in order:
-            if scores[i] <= 0:
-                break
-            if allowed is None or ids[i] in allowed:
-                ranked.append(ids[i])
-                if len(ranked) >= pool:
-                    break
-        return ranked
-
-    def _allowed(self, role, report_type, exclude) -> set[str] | None:
-        if not (role or report_type or exclude):
-            return None
-        sql = "SELECT c.chunk_id FROM chunks c JOIN docs d ON c.doc=d.doc WHERE 1=1"
-        args: list = []
+        scores = lex.retriever.get_scores(tokens)
+        mask = scores > 0
         if role:
-            sql += " AND c.role=?"
-            args.append(role)
+            mask &= lex.roles == role
         if report_type:
-            sql += " AND d.report_type=?"
-            args.append(report_type)
+            mask &= lex.kinds == report_type
         if exclude:
-            sql += f" AND c.doc NOT IN ({','.join('?' * len(exclude))})"
-            args.extend(sorted(exclude))
-        return {r[0] for r in self._catalog.execute(sql, args)}
+            mask &= ~np.isin(lex.docs, sorted(exclude))
+        candidates = np.flatnonzero(mask)
+        if len(candidates) > pool:
+            candidates = candidates[np.argpartition(-scores[candidates], pool)[:pool]]
+        ranked = candidates[np.argsort(-scores[candidates], kind="stable")]
+        return [lex.ids[i] for i in ranked]
 
     @staticmethod
     def _fuse(*rankings: list[str]) -> dict[str, float]:
@@ -391,6 +379,18 @@ class ReportIndex:
                 f"FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
                 part).fetchall()
         return [Passage(*r) for r in rows]
+
+
+@dataclass
+class _Lexical:
+    """The BM25 index and, aligned with it, each chunk's role, report kind and document."""
+
+    version: str
+    retriever: object
+    ids: list[str]
+    roles: np.ndarray
+    kinds: np.ndarray
+    docs: np.ndarray
 
 
 def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:

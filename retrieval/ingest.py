@@ -11,7 +11,7 @@ from .clean import clean_text
 from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
 from .readers import read_report
 from .structure import ParsedReport, paragraph_role, parse_report
-from .text import find_particulars, words
+from .text import find_particulars, tokens, words
 
 MAX_CHUNK = 500
 
@@ -59,8 +59,9 @@ def import_file(path: Path, manifest_entry: dict | None = None, max_bytes: int |
         _apply_manifest(meta, manifest_entry)
     doc = doc_id_for(path)
     report = ImportedReport(doc=doc, path=str(path), sha256=sha, meta=meta, parsed=parsed)
-    report.chunks = make_chunks(doc, parsed)
-    report.particulars = _particulars(report, manifest_entry or {})
+    chunk_tokens: dict[str, list[str]] = {}
+    report.chunks = make_chunks(doc, parsed, chunk_tokens)
+    report.particulars = _particulars(report, manifest_entry or {}, chunk_tokens)
     return report
 
 
@@ -77,8 +78,10 @@ def _apply_manifest(meta: ReportMeta, entry: dict) -> None:
     meta.short_name = entry.get("short_name") or short_name_of(meta.region)
 
 
-def _particulars(report: ImportedReport, entry: dict) -> set[str]:
-    found = find_particulars("\n".join(c.text for c in report.chunks) + "\n" + "\n".join(report.parsed.header))
+def _particulars(report: ImportedReport, entry: dict, chunk_tokens: dict[str, list[str]]) -> set[str]:
+    found = find_particulars("\n".join(report.parsed.header))
+    for chunk in report.chunks:
+        found |= find_particulars(chunk.text, chunk_tokens.get(chunk.chunk_id))
     found.update(report.meta.places)
     found.update(str(p) for p in entry.get("particulars", []) or [])
     if report.meta.org and "*" not in report.meta.org and len(report.meta.org) > 4:
@@ -86,13 +89,18 @@ def _particulars(report: ImportedReport, entry: dict) -> set[str]:
     return {p for p in found if len(p) >= 2}
 
 
-def make_chunks(doc: str, parsed: ParsedReport) -> list[Chunk]:
-    """Preamble, then each section's paragraphs; long paragraphs split at sentence ends."""
+def make_chunks(doc: str, parsed: ParsedReport, chunk_tokens: dict | None = None) -> list[Chunk]:
+    """Preamble, then each section's paragraphs; long paragraphs split at sentence ends.
+    `chunk_tokens`, when given, receives each chunk's jieba tokens (reused for particulars)."""
     chunks: list[Chunk] = []
+    chunk_tokens = {} if chunk_tokens is None else chunk_tokens
 
     def add(role: str, heading: str, text: str) -> None:
         for piece in _split_long(text):
-            chunks.append(Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece, words(piece)))
+            pieces_tokens = tokens(piece)
+            chunk = Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece, words(piece, pieces_tokens))
+            chunk_tokens[chunk.chunk_id] = pieces_tokens
+            chunks.append(chunk)
 
     if parsed.preamble:
         add("preamble", "", "\n".join(parsed.preamble))

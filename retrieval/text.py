@@ -42,10 +42,17 @@ def init_jieba(cache_dir: Path | None = None) -> None:
         _initialised = True
 
 
-def words(text: str) -> list[str]:
+def words(text: str, tokens: list[str] | None = None) -> list[str]:
     """Content words for lexical ranking: jieba tokens without punctuation and stopwords."""
     init_jieba()
-    return [w for w in jieba.lcut(text) if WORD_RE.search(w) and w not in STOPWORDS]
+    return [w for w in (tokens if tokens is not None else jieba.lcut(text))
+            if WORD_RE.search(w) and w not in STOPWORDS]
+
+
+def tokens(text: str) -> list[str]:
+    """All jieba tokens, punctuation included (they concatenate back to the text)."""
+    init_jieba()
+    return jieba.lcut(text)
 
 
 def sentences(text: str) -> list[str]:
@@ -53,7 +60,7 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text.replace("\n", "")) if s.strip()]
 
 
-def find_particulars(text: str) -> set[str]:
+def find_particulars(text: str, tokens: list[str] | None = None) -> set[str]:
     """People, places and local brands named in a text (conservative: better one too many).
 
     Uses plain segmentation (5x faster than POS tagging): a person is a 2–3 character word
@@ -64,7 +71,7 @@ def find_particulars(text: str) -> set[str]:
     tags = pseg.dt.word_tag_tab
     found: set[str] = set()
     offset = 0
-    for word in jieba.lcut(text):
+    for word in tokens if tokens is not None else jieba.lcut(text):
         start, offset = offset, offset + len(word)
         known = jieba.dt.FREQ.get(word)
         if 2 <= len(word) <= 3 and word[0] in SURNAMES and not known and word not in FAMOUS:
