@@ -254,7 +254,7 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
 
         write_btn.click(on_write, [draft_state], [progress, draft_state, *slot_outputs])
 
-        for i, (acc, text, info, lock, save_btn, undo_btn, regen_btn, instruction) in enumerate(slots):
+        for i, (_acc, text, _info, lock, save_btn, undo_btn, regen_btn, instruction) in enumerate(slots):
             def section_id(draft, i=i):
                 if draft is None or i >= len(draft.sections):
                     raise gr.Error("没有这一部分：请先生成初稿。")
