@@ -320,28 +320,25 @@ class ReportIndex:
         passages.sort(key=lambda p: -p.score)
         return _spread(passages, k, per_doc)
 
-    def _where(self, role, report_type, exclude) -> dict | None:
-        clauses: list[dict] = []
-        if role:
-            clauses.append({"role": role})
-        if report_type:
-            clauses.append({"report_type": report_type})
-        if exclude:
-            clauses.append({"doc": {"$nin": sorted(exclude)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
     def _vector_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
+        """Nearest chunks by vector. Chroma's metadata filter is slow on a large collection
+        (hundreds of ms at 100k records), so we ask for a wide unfiltered neighbourhood and
+        filter it with the catalog's columns. When that neighbourhood holds too few chunks of a
+        rare role, the lexical ranking (always filtered exactly) carries the result."""
+        vector = self.embedding.embed_one(query) if hasattr(self.embedding, "embed_one") else self.embedding([query])[0]
+        lex = self._lexical_index()
+        filtered = bool(role or report_type or exclude)
         try:
-            result = self._collection.query(query_embeddings=[self.embedding.embed_one(query)]
-                                            if hasattr(self.embedding, "embed_one") else self.embedding([query]),
-                                            n_results=pool, where=self._where(role, report_type, exclude),
-                                            include=[])
+            for wide in ((pool * 10, pool * 50) if filtered else (pool,)):
+                result = self._collection.query(query_embeddings=[vector], n_results=wide, include=[])
+                ids = list(result["ids"][0]) if result["ids"] else []
+                kept = lex.keep(ids, role, report_type, exclude) if filtered else ids
+                if len(kept) >= pool or len(ids) < wide:
+                    break
         except Exception as exc:
             raise RetrievalError(f"向量检索失败：{type(exc).__name__}: {exc}。"
                                  "若使用 Chroma 服务器，请确认它在运行。") from None
-        return list(result["ids"][0]) if result["ids"] else []
+        return kept[:pool]
 
     def _lexical_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
         lex = self._lexical_index()
@@ -391,6 +388,23 @@ class _Lexical:
     roles: np.ndarray
     kinds: np.ndarray
     docs: np.ndarray
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.rows = {cid: i for i, cid in enumerate(self.ids)}
+
+    def keep(self, chunk_ids: list[str], role, report_type, exclude) -> list[str]:
+        """The ids, in order, whose chunk matches the filters (vectorised over the columns)."""
+        rows = np.array([self.rows.get(cid, -1) for cid in chunk_ids], dtype=np.int64)
+        mask = rows >= 0
+        safe = np.where(mask, rows, 0)
+        if role:
+            mask &= self.roles[safe] == role
+        if report_type:
+            mask &= self.kinds[safe] == report_type
+        if exclude:
+            mask &= ~np.isin(self.docs[safe], sorted(exclude))
+        return [cid for cid, ok in zip(chunk_ids, mask, strict=True) if ok]
 
 
 def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:
