@@ -101,6 +101,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     writer = writer or OfflineComposer()
     ctx = context_for(draft, index, exclude_docs)
     emit_event = on_event or (lambda event: None)
+    before = dict(getattr(writer, "usage", {}) or {})
 
     def one(section: Section) -> Section:
         if section.locked:
@@ -113,7 +114,9 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         sections = list(pool.map(one, draft.sections))
     backend = getattr(writer, "label", writer.name)
-    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend))
+    after = dict(getattr(writer, "usage", {}) or {})
+    usage = {k: v - before.get(k, 0) for k, v in after.items()}  # this draft's share
+    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=usage)
     emit_event(DraftEvent("finished", draft=result))
     return result
 

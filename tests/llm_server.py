@@ -1,0 +1,134 @@
+"""A real chat-completions server on 127.0.0.1 for tests, scripted per request.
+
+Each request takes the next behaviour from the script (then 'good' once the script is used):
+good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>].
+A 'good' answer is written from the facts in the prompt, each figure followed by its marker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def answer_from_prompt(prompt: str) -> str:
+    """What a well-behaved model would write: every fact as given, one 一是/二是 clause each."""
+    facts = re.findall(r"^(F\d+)：(.+)$", prompt, flags=re.M)
+    if not facts:
+        return "坚持问题导向，持续改进工作方法，推动各项工作落地见效。"
+    ordinals = "一二三四五六七八九十"
+    return "；".join(f"{ordinals[i % 10]}是{text}" for i, (_, text) in enumerate(facts)) + "。"
+
+
+class ScriptedModel:
+    def __init__(self, script: list[str] | None = None) -> None:
+        self.script = list(script or [])
+        self.requests: list[dict] = []
+        self.lock = threading.Lock()
+
+    def next(self, body: dict) -> str:
+        with self.lock:
+            self.requests.append(body)
+            return self.script.pop(0) if self.script else "good"
+
+
+def make_handler(model: ScriptedModel):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:  # keep test output quiet
+            pass
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+            behaviour = model.next(body)
+            prompt = body["messages"][-1]["content"]
+            text = answer_from_prompt(prompt)
+            if behaviour.startswith("status:"):
+                _, code, *retry = behaviour.split(":")
+                payload = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
+                self.send_response(int(code))
+                if retry:
+                    self.send_header("Retry-After", retry[0])
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+                return
+            if behaviour == "hang":
+                time.sleep(30)
+                return
+            if behaviour.startswith("slow:"):
+                time.sleep(float(behaviour.split(":")[1]))
+            if behaviour == "invent":
+                text = text.rstrip("。") + "，另培训骨干60人。"
+            elif behaviour == "drop_qualifier":
+                text = re.sub(r"(\d)(万)?余", r"\1\2", text, count=1)
+            elif behaviour == "foreign":
+                text += "学习古县经验，依托“暖心刘妈”工作室开展调解。"
+            elif behaviour == "empty":
+                text = ""
+            if not body.get("stream"):
+                self._json(text)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if behaviour == "garbage":
+                self.wfile.write(b"data: {not json at all\n\n")
+                self.wfile.flush()
+                return
+            pieces = [text[i:i + 12] for i in range(0, len(text), 12)]
+            if behaviour == "cut":
+                pieces = pieces[: max(1, len(pieces) // 2)]
+            for piece in pieces:
+                self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+            if behaviour == "cut":
+                self.wfile.flush()
+                return
+            self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+            self._event({"choices": [], "usage": {"prompt_tokens": len(prompt), "completion_tokens": len(text),
+                                                  "total_tokens": len(prompt) + len(text)}})
+            self.wfile.write(b"data: [DONE]\n\n")
+            self.wfile.flush()
+
+        def _event(self, data: dict) -> None:
+            base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 0, "model": "scripted"}
+            self.wfile.write(b"data: " + json.dumps({**base, **data}, ensure_ascii=False).encode() + b"\n\n")
+            self.wfile.flush()
+
+        def _json(self, text: str) -> None:
+            payload = json.dumps({"id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": "scripted",
+                                  "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                               "finish_reason": "stop"}],
+                                  "usage": {"prompt_tokens": 10, "completion_tokens": len(text), "total_tokens": 10}},
+                                 ensure_ascii=False).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+    return Handler
+
+
+class ModelServer:
+    """Start with `with ModelServer(script) as server:`; server.url is the OPENAI_BASE_URL."""
+
+    def __init__(self, script: list[str] | None = None) -> None:
+        self.model = ScriptedModel(script)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self.model))
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> ModelServer:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
