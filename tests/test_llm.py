@@ -13,8 +13,7 @@ from drafting.llm import LLMWriter
 from drafting.pipeline import build_meta, draft_report
 from drafting.settings import Settings
 from evals.checks import run_checks
-
-from .llm_server import ModelServer
+from evals.fake_model import ModelServer
 
 FACTS = """全年开展普法宣传28场次，发放宣传资料8万余册
 开展会前学法16次

@@ -1,4 +1,4 @@
-"""A real chat-completions server on 127.0.0.1 for tests, scripted per request.
+"""A real chat-completions server on 127.0.0.1 for tests and benchmarks, scripted per request.
 
 Each request takes the next behaviour from the script (then 'good' once the script is used):
 good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>].
