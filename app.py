@@ -238,15 +238,20 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
             done: set[str] = set()
             current = draft
             yield (f"正在起草（{esc(writer)}）：0 / {total}", current, *slot_updates(current))
+            shown = 0.0
             try:
                 for event in workbench.write(draft):
                     if event.kind == "finished":
                         current = event.draft
-                    elif event.kind == "done":
-                        done.add(event.section_id)
+                    elif event.kind in ("done", "text"):
                         current = _with_text(current, event.section_id, event.text)
+                        if event.kind == "done":
+                            done.add(event.section_id)
+                        elif time.monotonic() - shown < 0.3:
+                            continue  # streamed text: refresh the page a few times a second, not per token
                     else:
                         continue
+                    shown = time.monotonic()
                     yield (f"正在起草（{esc(writer)}）：{len(done)} / {total}" if event.kind != "finished"
                            else f"初稿完成（{esc(writer)}），已自动保存。", current, *slot_updates(current))
             except (ReportDraftError, RetrievalError) as exc:

@@ -61,8 +61,15 @@ def cmd_draft(args, settings: Settings) -> int:
                           args.date or "")
     index = open_index(settings)
     writer = make_writer(settings, args.backend)
-    print(f"起草中：{writer.label if hasattr(writer, 'label') else writer.name}", file=sys.stderr)
+    print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
     draft = draft_report(meta, facts_text, index=index, writer=writer, concurrency=settings.concurrency)
+    if draft.tokens:
+        print(f"用量：提示 {draft.tokens.get('prompt_tokens', 0)} tokens，生成 {draft.tokens.get('completion_tokens', 0)} "
+              f"tokens，失败重试 {draft.tokens.get('failures', 0)} 次，离线兜底 {draft.tokens.get('fallbacks', 0)} 部分",
+              file=sys.stderr)
+    for section in draft.sections:
+        for flag in section.flags:
+            print(f"注意：{section.heading or '导语'}：{flag}", file=sys.stderr)
     for warning in draft.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     if args.out:

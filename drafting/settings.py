@@ -90,6 +90,10 @@ class Settings:
 
     @property
     def index_dir(self) -> Path:
+        """One index per embedding: vectors of two embeddings never share a collection."""
+        if self.embeddings == "openai":
+            safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.embedding_model)
+            return self.data_dir / f"index-{safe}"
         return self.data_dir / "index"
 
     @property

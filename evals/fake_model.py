@@ -44,6 +44,9 @@ def make_handler(model: ScriptedModel):
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+            if self.path.endswith("/embeddings"):
+                self._embeddings(body)
+                return
             behaviour = model.next(body)
             prompt = body["messages"][-1]["content"]
             text = answer_from_prompt(prompt)
@@ -95,6 +98,22 @@ def make_handler(model: ScriptedModel):
                                                   "total_tokens": len(prompt) + len(text)}})
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
+
+        def _embeddings(self, body: dict) -> None:
+            from retrieval.embeddings import HashingEmbedding
+
+            with model.lock:
+                model.requests.append(body)
+            texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+            vectors = HashingEmbedding(dim=64)(texts)
+            payload = json.dumps({"object": "list", "model": body.get("model", ""), "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                                  "data": [{"object": "embedding", "index": i, "embedding": [float(x) for x in v]}
+                                           for i, v in enumerate(vectors)]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
 
         def _event(self, data: dict) -> None:
             base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 0, "model": "scripted"}

@@ -140,3 +140,30 @@ def _no_secret(draft, caplog):
     assert SECRET not in draft.to_json()
     assert SECRET not in caplog.text
     assert SECRET not in json.dumps([s.flags for s in draft.sections], ensure_ascii=False)
+
+
+def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):
+    from drafting.services import open_index
+
+    with ModelServer() as server:
+        settings = Settings.from_env(env={"OPENAI_BASE_URL": server.url, "REPORTDRAFT_EMBEDDINGS": "openai",
+                                          "REPORTDRAFT_EMBEDDING_MODEL": "bge-m3"}, data_dir=tmp_path / "data")
+        index = open_index(settings)
+        results = index.search("信访 案件 办结率", k=3)
+    assert results and len(index.documents()) == 5
+    embedding_calls = [r for r in server.model.requests if "input" in r]
+    assert embedding_calls and embedding_calls[0]["model"] == "bge-m3"
+
+
+def test_cli_says_which_backend_writes_and_what_it_spent(seed_index, tmp_path, data_dir, capsys, monkeypatch):
+    from drafting.cli import main
+
+    facts = tmp_path / "facts.txt"
+    facts.write_text(FACTS, encoding="utf-8")
+    with ModelServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        monkeypatch.setenv("REPORTDRAFT_MODEL", "scripted-model")
+        code = main(["draft", "--facts", str(facts), "--type", "fazhi", "--org", "青川县妇女联合会", "--year", "2024",
+                     "--out", str(tmp_path / "d.json")])
+    err = capsys.readouterr().err
+    assert code == 0 and "使用大模型 scripted-model" in err and "用量：提示" in err
