@@ -17,6 +17,7 @@ apply_offline_env()
 
 import gradio as gr  # noqa: E402  (after the offline switches)
 
+from drafting.continuity import previous_lines  # noqa: E402
 from drafting.errors import ReportDraftError  # noqa: E402
 from drafting.model import Draft  # noqa: E402
 from drafting.render import section_heading  # noqa: E402
@@ -139,6 +140,9 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
                 rename_btn = gr.Button("改名")
                 add_heading = gr.Textbox(label="新增部分的标题")
                 add_btn = gr.Button("添加部分")
+            previous_md = gr.Markdown(elem_id="rd-previous")
+            accepted = gr.CheckboxGroup([], label="把这些同比数据加入草稿（由工具计算，附公式和出处）",
+                                        visible=False, elem_id="rd-compare")
             with gr.Accordion("导入本单位往年报告（可选）", open=False):
                 uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"],
                                   label=f"往年报告（每个不超过 {settings.max_upload_mb} MB）")
@@ -186,10 +190,17 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
             choices = section_choices(draft)
             body = [c for c in choices if not c[1] == draft.sections[0].id]
             warn = "\n".join(f"- ⚠ {esc(w)}" for w in draft.warnings) or "（事实检查：未发现问题）"
+            offers = draft.previous.get("comparisons", [])
+            chosen = [int(f.derived.get("offer", -1)) for f in draft.facts if f.derived]
             return (draft, warn, outline_rows(draft), gr.update(choices=fact_ids, value=None),
-                    gr.update(choices=body, value=None), gr.update(choices=body, value=None))
+                    gr.update(choices=body, value=None), gr.update(choices=body, value=None),
+                    "\n\n".join(esc(line) for line in previous_lines(draft)),
+                    gr.update(choices=[(f"{o['fact_id']} {o['subject']}{o['text']}（{o['formula']}）", i)
+                                       for i, o in enumerate(offers)], value=[c for c in chosen if c >= 0],
+                              visible=bool(offers)))
 
-        outline_outputs = [draft_state, warnings, outline_table, move_fact, move_to, rename_which]
+        outline_outputs = [draft_state, warnings, outline_table, move_fact, move_to, rename_which,
+                           previous_md, accepted]
 
         @friendly
         def on_outline(org_v, short_v, year_v, kind_v, addr_v, when_v, period_v, facts_v):
@@ -230,9 +241,11 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
 
         import_btn.click(on_import, [uploads], [import_log])
 
-        def on_write(draft):
+        def on_write(draft, chosen):
             if draft is None:
                 raise gr.Error("请先填写并生成提纲。")
+            if draft.previous.get("comparisons"):
+                draft = workbench.accept(draft, list(chosen or []))
             writer = getattr(workbench.writer, "label", "离线起草")
             total = len(draft.sections)
             done: set[str] = set()
@@ -257,7 +270,7 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
             except (ReportDraftError, RetrievalError) as exc:
                 raise gr.Error(str(exc)) from None
 
-        write_btn.click(on_write, [draft_state], [progress, draft_state, *slot_outputs])
+        write_btn.click(on_write, [draft_state, accepted], [progress, draft_state, *slot_outputs])
 
         for i, (_acc, text, _info, lock, save_btn, undo_btn, regen_btn, instruction) in enumerate(slots):
             def section_id(draft, i=i):

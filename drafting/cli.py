@@ -45,7 +45,8 @@ def cmd_search(args, settings: Settings) -> int:
 
 
 def cmd_draft(args, settings: Settings) -> int:
-    from .pipeline import build_meta, draft_report
+    from .continuity import accept_comparisons, previous_lines
+    from .pipeline import build_meta, new_draft, write_draft
     from .render import to_markdown
     from .services import load_case, make_writer, meta_from_case, open_index
 
@@ -62,7 +63,15 @@ def cmd_draft(args, settings: Settings) -> int:
     index = open_index(settings)
     writer = make_writer(settings, args.backend)
     print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
-    draft = draft_report(meta, facts_text, index=index, writer=writer, concurrency=settings.concurrency)
+    draft = new_draft(meta, facts_text, index)
+    for line in previous_lines(draft):
+        print(line, file=sys.stderr)
+    if args.accept_comparisons:
+        offers = draft.previous.get("comparisons", [])
+        chosen = range(len(offers)) if args.accept_comparisons == "all" else \
+            [int(n) - 1 for n in args.accept_comparisons.split(",") if n.strip().isdigit() and 0 < int(n) <= len(offers)]
+        draft = accept_comparisons(draft, list(chosen))
+    draft = write_draft(draft, writer, index, concurrency=settings.concurrency)
     if draft.tokens:
         print(f"用量：提示 {draft.tokens.get('prompt_tokens', 0)} tokens，生成 {draft.tokens.get('completion_tokens', 0)} "
               f"tokens，失败重试 {draft.tokens.get('failures', 0)} 次，离线兜底 {draft.tokens.get('fallbacks', 0)} 部分",
@@ -171,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--addressee")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（默认今天）")
     p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则用 llm，否则 offline")
+    p.add_argument("--accept-comparisons", metavar="all|1,2",
+                   help="把与上年报告的同比数据（工具计算）加入草稿：all 或编号")
     p.add_argument("--out", help="草稿 JSON")
     p.add_argument("--md", help="Markdown 文件")
     p.add_argument("--docx", help="Word 文件（GB/T 9704 公文格式）")

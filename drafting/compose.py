@@ -210,18 +210,31 @@ class OfflineComposer(SectionWriter):
         return "\n".join(p for p in paragraphs if p), used
 
     def _measures(self, spec: SectionSpec, facts: list[Fact], lead: str, ctx: DraftContext) -> list[str]:
+        derived: dict[str, list[Fact]] = {}
+        for f in facts:
+            if f.derived:
+                derived.setdefault(f.derived.get("from"), []).append(f)
+        facts = [f for f in facts if not (f.derived and f.derived.get("from") in {g.id for g in facts})]
+
+        def clause(fact: Fact) -> str:
+            plan = ctx.plan_answers.get(fact.id)  # answers last year's plan: say so
+            text = (f"落实上年度“{plan}”的安排，" if plan else "") + fact_clause(fact)
+            for comparison in derived.get(fact.id, []):  # accepted comparisons follow their figure
+                text += "，" + fact_clause(comparison)
+            return text
+
         if len(facts) < 4 or len(spec.topics) < 2:
-            return [lead + enumerate_items([fact_clause(f) for f in facts])]
+            return [lead + enumerate_items([clause(f) for f in facts])]
         groups: dict[int, list[Fact]] = {}
         for fact in facts:
             groups.setdefault(best_topic(spec, fact), []).append(fact)
         if len(groups) < 2:
-            return [lead + enumerate_items([fact_clause(f) for f in facts])]
+            return [lead + enumerate_items([clause(f) for f in facts])]
         paragraphs = [lead] if lead else []
         for n, topic_index in enumerate(sorted(groups), 1):
             heading = spec.topics[topic_index].heading
             paragraphs.append(f"（{cn_ordinal(n)}）{heading}。"
-                              + enumerate_items([fact_clause(f) for f in groups[topic_index]]))
+                              + enumerate_items([clause(f) for f in groups[topic_index]]))
         return paragraphs
 
     def _standard_items(self, role: str, ctx: DraftContext) -> list[str]:

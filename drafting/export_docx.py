@@ -141,7 +141,14 @@ def _body_paragraph(doc, text: str):
 
 
 def source_note(draft: Draft, section: Section) -> str:
-    facts = "、".join(f"{fid}（{(draft.fact(fid).text if draft.fact(fid) else '')[:30]}）" for fid in section.fact_ids)
+    def fact_note(fid: str) -> str:
+        fact = draft.fact(fid)
+        if fact is None:
+            return fid
+        formula = f"；工具计算：{fact.derived['formula']}，上年：{fact.derived['last_year'][:30]}" if fact.derived else ""
+        return f"{fid}（{fact.text[:30]}{formula}）"
+
+    facts = "、".join(fact_note(fid) for fid in section.fact_ids)
     examples = "；".join(f"《{s.title}》·{s.heading or '导语'}（{s.chunk_id}）" for s in section.sources)
     return f"事实：{facts or '无'}\n范例：{examples or '无'}"
 

@@ -30,6 +30,8 @@ class DraftContext:
     """Reports not to draw examples from (leave-one-out evaluation)."""
     outline: list[Section] = field(default_factory=list)
     """All sections, so a writer can see what the others cover."""
+    plan_answers: dict[str, str] = field(default_factory=dict)
+    """fact id → last year's plan item it answers (a short phrase without figures)."""
     borrowed: set[str] = field(default_factory=set)
     """Example sentences already used in this draft: one sentence is borrowed once."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)

@@ -10,7 +10,8 @@ from typing import Any
 ROLES = ("preamble", "measures", "first_responsible", "shortcomings", "plans",
          "highlights", "closing", "other")
 REPORT_TYPES = ("fazhi", "pufa", "zongjie")
-MARKER_RE = re.compile(r"【(F\d+)】")
+MARKER_RE = re.compile(r"【([FD]\d+)】")
+"""F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,11 @@ class Fact:
     """One bullet the user pasted: the only place figures may come from."""
 
     id: str
-    """F1, F2, … in the order given."""
+    """F1, F2, … in the order given; D1, D2, … for accepted comparisons with last year."""
     text: str
     figures: list[Figure] = field(default_factory=list)
+    derived: dict = field(default_factory=dict)
+    """For a D fact: formula, the fact it comes from and last year's report passage."""
 
 
 @dataclass
@@ -114,6 +117,9 @@ class Draft:
     """Prompt and completion tokens spent (LLM backend)."""
     warnings: list[str] = field(default_factory=list)
     """Warnings about the facts (conflicting figures, masked values)."""
+    previous: dict = field(default_factory=dict)
+    """Last year's report of the same federation and kind, when the index holds one: doc, title,
+    year, plans [{item, status, fact_ids}], comparisons [{…}] offered to the user."""
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
@@ -134,15 +140,16 @@ class Draft:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
-        facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])])
-                 for f in data.get("facts", [])]
+        facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
+                      derived=dict(f.get("derived", {}))) for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):
             fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k != "sources"}
             fields["sources"] = [Source(**src) for src in s.get("sources", [])]
             sections.append(Section(**fields))
         return cls(meta=meta, facts=facts, sections=sections, id=data.get("id", ""),
-                   tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])))
+                   tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
+                   previous=dict(data.get("previous", {})))
 
     @classmethod
     def from_json(cls, text: str) -> Draft:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .compose import OfflineComposer
+from .continuity import attach_previous, plan_answers
 from .errors import InputError
 from .facts import fact_warnings, parse_facts
 from .guard import ForeignGuard
@@ -80,8 +81,9 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None) -> Draft:
     facts = parse_facts(facts_text)
     kind = get_kind(meta.report_type)
     sections = make_outline(facts, kind, meta, index)
-    return Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                 warnings=fact_warnings(facts, facts_text))
+    draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
+                  warnings=fact_warnings(facts, facts_text))
+    return attach_previous(draft, index) if index is not None else draft
 
 
 def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
@@ -91,7 +93,7 @@ def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) ->
                                    [f.text for f in draft.facts] + [draft.meta.short_name])
     return DraftContext(meta=draft.meta, kind=get_kind(draft.meta.report_type),
                         facts={f.id: f for f in draft.facts}, index=index, guard=guard,
-                        exclude_docs=exclude_docs, outline=draft.sections)
+                        exclude_docs=exclude_docs, outline=draft.sections, plan_answers=plan_answers(draft))
 
 
 def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
@@ -112,7 +114,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         return written
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        sections = list(pool.map(one, draft.sections))
+        sections = stale_flags(draft, list(pool.map(one, draft.sections)))
     backend = getattr(writer, "label", writer.name)
     after = dict(getattr(writer, "usage", {}) or {})
     usage = {k: v - before.get(k, 0) for k, v in after.items()}  # this draft's share
@@ -135,8 +137,18 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
                         for s in other.text.replace("\n", "").split("。"))
     emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
-    sections = [new if s.id == section_id else s for s in draft.sections]
+    sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
     return replace(draft, sections=sections)
+
+
+def stale_flags(draft: Draft, sections: list[Section]) -> list[Section]:
+    """Flag, in its section, every figure copied unchanged from last year's report."""
+    stale = draft.previous.get("stale", [])
+    out = []
+    for section in sections:
+        notes = [f"{s['fact_id']} 的“{s['figure']}”与上年报告相同，请核实" for s in stale if s["fact_id"] in section.fact_ids]
+        out.append(replace(section, flags=[f for f in section.flags if f not in notes] + notes) if notes else section)
+    return out
 
 
 def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,

@@ -60,6 +60,12 @@ class Workbench:
         sections.insert(after + 1, Section(id=new_id, role=role, heading=heading))
         return self._saved(replace(draft, sections=sections), "add")
 
+    def accept(self, draft: Draft, chosen: list[int]) -> Draft:
+        """Put the comparisons with last year that the user ticked into the draft (or none)."""
+        from .continuity import accept_comparisons
+
+        return self._saved(accept_comparisons(draft, chosen), "outline")
+
     # -- writing --------------------------------------------------------------------------
     def write(self, draft: Draft) -> Iterator[DraftEvent]:
         """Write every section side by side; yields events as they happen, then the saved draft."""
