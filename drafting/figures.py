@@ -106,11 +106,8 @@ def extract_figures(text: str) -> list[Figure]:
 
 
 def _is_identifier(text: str, m: re.Match) -> bool:
-    """Hotlines and phone-like numbers, and dates like 3·8 or 11·25, are not figures."""
-    num = m.group("num")
-    digits = num.replace(".", "").replace("．", "")
-    if len(digits) >= 5 and digits.startswith("12") and not m.group("mult") and m.group("unit") not in ("元", "人", "人次"):
-        return True
+    """Dates like 3·8 or 11·25 are not figures. (Hotlines such as 12338 never carry a unit, so
+    the unit requirement already keeps them out.)"""
     after = text[m.end("num"):m.end("num") + 1]
     return after in "·•・" and after != ""
 

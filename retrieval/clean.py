@@ -94,7 +94,10 @@ def clean_text(raw: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for text, md in lines:
         prev = paragraphs[-1] if paragraphs else None
-        joinable = (
+        # A line never starts with a comma, and a figure is never split between lines.
+        continues = prev is not None and not md and not prev.md_heading and (
+            text[0] in "，。；、）》”：！？" or _splits_figure(prev.text, text))
+        joinable = continues or (
             prev is not None
             and not prev.md_heading
             and not md
@@ -108,6 +111,15 @@ def clean_text(raw: str) -> list[Paragraph]:
         else:
             paragraphs.append(Paragraph(text, md))
     return paragraphs
+
+
+def _splits_figure(before: str, after: str) -> bool:
+    """Whether the line break falls inside a figure (8万余 | 册, 28场 | 次)."""
+    from drafting.figures import extract_figures
+
+    head, tail = before[-12:], after[:12]
+    apart = [f.key for f in extract_figures(head)] + [f.key for f in extract_figures(tail)]
+    return [f.key for f in extract_figures(head + tail)] != apart
 
 
 def _drop_web_furniture(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

@@ -1,0 +1,82 @@
+"""Property tests: arbitrary text never crashes the parsers, and cleaning never changes a figure."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafting.errors import InputError
+from drafting.facts import parse_facts
+from drafting.figures import extract_figures
+from retrieval.clean import clean_text
+from retrieval.structure import parse_report
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+PIECES = st.sampled_from(list("，。；：、（）()【】《》“”\"' \n\t-•·*#0123456789０１２３４５６７８９.．%％万亿余多超近约")
+                         + ["一、", "（一）", "(二)", "1.", "（1）", "**", "## ", "一是", "〔2021〕", "12338", "3·8"])
+MIXED = st.lists(st.one_of(PIECES, CJK, st.characters()), max_size=300).map("".join)
+
+
+@FAST
+@given(MIXED)
+def test_the_fact_parser_never_crashes(text):
+    try:
+        facts = parse_facts(text)
+    except InputError:
+        return
+    assert facts and all(f.id == f"F{i}" for i, f in enumerate(facts, 1))
+
+
+@FAST
+@given(st.text(max_size=500))
+def test_figure_extraction_never_crashes_on_any_unicode(text):
+    for fig in extract_figures(text):
+        assert fig.text and fig.unit
+
+
+@FAST
+@given(MIXED)
+def test_cleaning_and_heading_parsing_never_crash(text):
+    report = parse_report(clean_text(text))
+    assert isinstance(report.sections, list)
+
+
+def test_huge_and_nested_inputs_are_handled():
+    nested = "（" * 5000 + "一" + "）" * 5000
+    assert isinstance(parse_report(clean_text(nested * 3)).sections, list)
+    huge = ("全年开展普法宣传28场次，发放资料8万余册。\n" * 20000)
+    assert len(extract_figures(huge[:200000])) > 1000
+
+
+QUALIFIERS = st.sampled_from(["", "超", "近", "约", "逾", "累计", "共计"])
+SUFFIX = st.sampled_from(["", "余", "多"])
+UNITS = st.sampled_from(["次", "场次", "人次", "名", "件", "册", "份", "个", "元", "%"])
+
+
+@st.composite
+def figure_sentences(draw):
+    number = str(draw(st.integers(min_value=1, max_value=99999)))
+    if draw(st.booleans()):
+        number = number.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    mult = draw(st.sampled_from(["", "万"]))
+    unit = draw(UNITS)
+    suffix = "" if unit == "%" else draw(SUFFIX)
+    figure = f"{draw(QUALIFIERS)}{number}{mult}{suffix}{unit}"
+    spaced = figure.replace(number, f" {number} ") if draw(st.booleans()) else figure
+    lead = draw(st.lists(CJK, min_size=2, max_size=8).map("".join))
+    return f"{lead}{spaced}，{draw(st.sampled_from(['效果明显', '覆盖全县', '', '得到好评']))}。", figure
+
+
+@FAST
+@given(figure_sentences(), st.sampled_from(["", "## ", "**", "   "]), st.booleans())
+def test_cleaning_never_alters_a_figure(pair, markup, wrap):
+    sentence, _ = pair
+    before = [f.key for f in extract_figures(sentence)]
+    raw = markup + sentence
+    # A hard line break from PDF extraction, anywhere in a paragraph. (A Markdown heading ends
+    # at its line by definition, so "## " with a break inside is not a case converters produce.)
+    if wrap and len(sentence) > 20 and markup != "## ":
+        raw = raw[:18] + "\n\n" + raw[18:]
+    after = [f.key for p in clean_text("一、工作情况\n" + raw) for f in extract_figures(p.text)]
+    assert after == before
