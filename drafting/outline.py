@@ -57,7 +57,13 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
 def _best_measures(fact: Fact, measures: list[SectionSpec], index, report_type: str) -> SectionSpec:
     scores = [topic_score(spec, fact.text) for spec in measures]
     if index is not None and len(measures) > 1:
-        for passage in index.search(fact.text, role="measures", k=3):
+        from retrieval.errors import RetrievalError
+
+        try:
+            nearest = index.search(fact.text, role="measures", k=3)
+        except RetrievalError:
+            nearest = []  # the index is down: the fact's own words still place it
+        for passage in nearest:
             for i, spec in enumerate(measures):
                 scores[i] += 0.5 * topic_score(spec, passage.heading)
     best = max(range(len(measures)), key=lambda i: (scores[i], -i))

@@ -65,3 +65,27 @@ def test_a_stopped_server_gives_a_clear_message(chroma_server, tmp_path):
     proc.wait(timeout=10)
     with pytest.raises(RetrievalError, match="Chroma"):
         remote.search("信访 案件", k=3)
+
+
+def test_the_app_keeps_serving_drafts_when_the_server_dies(chroma_server, tmp_path):
+    from drafting.compose import OfflineComposer
+    from drafting.settings import Settings
+    from drafting.store import DraftStore
+    from drafting.workbench import Workbench
+
+    proc, port = chroma_server
+    remote = ReportIndex(tmp_path / "remote", chroma_host="127.0.0.1", chroma_port=port)
+    remote.index_corpus(CORPUS)
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    bench = Workbench(settings, remote, DraftStore(settings.db_path), OfflineComposer())
+    facts = "开展普法宣传28场次\n基层力量不足"
+    made = next(e.draft for e in bench.write(bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "", "annual", facts))
+                if e.kind == "finished")
+    proc.kill()
+    proc.wait(timeout=10)
+    assert bench.store.load(made.id) == made
+    docx_path, _ = bench.export(made, tmp_path / "out")
+    assert docx_path.stat().st_size > 5000
+    later = bench.outline("青川县妇女联合会", "", 2024, "pufa", "", "", "annual", facts)
+    again = next(e.draft for e in bench.write(later) if e.kind == "finished")
+    assert "28场次【F1】" in "".join(s.text for s in again.sections), "drafting goes on without examples"
