@@ -150,7 +150,7 @@ def test_the_embedded_store_opened_by_two_processes_at_once_does_not_corrupt(tmp
     assert len(index.documents()) == 5
     assert index._collection.count() == index.chunk_count()
     assert index.search("信访 案件", k=3)
-    for proc, (out, err) in zip(procs, outs, strict=True):
+    for proc, (_out, err) in zip(procs, outs, strict=True):
         # One process may lose a race on a write lock; it must say so, not corrupt the store.
         assert proc.returncode == 0 or "locked" in err or "RetrievalError" in err, err[-500:]
 
