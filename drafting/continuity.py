@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from retrieval.text import sentences, words
 
+from .facts import figure_subject
 from .figures import extract_figures, figure_spans
 from .model import Draft, Fact, Figure
 
@@ -79,9 +80,8 @@ def match_plans(items: list[str], facts: list[Fact]) -> list[dict]:
 
 
 def _subject_words(text: str, start: int) -> list[str]:
-    """Content words of the clause before a figure, in order: what the figure counts."""
-    clause = re.split(r"[，。；、,;：:]", text[:start])[-1]
-    return [w for w in words(clause) if len(w) >= 2 and w not in SUBJECT_STOP and not re.search(r"\d|年|月", w)]
+    """What a figure counts, without the verbs that say nothing about it (开展, 发放 …)."""
+    return [w for w in figure_subject(text, start) if w not in SUBJECT_STOP]
 
 
 def _subject(text: str, start: int) -> set[str]:

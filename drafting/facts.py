@@ -62,12 +62,12 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     return warnings
 
 
-def _subject(text: str, start: int) -> set[str]:
-    """Content words of the clause before a figure: what the figure counts."""
+def figure_subject(text: str, start: int) -> list[str]:
+    """Content words of the clause before a figure, in order: what the figure counts."""
     from retrieval.text import words
 
     clause = re.split(r"[，。；、,;：:]", text[:start])[-1]
-    return {w for w in words(clause) if len(w) >= 2 and not re.search(r"\d|年|月", w)}
+    return [w for w in words(clause) if len(w) >= 2 and not re.search(r"\d|年|月", w)]
 
 
 def _conflicts(facts: list[Fact]) -> list[str]:
@@ -75,7 +75,7 @@ def _conflicts(facts: list[Fact]) -> list[str]:
     warnings = []
     for fact in facts:
         for start, _, fig in figure_spans(fact.text):
-            subject = _subject(fact.text, start)
+            subject = set(figure_subject(fact.text, start))
             if not subject:
                 continue
             for other_id, other_subject, unit, key in seen:

@@ -36,6 +36,13 @@ def _guarded_connect(self, address):
     return _real_connect(self, address)
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 nobody listens on right now (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Real model calls and downloads are impossible in tests: only loopback connects."""

@@ -4,7 +4,6 @@ regenerate another with an instruction → the checks pass → the .docx downloa
 from __future__ import annotations
 
 import shutil
-import socket
 from pathlib import Path
 
 import docx
@@ -13,16 +12,12 @@ import pytest
 from drafting.settings import Settings
 
 from .browser_flow import run_session
+from .conftest import free_port
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium (CI installs it)")]
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -31,7 +26,7 @@ def app_url(tmp_path):
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     demo = app.build_app(settings, app.make_workbench(settings))
-    port = _free_port()
+    port = free_port()
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=app.CSS,
                         footer_links=[], quiet=True)
     yield f"http://127.0.0.1:{port}/", settings

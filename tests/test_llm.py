@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 
 import pytest
 
@@ -14,6 +13,8 @@ from drafting.pipeline import build_meta, draft_report
 from drafting.settings import Settings
 from evals.checks import run_checks
 from evals.fake_model import ModelServer
+
+from .conftest import free_port
 
 FACTS = """全年开展普法宣传28场次，发放宣传资料8万余册
 开展会前学法16次
@@ -98,9 +99,7 @@ def test_a_hanging_model_times_out_and_falls_back(seed_index, tmp_path, caplog):
 
 
 def test_connection_refused_falls_back_with_a_clear_reason(seed_index, tmp_path, caplog):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     draft = _draft(seed_index, _writer(tmp_path, f"http://127.0.0.1:{port}/v1", REPORTDRAFT_RETRIES="0"))
     assert all("无法连接" in s.flags[0] for s in _body(draft))
     _no_secret(draft, caplog)

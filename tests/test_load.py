@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from drafting.settings import Settings
 from evals.bench_load import run_load
+
+from .conftest import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -17,9 +17,7 @@ def test_twenty_users_drafting_at_once_each_keep_their_own_draft(tmp_path, capsy
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     demo = app.build_app(settings, app.make_workbench(settings))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     demo.queue(default_concurrency_limit=8).launch(server_name="127.0.0.1", server_port=port,
                                                   prevent_thread_lock=True, quiet=True)
     try:
