@@ -7,9 +7,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ROLES = ("preamble", "measures", "first_responsible", "shortcomings", "plans",
-         "highlights", "closing", "other")
-REPORT_TYPES = ("fazhi", "pufa", "zongjie")
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
 

@@ -13,7 +13,7 @@ from datetime import date
 from drafting.figures import MASK_RE, extract_figures, figure_spans
 from drafting.guard import ForeignGuard
 from drafting.kinds import get_kind
-from drafting.model import MARKER_RE, Draft, Section, canonical, strip_markers
+from drafting.model import MARKER_RE, Draft, Section, strip_markers
 from drafting.timewords import (
     CN,
     LAWS,
@@ -261,6 +261,3 @@ def findings_by_section(results: list[CheckResult]) -> dict[str, list[tuple[str,
             out.setdefault(finding.section_id, []).append((result.label, finding))
     return out
 
-
-def canonical_figures(text: str) -> set[str]:
-    return {canonical(f.text) for f in extract_figures(strip_markers(text))}

@@ -166,10 +166,6 @@ class ReportIndex:
                 run.removed.append(doc)
         return run
 
-    def add_file(self, path: Path, manifest_entry: dict | None = None) -> str:
-        """Import one file; returns 'added', 'replaced' or 'unchanged'. Raises SkippedFile."""
-        return self.add_report(import_file(Path(path), manifest_entry))
-
     def add_report(self, report: ImportedReport) -> str:
         with self._lock:
             row = self._catalog.execute("SELECT sha256 FROM docs WHERE doc=?", (report.doc,)).fetchone()
