@@ -79,9 +79,10 @@ FRAMING = re.compile(r"高度重视|始终|坚持|围绕|立足|着力|切实|�
 ACTIVITY = re.compile(r"举办|召开|聘请|拍摄|邀请|参加|培训班|走访|发放|推送|发布|评选|慰问|成立|制定|印发")
 
 
-def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0,
-           framing_only: bool = False) -> tuple[list[str], list]:
-    """Up to `limit` reusable sentences from the passages (enumerators stripped), and their passages."""
+def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0, framing_only: bool = False,
+           unlike: str = "") -> tuple[list[str], list]:
+    """Up to `limit` reusable sentences from the passages (enumerators stripped), and their passages.
+    A sentence too close to `unlike` (the section's own opening) is passed over, not claimed."""
     picked, used, seen = [], [], set()
     candidates = []
     for passage in passages:
@@ -94,7 +95,7 @@ def borrow(passages, ctx: DraftContext, limit: int, skip: int = 0,
                 candidates.append((ENUMERATOR.sub("", sentence).strip().rstrip("。；"), passage))
     for text, passage in candidates[skip:] + candidates[:skip]:
         text = localise(text, ctx)
-        if text in seen or not ctx.claim(text):
+        if text in seen or (unlike and _overlap(text, unlike) >= 0.35) or not ctx.claim(text):
             continue
         seen.add(text)
         picked.append(text)
@@ -187,10 +188,8 @@ class OfflineComposer(SectionWriter):
         used = []
         if section.role == "measures":
             # Only framing sentences: an example's concrete activity would be a claim the user never made.
-            borrowed, used = borrow(passages, ctx, 3, skip=v, framing_only=True)
-            fresh = [b for b in borrowed if _overlap(b, opening) < 0.35]  # not the opening said twice
-            used = used if fresh else []
-            lead = opening + (fresh[0] + "。" if fresh else "")
+            borrowed, used = borrow(passages, ctx, 1, skip=v, framing_only=True, unlike=opening)
+            lead = opening + (borrowed[0] + "。" if borrowed else "")
             paragraphs += self._measures(spec, facts, lead, ctx)
         elif section.role in ("shortcomings", "plans", "first_responsible"):
             items = [fact_clause(f) for f in facts]

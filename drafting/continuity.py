@@ -51,10 +51,6 @@ def plan_items(index, doc: str) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -155,6 +151,20 @@ def stale_figures(facts: list[Fact], previous: list[tuple[Figure, set[str], str,
     return stale
 
 
+def stale_note(stale: dict) -> str:
+    return f"{stale['fact_id']} 的“{stale['figure']}”与上年报告相同，请核实"
+
+
+def stale_flags(draft: Draft, sections: list) -> list:
+    """Flag, in its section, every figure copied unchanged from last year's report."""
+    stale = draft.previous.get("stale", [])
+    out = []
+    for section in sections:
+        notes = [stale_note(s) for s in stale if s["fact_id"] in section.fact_ids]
+        out.append(replace(section, flags=[f for f in section.flags if f not in notes] + notes) if notes else section)
+    return out
+
+
 def attach_previous(draft: Draft, index) -> Draft:
     """Record last year's report, its plan table, the comparisons on offer and stale figures."""
     doc = find_previous(index, draft.meta.org, draft.meta.report_type, draft.meta.year)
@@ -164,8 +174,7 @@ def attach_previous(draft: Draft, index) -> Draft:
     previous = last_year_figures(index, doc.doc)
     facts = [f for f in draft.facts if not f.derived]
     stale = stale_figures(facts, previous)
-    warnings = list(draft.warnings) + [f"{s['fact_id']} 的“{s['figure']}”与上年报告相同，请核实（上年：{s['last_sentence'][:40]}…）"
-                                       for s in stale]
+    warnings = list(draft.warnings) + [f"{stale_note(s)}（上年：{s['last_sentence'][:40]}…）" for s in stale]
     info = {"found": True, "doc": doc.doc, "title": doc.title, "year": doc.year,
             "plans": match_plans(plan_items(index, doc.doc), facts),
             "comparisons": comparisons(facts, previous), "stale": stale}
@@ -220,5 +229,5 @@ def previous_lines(draft: Draft) -> list[str]:
             lines.append(f"  [{n}] {offer['fact_id']} {offer['subject']}{offer['text']}（{offer['formula']}；"
                          f"上年：{offer['last_sentence'][:30]}…）")
     for stale in info["stale"]:
-        lines.append(f"  ⚠ {stale['fact_id']} 的“{stale['figure']}”与上年报告相同，请核实")
+        lines.append(f"  ⚠ {stale_note(stale)}")
     return lines

@@ -103,15 +103,17 @@ class LLMWriter(SectionWriter):
     # -- one completion, streamed ---------------------------------------------------------
     def _complete(self, messages: list[dict], emit: Emit | None) -> str:
         """Stream one answer; a cut stream or an empty answer is tried once more."""
-        prompt_tokens = sum(count_tokens(m["content"], self.cache_dir) for m in messages)
         last: Exception | None = None
         for attempt in range(2):
             try:
                 text, usage = self._stream(messages, emit)
+                # Our own count only when the server does not report usage.
+                prompt = usage.get("prompt_tokens") or sum(count_tokens(m["content"], self.cache_dir) for m in messages)
+                completion = usage.get("completion_tokens") or count_tokens(text, self.cache_dir)
                 with self._lock:
                     self.usage["calls"] += 1
-                    self.usage["prompt_tokens"] += usage.get("prompt_tokens") or prompt_tokens
-                    self.usage["completion_tokens"] += usage.get("completion_tokens") or count_tokens(text, self.cache_dir)
+                    self.usage["prompt_tokens"] += prompt
+                    self.usage["completion_tokens"] += completion
                 return text
             except ModelFault as exc:
                 last = exc

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .compose import OfflineComposer
-from .continuity import attach_previous, plan_answers
+from .continuity import attach_previous, plan_answers, stale_flags
 from .errors import InputError
 from .facts import fact_warnings, parse_facts
 from .guard import ForeignGuard
@@ -139,16 +139,6 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
     return replace(draft, sections=sections)
-
-
-def stale_flags(draft: Draft, sections: list[Section]) -> list[Section]:
-    """Flag, in its section, every figure copied unchanged from last year's report."""
-    stale = draft.previous.get("stale", [])
-    out = []
-    for section in sections:
-        notes = [f"{s['fact_id']} 的“{s['figure']}”与上年报告相同，请核实" for s in stale if s["fact_id"] in section.fact_ids]
-        out.append(replace(section, flags=[f for f in section.flags if f not in notes] + notes) if notes else section)
-    return out
 
 
 def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,

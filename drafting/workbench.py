@@ -132,16 +132,13 @@ class Workbench:
     def import_reports(self, paths: list[Path]) -> list[str]:
         """Add the user's own earlier reports to the index; one line per file."""
         from retrieval.errors import SkippedFile
+        from retrieval.ingest import import_file
 
         lines = []
         limit = self.settings.max_upload_mb * 1024 * 1024
         for path in paths:
             path = Path(path)
-            try:
-                if path.stat().st_size > limit:
-                    raise SkippedFile(f"文件过大（上限 {self.settings.max_upload_mb} MB）")
-                from retrieval.ingest import import_file
-
+            try:  # import_file refuses a file over the limit, with its size in the reason
                 outcome = self.index.add_report(import_file(path, max_bytes=limit))
                 lines.append(f"{path.name}：已导入（{ {'added': '新增', 'replaced': '已更新', 'unchanged': '已存在'}[outcome] }）")
             except SkippedFile as exc:

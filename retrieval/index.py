@@ -178,13 +178,10 @@ class ReportIndex:
             return "replaced" if row else "added"
 
     def _write_chroma(self, report: ImportedReport) -> None:
-        meta = report.meta
         ids = [c.chunk_id for c in report.chunks]
         if not ids:
             return
-        metadatas = [{"doc": report.doc, "title": meta.title, "org": meta.org, "year": meta.year or 0,
-                      "report_type": meta.report_type or "", "role": c.role, "heading": c.heading,
-                      "position": c.position} for c in report.chunks]
+        metadatas = [_chroma_metadata(report, c) for c in report.chunks]
         try:
             vectors = self.embedding([c.text for c in report.chunks])
             for start in range(0, len(ids), 1000):
@@ -228,9 +225,7 @@ class ReportIndex:
             for c in r.chunks:
                 ids.append(c.chunk_id)
                 docs.append(c.text)
-                metas.append({"doc": r.doc, "title": r.meta.title, "org": r.meta.org,
-                              "year": r.meta.year or 0, "report_type": r.meta.report_type or "",
-                              "role": c.role, "heading": c.heading, "position": c.position})
+                metas.append(_chroma_metadata(r, c))
         if all(r.vectors is not None for r in reports):
             vectors = [v for r in reports for v in r.vectors]
         else:
@@ -342,13 +337,7 @@ class ReportIndex:
         if lex.retriever is None or not tokens:
             return []
         scores = lex.retriever.get_scores(tokens)
-        mask = scores > 0
-        if role:
-            mask &= lex.roles == role
-        if report_type:
-            mask &= lex.kinds == report_type
-        if exclude:
-            mask &= ~np.isin(lex.docs, sorted(exclude))
+        mask = (scores > 0) & lex.matches(np.arange(len(lex.ids)), role, report_type, exclude)
         candidates = np.flatnonzero(mask)
         if len(candidates) > pool:
             candidates = candidates[np.argpartition(-scores[candidates], pool)[:pool]]
@@ -389,18 +378,30 @@ class _Lexical:
     def __post_init__(self) -> None:
         self.rows = {cid: i for i, cid in enumerate(self.ids)}
 
-    def keep(self, chunk_ids: list[str], role, report_type, exclude) -> list[str]:
-        """The ids, in order, whose chunk matches the filters (vectorised over the columns)."""
-        rows = np.array([self.rows.get(cid, -1) for cid in chunk_ids], dtype=np.int64)
-        mask = rows >= 0
-        safe = np.where(mask, rows, 0)
+    def matches(self, rows: np.ndarray, role, report_type, exclude) -> np.ndarray:
+        """For each row, whether its chunk passes the role, kind and excluded-report filters."""
+        mask = np.ones(len(rows), dtype=bool)
         if role:
-            mask &= self.roles[safe] == role
+            mask &= self.roles[rows] == role
         if report_type:
-            mask &= self.kinds[safe] == report_type
+            mask &= self.kinds[rows] == report_type
         if exclude:
-            mask &= ~np.isin(self.docs[safe], sorted(exclude))
+            mask &= ~np.isin(self.docs[rows], sorted(exclude))
+        return mask
+
+    def keep(self, chunk_ids: list[str], role, report_type, exclude) -> list[str]:
+        """The ids, in order, whose chunk matches the filters."""
+        rows = np.array([self.rows.get(cid, -1) for cid in chunk_ids], dtype=np.int64)
+        mask = (rows >= 0) & self.matches(np.where(rows >= 0, rows, 0), role, report_type, exclude)
         return [cid for cid, ok in zip(chunk_ids, mask, strict=True) if ok]
+
+
+def _chroma_metadata(report: ImportedReport, chunk) -> dict:
+    """What Chroma stores beside a chunk's vector: where it comes from, for filtering and display."""
+    meta = report.meta
+    return {"doc": report.doc, "title": meta.title, "org": meta.org, "year": meta.year or 0,
+            "report_type": meta.report_type or "", "role": chunk.role, "heading": chunk.heading,
+            "position": chunk.position}
 
 
 def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:
