@@ -11,21 +11,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting.settings import Settings, apply_offline_env
+from drafting.shell.settings import Settings, apply_offline_env
 
 apply_offline_env()
 
 import gradio as gr  # noqa: E402  (after the offline switches)
 
-from drafting.continuity import previous_lines  # noqa: E402
+from drafting.domain.roles import Kind  # noqa: E402
+from drafting.domain.types import Draft  # noqa: E402
 from drafting.errors import ReportDraftError  # noqa: E402
-from drafting.model import Draft  # noqa: E402
-from drafting.render import section_heading  # noqa: E402
-from drafting.workbench import KIND_LABELS, Workbench  # noqa: E402
+from drafting.output.render import section_heading  # noqa: E402
+from drafting.plan.continuity import previous_lines  # noqa: E402
+from drafting.shell.workbench import Workbench  # noqa: E402
 from retrieval.errors import RetrievalError  # noqa: E402
 
 SLOTS = 10
-KIND_CHOICES = [(label, key) for key, label in KIND_LABELS.items()]
+KIND_CHOICES = [(k.label, k.value) for k in Kind]
 PLACEHOLDER = """每行一条本年度的工作事实，数字照实填写，例如：
 - 全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次
 - 开展会前学法16次，年度学法考试优秀率达到100%
@@ -37,6 +38,13 @@ CSS = """
 mark { background: #fde68a; }
 #rd-status { min-height: 1.5em; }
 """
+
+
+def kind_label(key: str) -> str:
+    try:
+        return Kind(key).label
+    except ValueError:
+        return key
 
 
 def esc(text: str) -> str:
@@ -312,7 +320,7 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
         def on_check(draft):
             if draft is None:
                 raise gr.Error("请先生成初稿。")
-            from evals.checks import findings_by_section
+            from drafting.review import findings_by_section
 
             results = workbench.check(draft)
             rows = [[r.label, "通过" if r.passed else "未通过",
@@ -346,7 +354,7 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
 
         def saved_choices():
             rows = workbench.store.list()
-            return gr.update(choices=[(f"{r.org} · {KIND_LABELS.get(r.report_type, r.report_type)} · {r.year} · "
+            return gr.update(choices=[(f"{r.org} · {kind_label(r.report_type)} · {r.year} · "
                                        f"{time.strftime('%m-%d %H:%M', time.localtime(r.updated))}", r.id)
                                       for r in rows])
 
@@ -371,8 +379,8 @@ def _with_text(draft: Draft, section_id: str, text: str) -> Draft:
 
 
 def make_workbench(settings: Settings) -> Workbench:
-    from drafting.services import make_writer, open_index
-    from drafting.store import DraftStore
+    from drafting.output.store import DraftStore
+    from drafting.shell.services import make_writer, open_index
 
     return Workbench(settings, open_index(settings), DraftStore(settings.db_path), make_writer(settings))
 

@@ -1,1 +1,11 @@
-"""Drafting: facts in, a checked draft report out (offline composer or LLM writer)."""
+"""Drafting, in the order of the flow (each package imports only those before it):
+
+domain → review → plan → write → output → shell
+
+- domain: draft types, report kinds, organisation profile, writing date and timeline, facts, guard
+- review: the checks a reviewer makes, run at run time and by evals/
+- plan:   facts → outline (which section carries each fact), last year's report
+- write:  the offline composer and the LLM writer, prompts, validation, the pipeline
+- output: render (Markdown, text), the Word export and merge, the draft store
+- shell:  settings, wiring, workbench, presenters, CLI
+"""

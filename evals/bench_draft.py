@@ -10,8 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting.pipeline import build_meta, draft_report
-from drafting.services import load_case
+from drafting.domain.meta import build_meta
+from drafting.shell.services import load_case
+from drafting.write.pipeline import draft_report
 from retrieval.index import ReportIndex
 
 ROOT = Path(__file__).resolve().parent.parent

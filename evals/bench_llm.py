@@ -14,11 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting.llm import LLMWriter
-from drafting.pipeline import draft_report
-from drafting.services import load_case, meta_from_case
-from drafting.settings import Settings
-from drafting.tokens import count_tokens
+from drafting.shell.services import load_case, meta_from_case
+from drafting.shell.settings import Settings
+from drafting.write.llm import LLMWriter
+from drafting.write.pipeline import draft_report
+from drafting.write.tokens import count_tokens
 from retrieval.index import ReportIndex
 
 from .fake_model import ModelServer
@@ -39,7 +39,7 @@ def main() -> None:
         with ModelServer([f"slow:{args.latency}"] * 200) as server:
             settings = Settings.from_env(env={"OPENAI_BASE_URL": server.url, "REPORTDRAFT_MODEL": "bench",
                                               "REPORTDRAFT_CONCURRENCY": "8"}, data_dir=Path(tmp))
-            writer = LLMWriter(settings)
+            writer = LLMWriter(settings.model_config())
             started = time.perf_counter()
             section_times: dict[str, float] = {}
             marks: dict[str, float] = {}

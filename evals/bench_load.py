@@ -62,7 +62,7 @@ def run_load(url: str, users: int, timeout: float = 240) -> dict:
 
 def main() -> None:
     import app
-    from drafting.settings import Settings
+    from drafting.shell.settings import Settings
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=20)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from drafting.figures import extract_figures, masked_values
+from retrieval.figures import extract_figures, masked_values
 from retrieval.index import load_manifest
 from retrieval.ingest import import_file
 from retrieval.text import sentences

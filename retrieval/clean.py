@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures import extract_figures
+from .patterns import ANY_HEADING, NUMERALS
+
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"
 TERMINAL = "。！？；：…"
-HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）])"
-)
+HEADING_START = ANY_HEADING
 TITLE_WORDS = re.compile(r"(报告|总结|谋划|计划|要点|情况|打算|通知)$")
 WEB_LINE = re.compile(
     r"(无障碍|长者模式|登录|个人中心|首页|政府信息公开|网上办事|互动交流|发表日期|发布日期|发布时间|"
@@ -65,7 +66,7 @@ def tidy_line(line: str) -> tuple[str, bool]:
     # Half-width punctuation between Chinese text becomes full-width; never between digits (1,500).
     line = re.sub(rf"(?<=[{CJK}”）》])([,;:?!])|([,;:?!])(?=[{CJK}“（《])",
                   lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], line)
-    line = re.sub(r"\(([一二三四五六七八九十]+|\d{1,2})\)", r"（\1）", line)
+    line = re.sub(rf"\(([{NUMERALS}]+|\d{{1,2}})\)", r"（\1）", line)
     line = re.sub(rf"\((?=[{CJK}])([^()]*)\)", r"（\1）", line)
     return line, md_heading
 
@@ -115,8 +116,6 @@ def clean_text(raw: str) -> list[Paragraph]:
 
 def _splits_figure(before: str, after: str) -> bool:
     """Whether the line break falls inside a figure (8万余 | 册, 28场 | 次)."""
-    from drafting.figures import extract_figures
-
     head, tail = before[-12:], after[:12]
     apart = [f.key for f in extract_figures(head)] + [f.key for f in extract_figures(tail)]
     return [f.key for f in extract_figures(head + tail)] != apart

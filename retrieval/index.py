@@ -23,7 +23,7 @@ from .embeddings import HashingEmbedding
 from .errors import RetrievalError, SkippedFile
 from .ingest import ImportedReport, import_file
 from .readers import SUPPORTED
-from .text import init_jieba, words
+from .text import words
 
 COLLECTION = "reportdraft_passages"
 RRF_K = 60
@@ -105,7 +105,6 @@ class ReportIndex:
                  embedding=None) -> None:
         self.index_dir = Path(index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
-        init_jieba(self.index_dir / "jieba")
         self.embedding = embedding or HashingEmbedding()
         self._lock = threading.RLock()
         self._catalog = sqlite3.connect(self.index_dir / "catalog.sqlite3", check_same_thread=False,

@@ -59,7 +59,7 @@ def _read_text(path: Path) -> str:
     return decode_text(path.read_bytes())
 
 
-def _check_zip(path: Path) -> None:
+def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(info.file_size for info in zf.infolist())
@@ -70,7 +70,7 @@ def _check_zip(path: Path) -> None:
 
 
 def _read_docx(path: Path) -> str:
-    _check_zip(path)
+    check_zip(path)
     import docx  # python-docx
 
     try:

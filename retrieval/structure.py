@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import CLOSING_DATE, Paragraph
+from .patterns import TOP
 
-TOP = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
-SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]\s*(.+)$")
 TITLE = re.compile(r"(报告|总结|谋划|计划|要点|情况)")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fa5*＊]{1,30}(妇女联合会|妇联)$")
 

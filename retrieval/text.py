@@ -30,7 +30,9 @@ QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 
 
 def init_jieba(cache_dir: Path | None = None) -> None:
-    """Load jieba's dictionary once; keep its cache file in our data dir rather than /tmp."""
+    """Load jieba's dictionary once per process. jieba is one global, so its cache directory is
+    too: the shell calls this first with the data directory; later calls only make sure it is
+    loaded."""
     global _initialised
     with _init_lock:
         if _initialised:

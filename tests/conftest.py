@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.settings import apply_offline_env
+from drafting.shell.settings import apply_offline_env
 
 apply_offline_env()
 

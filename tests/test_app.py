@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.settings import Settings
+from drafting.shell.settings import Settings
 
 
 @pytest.fixture
 def workbench(tmp_path, seed_index):
     import app
-    from drafting.compose import OfflineComposer
-    from drafting.store import DraftStore
-    from drafting.workbench import Workbench
+    from drafting.output.store import DraftStore
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     return app, Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafting.settings import Settings
+from drafting.shell.settings import Settings
 
 from .browser_flow import run_session
 from .conftest import free_port
@@ -44,7 +44,7 @@ def test_a_whole_session_in_the_browser(app_url, tmp_path):
     assert any("县妇联党组坚持" in t for t in texts), "the hand edit is in the download"
     assert all("【F" not in t for t in texts)
     assert out["hosts"] == {url.split("/")[2]}, "the page fetched nothing from the internet"
-    from drafting.store import DraftStore
+    from drafting.output.store import DraftStore
 
     saved = DraftStore(settings.db_path).list()
     assert len(saved) == 1 and saved[0].org == "青川县妇女联合会", "the work was saved"

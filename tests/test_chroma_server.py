@@ -63,10 +63,10 @@ def test_a_stopped_server_gives_a_clear_message(chroma_server, tmp_path):
 
 
 def test_the_app_keeps_serving_drafts_when_the_server_dies(chroma_server, tmp_path):
-    from drafting.compose import OfflineComposer
-    from drafting.settings import Settings
-    from drafting.store import DraftStore
-    from drafting.workbench import Workbench
+    from drafting.output.store import DraftStore
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
 
     proc, port = chroma_server
     remote = ReportIndex(tmp_path / "remote", chroma_host="127.0.0.1", chroma_port=port)

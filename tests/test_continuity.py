@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.cli import main
-from drafting.continuity import accept_comparisons
-from drafting.pipeline import build_meta, context_for, new_draft, write_draft
-from drafting.render import to_text
-from evals.checks import run_checks
+from drafting.domain.meta import build_meta
+from drafting.output.render import to_text
+from drafting.plan.continuity import accept_comparisons
+from drafting.review import run_checks
+from drafting.shell.cli import main
+from drafting.write.pipeline import context_for, new_draft, write_draft
 
 from .conftest import SEEDS
 

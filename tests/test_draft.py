@@ -7,18 +7,19 @@ import json
 import pytest
 import yaml
 
-from drafting.cli import main
-from drafting.compose import OfflineComposer
-from drafting.model import Draft, strip_markers
-from drafting.pipeline import build_meta, draft_report, regenerate_section
-from drafting.render import to_text
-from evals.checks import (
+from drafting.domain.meta import build_meta
+from drafting.domain.types import Draft, strip_markers
+from drafting.output.render import to_text
+from drafting.review import (
     figure_accuracy,
     foreign_particulars,
     markers,
     required_sections,
     run_checks,
 )
+from drafting.shell.cli import main
+from drafting.write.offline import OfflineComposer
+from drafting.write.pipeline import draft_report, regenerate_section
 from retrieval.ingest import import_file
 from retrieval.text import sentences
 
@@ -33,7 +34,7 @@ FACTS = """- 全年开展普法宣传28场次，发放宣传资料8万余册，�
 
 
 def _draft(seed_index, org="青川县妇女联合会", year=2024, kind="fazhi", facts=FACTS, **kw):
-    meta = build_meta(org, year, kind, when="2025-01-20", **kw)
+    meta = build_meta(org, year, kind, when=f"{year + 1}-01-20", **kw)
     return draft_report(meta, facts, index=seed_index)
 
 
@@ -94,7 +95,7 @@ def test_draft_json_round_trips(seed_index):
 
 def _leave_one_out_facts(seed: str) -> list[str]:
     report = import_file(CORPUS / f"{seed}.txt")
-    from drafting.figures import extract_figures, masked_values
+    from retrieval.figures import extract_figures, masked_values
 
     facts = []
     for chunk in report.chunks:
@@ -126,7 +127,7 @@ def test_leave_one_out_on_each_seed(seed_index, name):
 
 
 def test_foreign_names_in_a_draft_are_caught(seed_index):
-    from drafting.pipeline import context_for
+    from drafting.write.pipeline import context_for
 
     draft = _draft(seed_index)
     draft.sections[1].text += "依托“暖心刘妈”工作室调解纠纷。"

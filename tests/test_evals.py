@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from drafting.cli import main
-from drafting.pipeline import build_meta, context_for, draft_report
-from evals.checks import findings_by_section, run_checks
+from drafting.domain.meta import build_meta
+from drafting.review import findings_by_section, run_checks
+from drafting.shell.cli import main
+from drafting.write.pipeline import context_for, draft_report
 
 FACTS = """全年开展普法宣传28场次，发放宣传资料8万余册
 开展会前学法16次

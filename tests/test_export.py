@@ -11,12 +11,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from drafting.export_docx import write_docx
-from drafting.pipeline import build_meta, draft_report
-from drafting.render import to_markdown
-from drafting.roundtrip import merge_docx
-from drafting.store import DraftStore
-from evals.checks import run_checks
+from drafting.domain.meta import build_meta
+from drafting.output.render import to_markdown
+from drafting.output.store import DraftStore
+from drafting.output.word import write_docx
+from drafting.output.word_merge import merge_docx
+from drafting.review import run_checks
+from drafting.write.pipeline import draft_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"

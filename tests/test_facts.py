@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.errors import InputError
-from drafting.facts import fact_warnings, parse_facts
-from drafting.figures import extract_figures
+from retrieval.figures import extract_figures
 
 
 @pytest.mark.parametrize("text, figures", [

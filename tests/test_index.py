@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from drafting.cli import main
+from drafting.shell.cli import main
 from retrieval.index import ReportIndex
 
 from .conftest import CORPUS, SEEDS

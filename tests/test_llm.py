@@ -8,10 +8,11 @@ import logging
 
 import pytest
 
-from drafting.llm import LLMWriter
-from drafting.pipeline import build_meta, draft_report
-from drafting.settings import Settings
-from evals.checks import run_checks
+from drafting.domain.meta import build_meta
+from drafting.review import run_checks
+from drafting.shell.settings import Settings
+from drafting.write.llm import LLMWriter
+from drafting.write.pipeline import draft_report
 from evals.fake_model import ModelServer
 
 from .conftest import free_port
@@ -24,15 +25,18 @@ FACTS = """全年开展普法宣传28场次，发放宣传资料8万余册
 SECRET = "sk-test-DO-NOT-LEAK-4242"
 
 
-def _writer(tmp_path, url, **env) -> LLMWriter:
+def _writer(tmp_path, url, concurrency=4, **env) -> LLMWriter:
+    """A writer for the scripted server: short deadline, near-zero backoff (tests never sleep long)."""
     values = {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": SECRET, "REPORTDRAFT_MODEL": "scripted-model",
-              "REPORTDRAFT_TIMEOUT": "3", "REPORTDRAFT_RETRIES": "1", **env}
-    return LLMWriter(Settings.from_env(env=values, data_dir=tmp_path / "data"))
+              "REPORTDRAFT_TIMEOUT": "3", "REPORTDRAFT_RETRIES": "1", "REPORTDRAFT_BACKOFF": "0.01", **env}
+    writer = LLMWriter(Settings.from_env(env=values, data_dir=tmp_path / "data").model_config())
+    writer.concurrency = int(values.get("REPORTDRAFT_CONCURRENCY", concurrency))
+    return writer
 
 
 def _draft(seed_index, writer):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
-    return draft_report(meta, FACTS, index=seed_index, writer=writer, concurrency=writer.settings.concurrency)
+    return draft_report(meta, FACTS, index=seed_index, writer=writer, concurrency=writer.concurrency)
 
 
 def _body(draft):
@@ -119,7 +123,7 @@ def test_sections_stream_text_as_it_arrives(seed_index, tmp_path):
 
 
 def test_regenerate_with_an_instruction_sends_the_revision_prompt(seed_index, tmp_path):
-    from drafting.pipeline import regenerate_section
+    from drafting.write.pipeline import regenerate_section
 
     with ModelServer() as server:
         writer = _writer(tmp_path, server.url)
@@ -142,7 +146,7 @@ def _no_secret(draft, caplog):
 
 
 def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):
-    from drafting.services import open_index
+    from drafting.shell.services import open_index
 
     with ModelServer() as server:
         settings = Settings.from_env(env={"OPENAI_BASE_URL": server.url, "REPORTDRAFT_EMBEDDINGS": "openai",
@@ -155,7 +159,7 @@ def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):
 
 
 def test_cli_says_which_backend_writes_and_what_it_spent(seed_index, tmp_path, data_dir, capsys, monkeypatch):
-    from drafting.cli import main
+    from drafting.shell.cli import main
 
     facts = tmp_path / "facts.txt"
     facts.write_text(FACTS, encoding="utf-8")

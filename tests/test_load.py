@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.settings import Settings
+from drafting.shell.settings import Settings
 from evals.bench_load import run_load
 
 from .conftest import free_port
@@ -30,6 +30,6 @@ def test_twenty_users_drafting_at_once_each_keep_their_own_draft(tmp_path, capsy
     assert result["errors"] == [] and result["unfinished"] == 0
     assert result["crosstalk"] == []
     assert result["requests"] == 60
-    from drafting.store import DraftStore
+    from drafting.output.store import DraftStore
 
     assert len(DraftStore(settings.db_path).list()) == 20

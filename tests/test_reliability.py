@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.store import DraftStore
+from drafting.output.store import DraftStore
 from retrieval.errors import SkippedFile
 from retrieval.index import ReportIndex
 from retrieval.ingest import import_file
@@ -87,8 +87,8 @@ def test_nothing_is_written_outside_the_data_directory(tmp_path):
 SAVER = """
 import sys, time
 from pathlib import Path
-from drafting.model import Draft, DraftMeta, Fact, Section
-from drafting.store import DraftStore
+from drafting.domain.types import Draft, DraftMeta, Fact, Section
+from drafting.output.store import DraftStore
 store = DraftStore(Path(sys.argv[1]))
 n = 0
 while True:
@@ -156,8 +156,9 @@ def test_the_embedded_store_opened_by_two_processes_at_once_does_not_corrupt(tmp
 
 
 def test_drafting_goes_on_without_examples_when_the_index_fails(seed_index, tmp_path):
-    from drafting.pipeline import build_meta, draft_report
-    from evals.checks import figure_accuracy
+    from drafting.domain.meta import build_meta
+    from drafting.review import figure_accuracy
+    from drafting.write.pipeline import draft_report
 
     class BrokenIndex:
         def documents(self):
@@ -179,14 +180,14 @@ SECRET = "sk-reliability-SECRET-9876"
 
 
 def _bench(tmp_path, seed_index, url, **env):
-    from drafting.llm import LLMWriter
-    from drafting.settings import Settings
-    from drafting.workbench import Workbench
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.llm import LLMWriter
 
     values = {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": SECRET, "REPORTDRAFT_MODEL": "scripted",
               "REPORTDRAFT_TIMEOUT": "2", "REPORTDRAFT_RETRIES": "0", "REPORTDRAFT_CONCURRENCY": "1", **env}
     settings = Settings.from_env(env=values, data_dir=tmp_path / "data")
-    return Workbench(settings, seed_index, DraftStore(settings.db_path), LLMWriter(settings))
+    return Workbench(settings, seed_index, DraftStore(settings.db_path), LLMWriter(settings.model_config()))
 
 
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from drafting.prompts import PromptVariableError, render, variables
-from drafting.tokens import count_tokens, ensure_tiktoken_cache, trim_to_budget
+from drafting.write.prompts import PromptVariableError, render, variables
+from drafting.write.tokens import count_tokens, ensure_tiktoken_cache, trim_to_budget
 
 
 def test_tiktoken_loads_from_our_cache_without_any_download(tmp_path):
@@ -18,7 +18,7 @@ def refuse(*a, **k):
     raise AssertionError("tiktoken tried to download")
 tiktoken.load.read_file = refuse
 from pathlib import Path
-from drafting.tokens import count_tokens
+from drafting.write.tokens import count_tokens
 print(count_tokens("全年开展普法宣传28场次", Path({str(tmp_path / 'cache')!r})))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,

@@ -1,0 +1,87 @@
+"""Parse the user's pasted bullets into Facts with their figures, and warn about what looks wrong."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafting.errors import InputError
+from retrieval.figures import extract_figures, figure_spans, masked_values
+from retrieval.text import words
+
+from .types import Fact
+
+MAX_PASTE_CHARS = 100_000
+MAX_FACT_CHARS = 2_000
+MAX_FACTS = 200
+BULLET = re.compile(
+    r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
+    r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
+)
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F\U0000200D]")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t") or c == "\ufffd")
+    return "\x00" in sample or bad > 0.02 * max(len(sample), 1)
+
+
+def parse_facts(text: str) -> list[Fact]:
+    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix."""
+    if text is None or not text.strip():
+        raise InputError("没有可用的事实：请每行粘贴一条本年度的工作事实（可以带 - 或 1. 等序号）。")
+    if len(text) > MAX_PASTE_CHARS:
+        raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
+    if _looks_binary(text):
+        raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
+    items: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        cleaned = EMOJI.sub("", unicodedata.normalize("NFC", line))
+        body = BULLET.sub("", cleaned, count=1).strip()
+        if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
+            items.append(body)
+    if not items:
+        raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
+    if len(items) > MAX_FACTS:
+        raise InputError(f"事实条数过多（{len(items)} 条，上限 {MAX_FACTS} 条）：请合并或删减后再起草。")
+    for i, item in enumerate(items, 1):
+        if len(item) > MAX_FACT_CHARS:
+            raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item)) for i, item in enumerate(items, 1)]
+
+
+def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
+    """Masked values left in, emoji removed, and two facts that give different figures for one thing."""
+    warnings = []
+    for fact in facts:
+        masks = masked_values(fact.text)
+        if masks:
+            warnings.append(f"{fact.id} 含未填写的数值（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
+    if raw and EMOJI.search(raw):
+        warnings.append("已去掉表情符号：公文中不使用表情符号。")
+    warnings.extend(_conflicts(facts))
+    return warnings
+
+
+def figure_subject(text: str, start: int) -> list[str]:
+    """Content words of the clause before a figure, in order: what the figure counts."""
+    clause = re.split(r"[，。；、,;：:]", text[:start])[-1]
+    return [w for w in words(clause) if len(w) >= 2 and not re.search(r"\d|年|月", w)]
+
+
+def _conflicts(facts: list[Fact]) -> list[str]:
+    seen: list[tuple[str, set[str], str, str]] = []  # (fact id, subject, unit, figure key)
+    warnings = []
+    for fact in facts:
+        for start, _, fig in figure_spans(fact.text):
+            subject = set(figure_subject(fact.text, start))
+            if not subject:
+                continue
+            for other_id, other_subject, unit, key in seen:
+                overlap = len(subject & other_subject) / len(subject | other_subject)
+                if other_id != fact.id and unit == fig.unit and key != fig.key and overlap >= 0.5:
+                    warnings.append(f"{other_id} 与 {fact.id} 对同一事项给出了不同数字"
+                                    f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}），请核实。")
+            seen.append((fact.id, subject, fig.unit, fig.key))
+    return list(dict.fromkeys(warnings))

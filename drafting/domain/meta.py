@@ -1,0 +1,130 @@
+"""Who writes, about which period, and when: the draft's metadata checked and settled.
+
+`build_meta` checks what the user typed; `settle` completes it once the facts are known — the
+organisation profile, the period (facts that speak of 上半年/下半年 propose a half-year report),
+the title, and the writing date. The writing date decides every time-bound phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from drafting.errors import InputError
+
+from .kinds import fill_title, get_kind
+from .profile import profile_for
+from .types import DraftMeta, Fact
+
+MIN_YEAR = 2016
+HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
+
+
+def build_meta(org: str, year, report_type: str, short_name: str = "", addressee: str = "",
+               when: str = "", period: str = "", *, today: date | None = None, **extra) -> DraftMeta:
+    """Check the metadata the user gave; InputError names what to fix. `settle` completes it."""
+    kind = get_kind(report_type)
+    org = (org or "").strip()
+    if not org:
+        raise InputError("请填写单位全称，例如“某某县妇女联合会”。")
+    try:
+        year = int(year)
+        if isinstance(year, bool):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise InputError(f"年份 {year!r} 不是整数：请填写报告所总结的年份，例如 2024。") from None
+    last = (today or date.today()).year + 1
+    if not MIN_YEAR <= year <= last:
+        raise InputError(f"年份 {year} 不在 {MIN_YEAR}–{last} 之间：请填写报告所总结的年份。")
+    if period not in ("", "half", "annual"):
+        raise InputError(f"总结期间 {period!r} 无法识别：请写 half（上半年）或 annual（全年），或留空自动判断。")
+    fields = {k: str(v).strip() for k, v in extra.items() if k in DraftMeta.__dataclass_fields__ and v}
+    meta = DraftMeta(org=org, year=year, report_type=kind.key, short_name=(short_name or "").strip(),
+                     addressee=(addressee or "").strip(), period=period, **fields)
+    meta.date = format_date(when) if when else ""
+    try:
+        profile = profile_for(org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    meta.short_name, meta.addressee = profile.self_name, profile.addressee
+    meta.level, meta.body, meta.leader_title = profile.level, profile.body, profile.leader_title
+    meta.title = fill_title(kind, meta)
+    return meta
+
+
+def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> DraftMeta:
+    """The metadata completed for these facts: period, title, writing date, and notices."""
+    notices = list(profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
+                               meta.leader_title).notices)
+    period = meta.period
+    if not period:
+        half = [f.id for f in facts if HALF_CUE.search(f.text)]
+        period = "half" if half and meta.report_type == "zongjie" else "annual"
+        if half and meta.report_type == "zongjie":
+            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
+                           "如是全年总结，请把“总结期间”改为全年。")
+        elif half:
+            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”，但所选报告是年度报告："
+                           "半年总结请选择“工作总结”。")
+    settled = replace(meta, period=period)
+    settled.title = fill_title(get_kind(meta.report_type), settled)
+    if not settled.date:
+        when = today or date.today()
+        if plausible_writing_date(settled, when):
+            settled.date = format_date(when.isoformat())
+            notices.append(f"成文日期未填写：用今天（{settled.date}），请按实际印发日期核对。")
+        else:
+            notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
+                           "请由签发人填写。")
+    elif written_on(settled) < period_end(settled):
+        notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}），请核对。")
+    settled.notices = list(dict.fromkeys(notices))
+    return settled
+
+
+def period_end(meta: DraftMeta) -> date:
+    return date(meta.year, 6, 30) if meta.period == "half" else date(meta.year, 12, 31)
+
+
+def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
+    """Annual reports are written in the next year (a 普法履职报告 from November); a half-year
+    report from June to December of its year."""
+    if meta.period == "half":
+        return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
+    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    return start <= when <= date(meta.year + 1, 12, 31)
+
+
+def written_on(meta: DraftMeta) -> date:
+    """The day whose wording the report must use: its 成文日期, or the end of its period when the
+    date is left for the signer (only what was true by then is safe to cite)."""
+    parsed = parse_date(meta.date)
+    return parsed or period_end(meta)
+
+
+def parse_date(text: str) -> date | None:
+    m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def format_date(value) -> str:
+    """2024-01-14 → 2024年1月14日 (成文日期 in Arabic numerals, no leading zeros)."""
+    text = str(value).strip()
+    try:
+        d = date.fromisoformat(text)
+    except ValueError:
+        parsed = parse_date(text)
+        if parsed:
+            return _cn_date(parsed)
+        raise InputError(f"日期 {text!r} 不是有效日期：请写成 2024-01-14。") from None
+    return _cn_date(d)
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"

@@ -1,0 +1,148 @@
+"""The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
+
+Figure itself is a text basic and lives in retrieval.figures; it is re-exported here."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from retrieval.figures import Figure
+
+MARKER_RE = re.compile(r"【([FD]\d+)】")
+"""F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
+
+
+@dataclass
+class Fact:
+    """One bullet the user pasted: the only place figures may come from."""
+
+    id: str
+    """F1, F2, … in the order given; D1, D2, … for accepted comparisons with last year."""
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    derived: dict = field(default_factory=dict)
+    """For a D fact: formula, the fact it comes from and last year's report passage."""
+
+
+@dataclass
+class Source:
+    """An example passage from the index that shaped a section."""
+
+    doc: str
+    title: str
+    heading: str
+    chunk_id: str
+    text: str = ""
+    """The passage itself, for the reviewer to expand."""
+
+
+@dataclass
+class Section:
+    """One top-level part of the report. Its text carries 【F3】 markers after figures."""
+
+    id: str
+    role: str
+    heading: str
+    """The heading without its number: numbers follow the order (一、二、…)."""
+    text: str = ""
+    fact_ids: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    locked: bool = False
+    """A locked section is never regenerated."""
+    variant: int = 0
+    """Which variant of examples the offline composer used; regenerate moves it on."""
+
+
+@dataclass
+class DraftMeta:
+    """Who writes, about which year, to whom, and how the draft was made."""
+
+    org: str
+    year: int
+    report_type: str
+    short_name: str = ""
+    title: str = ""
+    addressee: str = ""
+    date: str = ""
+    """成文日期 as 2024年1月14日."""
+    backend: str = "offline"
+    period: str = "annual"
+    """'half' (上半年) or 'annual'; '' until settled (then worked out from the facts)."""
+    doc_number: str = ""
+    """发文字号 such as 潼妇〔2021〕4号 (版头, optional)."""
+    signer: str = ""
+    cc: str = ""
+    """抄送 (版记, optional)."""
+    printer: str = ""
+    """印发机关 (版记, optional)."""
+    level: str = ""
+    """Administrative level (省 市 州 县 区 旗 镇 街道 …) from the organisation profile."""
+    body: str = ""
+    """妇联, or the government department (司法局) that writes."""
+    leader_title: str = ""
+    """党组书记、主席 / 主席 / 党组书记、局长."""
+    notices: list[str] = field(default_factory=list)
+    """What the tool decided about who and when and wants the user to confirm."""
+
+
+@dataclass
+class Draft:
+    """A whole report: metadata, the user's facts and the sections written from them."""
+
+    meta: DraftMeta
+    facts: list[Fact]
+    sections: list[Section]
+    id: str = ""
+    tokens: dict[str, int] = field(default_factory=dict)
+    """Prompt and completion tokens spent (LLM backend)."""
+    warnings: list[str] = field(default_factory=list)
+    """Warnings about the facts (conflicting figures, masked values)."""
+    previous: dict = field(default_factory=dict)
+    """Last year's report of the same federation and kind, when the index holds one: doc, title,
+    year, plans [{item, status, fact_ids}], comparisons [{…}] offered to the user."""
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def body_sections(self) -> list[Section]:
+        """The numbered sections (一、二、…), in order: everything but the preamble."""
+        return [s for s in self.sections if s.role not in ("preamble", "closing")]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
+        facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
+                      derived=dict(f.get("derived", {}))) for f in data.get("facts", [])]
+        sections = []
+        for s in data.get("sections", []):
+            fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k != "sources"}
+            fields["sources"] = [Source(**src) for src in s.get("sources", [])]
+            sections.append(Section(**fields))
+        return cls(meta=meta, facts=facts, sections=sections, id=data.get("id", ""),
+                   tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
+                   previous=dict(data.get("previous", {})))
+
+    @classmethod
+    def from_json(cls, text: str) -> Draft:
+        return cls.from_dict(json.loads(text))
+
+
+__all__ = ["MARKER_RE", "Draft", "DraftMeta", "Fact", "Figure", "Section", "Source", "strip_markers"]
+
+
+def strip_markers(text: str) -> str:
+    """The text as printed: without 【F3】 markers."""
+    return MARKER_RE.sub("", text)

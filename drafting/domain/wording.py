@@ -1,0 +1,41 @@
+"""The words every template may use, worked out from the profile and the writing date.
+
+Templates in kinds.py and the composer say {short} for the self-name, {party} for 县委, {rule_of_law}
+for 全面依法治县, {guiding} for the study clause right for the writing date, and so on: no template
+decides a level or a year itself.
+"""
+
+from __future__ import annotations
+
+from .meta import written_on
+from .profile import OrgProfile, profile_for
+from .timeline import congress_phrase, guiding_phrase, ideology, laws_in_force, rule_of_law_thought
+from .types import DraftMeta
+
+
+def profile_of(meta: DraftMeta) -> OrgProfile:
+    """The organisation profile of a draft, with the fields the user corrected."""
+    return profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
+
+
+def words_for(meta: DraftMeta) -> dict[str, str]:
+    """The values every template may use."""
+    profile = profile_of(meta)
+    level = profile.words
+    when = written_on(meta)
+    half = meta.period == "half"
+    return {
+        "org": meta.org, "short": profile.self_name, "year": str(meta.year), "next_year": str(meta.year + 1),
+        "party": level.party, "government": level.government, "party_gov": level.party_gov,
+        "rule_of_law": level.rule_of_law, "area": level.area, "leader": profile.leader_title,
+        "superior": profile.superior,
+        "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
+        "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
+        "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
+        "study": rule_of_law_thought(when),
+        "laws": "、".join(f"《{name}》" for name in laws_in_force(when)[-3:]),
+    }
+
+
+def fill(template: str, meta: DraftMeta) -> str:
+    return template.format(**words_for(meta))

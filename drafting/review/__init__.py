@@ -1,0 +1,38 @@
+"""Review: the checks a reviewer makes, run on a Draft and its facts — at run time (before a model's
+section is delivered, in the app's 运行检查) and by evals/ on the case set.
+
+Each check is a function `check(draft, guard) -> CheckResult` whose findings name the section and
+the sentence. A check passes only when it has no finding.
+"""
+
+from __future__ import annotations
+
+from drafting.domain.guard import ForeignGuard, guard_for
+from drafting.domain.types import Draft
+
+from .base import CheckResult, Finding
+from .figures import figure_accuracy, markers
+from .form import form, required_sections
+from .wording import foreign_particulars, leftovers, time_wording
+
+CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form]
+
+__all__ = ["CHECKS", "CheckResult", "Finding", "check_draft", "findings_by_section", "run_checks"]
+
+
+def run_checks(draft: Draft, guard: ForeignGuard | None = None) -> list[CheckResult]:
+    return [check(draft, guard) for check in CHECKS]
+
+
+def check_draft(draft: Draft, documents=None) -> list[CheckResult]:
+    """All checks; the foreign-particulars list is built from the index's documents when given."""
+    return run_checks(draft, guard_for(draft, documents) if documents is not None else None)
+
+
+def findings_by_section(results: list[CheckResult]) -> dict[str, list[tuple[str, Finding]]]:
+    """For the interface: section id → [(check label, finding)], '' for whole-draft findings."""
+    out: dict[str, list[tuple[str, Finding]]] = {}
+    for result in results:
+        for finding in result.findings:
+            out.setdefault(finding.section_id, []).append((result.label, finding))
+    return out

@@ -1,0 +1,52 @@
+"""Form: the required parts are there, numbering runs on, nothing is said twice, the 落款 is whole."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.domain.guard import ForeignGuard
+from drafting.domain.kinds import get_kind
+from drafting.domain.types import Draft, strip_markers
+from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
+
+from .base import CheckResult, Finding, all_sentences
+
+
+def required_sections(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    kind = get_kind(draft.meta.report_type)
+    result = CheckResult("required_sections", "必备部分")
+    for role, label in kind.required_labels.items():
+        if not any(s.role == role and s.text.strip() for s in draft.sections):
+            result.findings.append(Finding(f"缺少“{label}”部分（依据：{kind.rule}）"))
+    return result
+
+
+def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    result = CheckResult("form", "公文格式")
+    meta = draft.meta
+    if not meta.title.strip():
+        result.findings.append(Finding("没有标题"))
+    if not meta.org.strip() or not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", meta.date.strip()):
+        result.findings.append(Finding("落款不完整：需要单位名称和成文日期（如 2025年1月14日）"))
+    body = draft.body_sections()
+    for position, section in enumerate(body, 1):
+        top = TOP.match(section.heading)
+        if top and chinese_number(top.group(1)) != position:
+            result.findings.append(Finding(f"一级标题序号不连续：第 {position} 部分标为“{top.group(1)}、”", section.id))
+    for section in draft.sections:
+        for label, pattern in (("（一）", SUB), ("1.", ARABIC_ITEM)):
+            numbers = []
+            for paragraph in section.text.split("\n"):
+                m = pattern.match(paragraph.strip())
+                if m:
+                    numbers.append(int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1)))
+            if numbers and numbers != list(range(1, len(numbers) + 1)):
+                result.findings.append(Finding(f"“{label}”级序号不连续或重复：{numbers}", section.id))
+    seen: dict[str, str] = {}
+    for section, sentence in all_sentences(draft):
+        plain = strip_markers(sentence).strip("。；")
+        if len(plain) >= 12:
+            if plain in seen:
+                result.findings.append(Finding("句子重复出现", section.id, sentence))
+            seen.setdefault(plain, section.id)
+    return result

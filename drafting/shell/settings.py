@@ -1,0 +1,147 @@
+"""One settings object, read from the environment once, with defaults that work offline."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from drafting.errors import ConfigError
+from drafting.write.llm import ModelConfig
+
+DEFAULT_CORPUS = Path(str(files("corpus")))
+"""The seed reports shipped with the project (the corpus package)."""
+
+# Libraries that phone home or download at run time are switched off before they are imported.
+OFFLINE_ENV = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "LANGSMITH_TRACING": "false",
+    "LANGCHAIN_TRACING_V2": "false",
+    "HF_HUB_OFFLINE": "1",
+    "NO_PROXY": "127.0.0.1,localhost",
+    "no_proxy": "127.0.0.1,localhost",
+}
+
+
+def apply_offline_env() -> None:
+    """Set the offline switches unless the user set them explicitly."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"环境变量 {name}={raw!r} 不是整数，请改为数字（默认 {default}）。") from None
+
+
+def _float(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"环境变量 {name}={raw!r} 不是数字，请改正（默认 {default}）。") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, resolved in one place: explicit argument → environment → default."""
+
+    data_dir: Path
+    """Index, draft database and caches (env REPORTDRAFT_DB)."""
+    corpus_dir: Path = DEFAULT_CORPUS
+    """Earlier reports the default index is built from (env REPORTDRAFT_CORPUS)."""
+    chroma_host: str = ""
+    """A Chroma server to use instead of the embedded store (env CHROMA_HOST)."""
+    chroma_port: int = 8000
+    """Port of that server (env CHROMA_PORT)."""
+    embeddings: str = "local"
+    """'local' (hashed n-grams, offline) or 'openai' (the configured endpoint's embeddings)."""
+    embedding_model: str = "text-embedding-3-small"
+    """Model name for 'openai' embeddings (env REPORTDRAFT_EMBEDDING_MODEL)."""
+    openai_api_key: str = field(default="", repr=False)
+    """Never printed: repr=False keeps it out of logs and error messages."""
+    openai_base_url: str = ""
+    """Any OpenAI-compatible endpoint (env OPENAI_BASE_URL)."""
+    model: str = "deepseek-chat"
+    """Chat model name (env REPORTDRAFT_MODEL)."""
+    temperature: float = 0.3
+    timeout: float = 60.0
+    """Seconds before one model call is given up (env REPORTDRAFT_TIMEOUT)."""
+    max_retries: int = 2
+    backoff: float = 0.5
+    """First wait before retrying a model call, seconds (env REPORTDRAFT_BACKOFF)."""
+    concurrency: int = 4
+    """Sections written side by side (env REPORTDRAFT_CONCURRENCY)."""
+    host: str = "127.0.0.1"
+    """Where the app listens (env REPORTDRAFT_HOST); loopback unless you say otherwise."""
+    port: int = 7860
+    auth: str = field(default="", repr=False)
+    """Optional 'user:password' login for the app (env REPORTDRAFT_AUTH)."""
+    max_upload_mb: int = 20
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.openai_api_key or self.openai_base_url)
+
+    @property
+    def index_dir(self) -> Path:
+        """One index per embedding: vectors of two embeddings never share a collection."""
+        if self.embeddings == "openai":
+            safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.embedding_model)
+            return self.data_dir / f"index-{safe}"
+        return self.data_dir / "index"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "drafts.sqlite3"
+
+    def model_config(self) -> ModelConfig:
+        """What the LLM writer needs to reach the model."""
+        return ModelConfig(model=self.model, cache_dir=self.data_dir / "tiktoken", base_url=self.openai_base_url,
+                           api_key=self.openai_api_key, temperature=self.temperature, deadline=self.timeout,
+                           retries=self.max_retries, backoff=self.backoff)
+
+    def backend_notice(self) -> str:
+        if self.llm_configured:
+            return f"使用大模型 {self.model} 起草"
+        return "未配置大模型：使用离线起草。设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以使用大模型。"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("REPORTDRAFT_DB") or Path.home() / ".reportdraft").expanduser()
+        values = dict(
+            data_dir=data_dir,
+            corpus_dir=Path(env.get("REPORTDRAFT_CORPUS") or DEFAULT_CORPUS).expanduser(),
+            chroma_host=env.get("CHROMA_HOST", "").strip(),
+            chroma_port=_int(env, "CHROMA_PORT", 8000),
+            embeddings=env.get("REPORTDRAFT_EMBEDDINGS", "local").strip() or "local",
+            embedding_model=env.get("REPORTDRAFT_EMBEDDING_MODEL", "text-embedding-3-small"),
+            openai_api_key=env.get("OPENAI_API_KEY", "").strip(),
+            openai_base_url=env.get("OPENAI_BASE_URL", "").strip(),
+            model=env.get("REPORTDRAFT_MODEL", "").strip() or "deepseek-chat",
+            temperature=_float(env, "REPORTDRAFT_TEMPERATURE", 0.3),
+            timeout=_float(env, "REPORTDRAFT_TIMEOUT", 60.0),
+            max_retries=_int(env, "REPORTDRAFT_RETRIES", 2),
+            backoff=_float(env, "REPORTDRAFT_BACKOFF", 0.5),
+            concurrency=max(1, _int(env, "REPORTDRAFT_CONCURRENCY", 4)),
+            host=env.get("REPORTDRAFT_HOST", "127.0.0.1").strip() or "127.0.0.1",
+            port=_int(env, "REPORTDRAFT_PORT", 7860),
+            auth=env.get("REPORTDRAFT_AUTH", "").strip(),
+            max_upload_mb=_int(env, "REPORTDRAFT_MAX_UPLOAD_MB", 20),
+        )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if values["embeddings"] not in ("local", "openai"):
+            raise ConfigError("REPORTDRAFT_EMBEDDINGS 只能是 local 或 openai。")
+        if values["embeddings"] == "openai" and not (values["openai_api_key"] or values["openai_base_url"]):
+            raise ConfigError("REPORTDRAFT_EMBEDDINGS=openai 需要设置 OPENAI_BASE_URL 或 OPENAI_API_KEY。")
+        return cls(**values)

@@ -1,0 +1,145 @@
+"""What a staff member does with a draft, as plain functions over Draft and the store.
+
+The app (and tests) call these; none of them imports gradio. Every change is saved.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from drafting.domain.meta import build_meta
+from drafting.domain.roles import Kind
+from drafting.domain.types import Draft, Section
+from drafting.errors import InputError
+from drafting.output.render import to_markdown
+from drafting.output.store import DraftStore
+from drafting.output.word import write_docx
+from drafting.output.word_merge import merge_docx
+from drafting.plan.continuity import accept_comparisons
+from drafting.review import CheckResult, check_draft
+from drafting.write.pipeline import DraftEvent, new_draft, regenerate_section, write_draft
+from retrieval.errors import SkippedFile
+from retrieval.ingest import import_file
+
+
+class Workbench:
+    """One app's shared services: index, store, writer. Drafts themselves belong to sessions."""
+
+    def __init__(self, settings, index, store: DraftStore, writer) -> None:
+        self.settings, self.index, self.store, self.writer = settings, index, store, writer
+
+    # -- outline --------------------------------------------------------------------------
+    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text) -> Draft:
+        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "")
+        draft = new_draft(meta, facts_text, self.index)
+        self.store.save(draft, "outline")
+        return draft
+
+    def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:
+        if draft.fact(fact_id) is None:
+            raise InputError(f"没有事实 {fact_id}。")
+        if draft.section(section_id) is None:
+            raise InputError(f"没有编号为 {section_id} 的部分。")
+        sections = [replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id]
+                            + ([fact_id] if s.id == section_id else [])) for s in draft.sections]
+        return self._saved(replace(draft, sections=sections), "outline")
+
+    def rename_section(self, draft: Draft, section_id: str, heading: str) -> Draft:
+        heading = heading.strip().rstrip("。")
+        if not heading:
+            raise InputError("标题不能为空。")
+        sections = [replace(s, heading=heading) if s.id == section_id else s for s in draft.sections]
+        return self._saved(replace(draft, sections=sections), "rename")
+
+    def add_section(self, draft: Draft, heading: str, role: str = "measures") -> Draft:
+        heading = heading.strip().rstrip("。")
+        if not heading:
+            raise InputError("请填写新部分的标题。")
+        new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
+        body = draft.body_sections()
+        # A new achievements section goes after the last measures section, before the rest.
+        after = max((i for i, s in enumerate(draft.sections) if s.role == "measures"), default=len(body))
+        sections = list(draft.sections)
+        sections.insert(after + 1, Section(id=new_id, role=role, heading=heading))
+        return self._saved(replace(draft, sections=sections), "add")
+
+    def accept(self, draft: Draft, chosen: list[int]) -> Draft:
+        """Put the comparisons with last year that the user ticked into the draft (or none)."""
+        return self._saved(accept_comparisons(draft, chosen), "outline")
+
+    # -- writing --------------------------------------------------------------------------
+    def write(self, draft: Draft) -> Iterator[DraftEvent]:
+        """Write every section side by side; yields events as they happen, then the saved draft."""
+        events: queue.Queue = queue.Queue()
+        result: dict = {}
+
+        def run() -> None:
+            try:
+                result["draft"] = write_draft(draft, self.writer, self.index, events.put,
+                                              self.settings.concurrency)
+            except Exception as exc:  # delivered to the caller as an event, never lost in a thread
+                result["error"] = exc
+            finally:
+                events.put(None)
+
+        threading.Thread(target=run, daemon=True).start()
+        while (event := events.get()) is not None:
+            if event.kind != "finished":
+                yield event
+        if "error" in result:
+            raise result["error"]
+        final = self._saved(result["draft"], "draft")
+        yield DraftEvent("finished", draft=final)
+
+    def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
+        sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
+        return self._saved(replace(draft, sections=sections), "edit")
+
+    def regenerate(self, draft: Draft, section_id: str, instruction: str = "") -> Draft:
+        new = regenerate_section(draft, section_id, self.writer, self.index, instruction)
+        return self._saved(new, "regenerate")
+
+    def lock(self, draft: Draft, section_id: str, locked: bool) -> Draft:
+        sections = [replace(s, locked=locked) if s.id == section_id else s for s in draft.sections]
+        return self._saved(replace(draft, sections=sections), "lock")
+
+    def undo(self, draft: Draft, section_id: str) -> Draft:
+        return self.store.undo(draft, section_id)
+
+    # -- checks, export, files ------------------------------------------------------------
+    def check(self, draft: Draft) -> list[CheckResult]:
+        return check_draft(draft, self.index.documents())
+
+    def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
+        directory.mkdir(parents=True, exist_ok=True)
+        stem = f"{draft.meta.org}{draft.meta.year}{Kind(draft.meta.report_type).label[:4]}草稿-{draft.id}"
+        stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
+        docx_path = write_docx(draft, directory / f"{stem}.docx")
+        md_path = directory / f"{stem}.md"
+        md_path.write_text(to_markdown(draft, markers=False), encoding="utf-8")
+        return docx_path, md_path
+
+    def merge_docx(self, draft: Draft, path: Path):
+        merged, changes = merge_docx(draft, path)
+        return self._saved(merged, "docx"), changes
+
+    def import_reports(self, paths: list[Path]) -> list[str]:
+        """Add the user's own earlier reports to the index; one line per file."""
+        lines = []
+        limit = self.settings.max_upload_mb * 1024 * 1024
+        for path in paths:
+            path = Path(path)
+            try:  # import_file refuses a file over the limit, with its size in the reason
+                outcome = self.index.add_report(import_file(path, max_bytes=limit))
+                lines.append(f"{path.name}：已导入（{ {'added': '新增', 'replaced': '已更新', 'unchanged': '已存在'}[outcome] }）")
+            except SkippedFile as exc:
+                lines.append(f"{path.name}：跳过——{exc}")
+        return lines
+
+    def _saved(self, draft: Draft, reason: str) -> Draft:
+        self.store.save(draft, reason)
+        return draft

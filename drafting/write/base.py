@@ -1,0 +1,72 @@
+"""The stages of drafting, one small abstract class each. The offline composer and the LLM
+writer are two implementations of the same SectionWriter."""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from drafting.domain.guard import ForeignGuard
+from drafting.domain.kinds import ReportKind
+from drafting.domain.profile import OrgProfile
+from drafting.domain.types import DraftMeta, Fact, Section
+from drafting.domain.wording import profile_of
+
+Emit = Callable[[str], None]
+"""Receives text as it is written (streaming); the writer calls it with each new piece."""
+
+
+@dataclass
+class DraftContext:
+    """What a section writer may know: the draft's meta, its kind, the facts, the index, the guard."""
+
+    meta: DraftMeta
+    kind: ReportKind
+    facts: dict[str, Fact]
+    index: object | None = None
+    """A retrieval.index.ReportIndex, or None (no examples)."""
+    guard: ForeignGuard = field(default_factory=ForeignGuard)
+    exclude_docs: tuple[str, ...] = ()
+    """Reports not to draw examples from (leave-one-out evaluation)."""
+    outline: list[Section] = field(default_factory=list)
+    """All sections, so a writer can see what the others cover."""
+    plan_answers: dict[str, str] = field(default_factory=dict)
+    """fact id → last year's plan item it answers (a short phrase without figures)."""
+    borrowed: set[str] = field(default_factory=set)
+    """Example sentences already used in this draft: one sentence is borrowed once."""
+    usage: dict[str, int] = field(default_factory=dict)
+    """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
+    shared between drafts that are written at the same time."""
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def profile(self) -> OrgProfile:
+        return profile_of(self.meta)
+
+    def spend(self, **amounts: int) -> None:
+        """Add to this draft's usage."""
+        with self.lock:
+            for key, value in amounts.items():
+                self.usage[key] = self.usage.get(key, 0) + value
+
+    def claim(self, sentence: str) -> bool:
+        """Reserve an example sentence for one section; False when another section has it."""
+        with self.lock:
+            if sentence in self.borrowed:
+                return False
+            self.borrowed.add(sentence)
+            return True
+
+
+class SectionWriter(ABC):
+    """Writes one section. In: a Section with heading, role and fact_ids. Out: the same Section
+    with text (【F3】 markers after figures), sources and flags filled in."""
+
+    name: str = "writer"
+
+    @abstractmethod
+    def write(self, section: Section, ctx: DraftContext, instruction: str = "",
+              emit: Emit | None = None) -> Section:
+        ...

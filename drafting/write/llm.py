@@ -1,0 +1,225 @@
+"""The LLM writer: any OpenAI-compatible chat model writes a section from the facts and the
+retrieved examples, through langchain-openai's ChatOpenAI (streaming, usage metadata). The section
+is checked, repaired up to twice, and falls back to the offline composer if the model cannot.
+
+One retry policy (LangChain's `with_retry` around one streamed attempt; the client itself never
+retries) and one deadline per section that counts the whole call, streaming included. 401/403
+are not retried. The API key is never put into a message, a flag or a log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from drafting.domain.types import Section
+from drafting.domain.wording import fill
+
+from .base import DraftContext, Emit, SectionWriter
+from .offline import OfflineComposer, examples, fact_clause, to_source
+from .prompts import render
+from .tidy import tidy
+from .tokens import count_tokens, trim_to_budget
+from .validate import section_problems
+
+log = logging.getLogger("reportdraft.llm")
+EXAMPLE_BUDGET = 1200
+REPAIR_ROUNDS = 2
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """How to reach the model; built by the shell's Settings."""
+
+    model: str
+    cache_dir: Path
+    """Where tiktoken's vocabulary is kept (offline token counts)."""
+    base_url: str = ""
+    api_key: str = field(default="", repr=False)
+    temperature: float = 0.3
+    deadline: float = 60.0
+    """Seconds one section may take, every attempt and every streamed token included."""
+    retries: int = 2
+    backoff: float = 0.5
+    """First wait before a retry, in seconds; doubles each time (tests set it near zero)."""
+    max_tokens: int = 2000
+    max_chars: int = 20_000
+    """A streamed answer longer than this is cut off: no section of a report is that long."""
+
+
+class ModelFault(Exception):
+    """The model could not give a usable answer; the message is safe to show (no key, no URL)."""
+
+    retriable = True
+
+
+class KeyRefused(ModelFault):
+    """401/403: retrying cannot help."""
+
+    retriable = False
+
+
+class LLMWriter(SectionWriter):
+    name = "llm"
+
+    def __init__(self, config: ModelConfig, fallback: SectionWriter | None = None) -> None:
+        from langchain_core.runnables import RunnableLambda
+        from langchain_openai import ChatOpenAI
+
+        self.config = config
+        self.label = config.model
+        self.fallback = fallback or OfflineComposer()
+        self.chat = ChatOpenAI(model=config.model, base_url=config.base_url or None,
+                               api_key=config.api_key or "not-needed", temperature=config.temperature,
+                               timeout=config.deadline, max_retries=0, stream_usage=True,
+                               max_tokens=config.max_tokens)
+        self._attempt = RunnableLambda(self._stream_once).with_retry(
+            retry_if_exception_type=_transient, stop_after_attempt=config.retries + 1,
+            # tenacity calls the first wait 'multiplier' (LangChain's type still says 'initial')
+            exponential_jitter_params={"multiplier": config.backoff, "max": config.backoff * 8,  # type: ignore[typeddict-unknown-key]
+                                       "jitter": 0})
+
+    # -- the section ----------------------------------------------------------------------
+    def write(self, section: Section, ctx: DraftContext, instruction: str = "",
+              emit: Emit | None = None) -> Section:
+        if section.role == "preamble":
+            # The preamble is formulaic and date-bound: the offline composer gets it right every time.
+            return self.fallback.write(section, ctx, emit=emit)
+        facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
+        passages = examples(ctx, section.role, section.heading + " " + " ".join(f.text for f in facts))
+        sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
+        messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
+        deadline = time.monotonic() + self.config.deadline
+        try:
+            text = self._complete(messages, emit, ctx, deadline)
+            problems = section_problems(text, section, ctx)
+            for _ in range(REPAIR_ROUNDS):
+                if not problems:
+                    break
+                messages += [("ai", text), ("human", render("repair", problems="\n".join(f"- {p}" for p in problems),
+                                                            facts=self._facts(facts), text=text))]
+                text = self._complete(messages, emit, ctx, deadline)
+                problems = section_problems(text, section, ctx)
+        except ModelFault as fault:
+            ctx.spend(fallbacks=1)
+            log.warning("section %s: model fault, offline fallback: %s", section.id, fault)
+            offline = self.fallback.write(section, ctx, emit=emit)
+            return replace(offline, flags=[f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。"])
+        flags = [f"核对未通过：{p}" for p in problems]
+        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags)
+
+    def _system(self, ctx: DraftContext) -> str:
+        return render("system", org=ctx.meta.org, title=ctx.meta.title, short_name=fill("{short}", ctx.meta),
+                      year=ctx.meta.year, guiding=fill("{guiding}", ctx.meta))
+
+    @staticmethod
+    def _facts(facts) -> str:
+        return "\n".join(f"{f.id}：{fact_clause(f)}" for f in facts) or "（本部分没有用户提供的事实，不得写任何数字）"
+
+    def _request(self, section: Section, ctx: DraftContext, facts, sample: list[str], instruction: str) -> str:
+        from drafting.domain.roles import role_label
+
+        if instruction.strip() and section.text.strip():
+            return render("revision", instruction=instruction.strip()[:200], heading=section.heading,
+                          facts=self._facts(facts), text=section.text)
+        others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
+                           if s.id != section.id and s.role != "preamble")
+        return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
+                      year=ctx.meta.year, heading=section.heading, role_name=role_label(section.role),
+                      facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
+                      or "（无）", others=others or "（无）")
+
+    # -- one completion, streamed, retried ------------------------------------------------
+    def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float) -> str:
+        try:
+            text, usage = self._attempt.invoke({"messages": messages, "emit": emit, "ctx": ctx, "deadline": deadline})
+        except ModelFault:
+            raise
+        except Exception as exc:  # openai/httpx errors after the last retry
+            raise ModelFault(describe(exc)) from None
+        prompt = usage.get("input_tokens") or sum(count_tokens(m[1], self.config.cache_dir) for m in messages)
+        completion = usage.get("output_tokens") or count_tokens(text, self.config.cache_dir)
+        ctx.spend(calls=1, prompt_tokens=prompt, completion_tokens=completion)
+        return text
+
+    def _stream_once(self, request: dict) -> tuple[str, dict]:
+        """One attempt: stream the answer, give up at the deadline, refuse an unfinished answer."""
+        ctx, emit, deadline = request["ctx"], request["emit"], request["deadline"]
+        pieces: list[str] = []
+        size, usage, finished = 0, {}, False
+        try:
+            for chunk in self.chat.stream(request["messages"]):
+                if time.monotonic() > deadline:
+                    raise _final(ModelFault(f"超过 {self.config.deadline:.0f} 秒仍未写完"))
+                if chunk.usage_metadata:
+                    usage = dict(chunk.usage_metadata)
+                if chunk.response_metadata.get("finish_reason"):
+                    finished = True
+                if isinstance(chunk.content, str) and chunk.content:
+                    pieces.append(chunk.content)
+                    size += len(chunk.content)
+                    if size > self.config.max_chars:  # also what keeps re-joining for emit() cheap
+                        raise _final(ModelFault("回复过长，已截断"))
+                    if emit:
+                        emit("".join(pieces))
+        except ModelFault:
+            ctx.spend(failures=1)
+            raise
+        except Exception as exc:
+            ctx.spend(failures=1)
+            fault = _classify(exc)
+            raise (_final(fault) if time.monotonic() > deadline else fault) from None
+        text = tidy("".join(pieces))
+        if not finished:
+            ctx.spend(failures=1)
+            raise ModelFault("回复中途断开")
+        if not text:
+            ctx.spend(failures=1)
+            raise ModelFault("模型返回了空内容")
+        if emit:
+            emit(text)
+        return text, usage
+
+
+def _transient(exc: BaseException) -> bool:
+    """Retry what may pass (timeouts, 429, 5xx, cut or empty answers), not a refused key."""
+    return isinstance(exc, ModelFault) and exc.retriable
+
+
+def _final(fault: ModelFault) -> ModelFault:
+    """A fault after which no retry is made (the deadline has passed)."""
+    fault.retriable = False
+    return fault
+
+
+def _classify(exc: Exception) -> ModelFault:
+    import openai
+
+    if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        return KeyRefused(describe(exc))
+    if isinstance(exc, openai.BadRequestError):
+        return _final(ModelFault(describe(exc)))
+    return ModelFault(describe(exc))
+
+
+def describe(exc: Exception) -> str:
+    """A short, key-free reason for a model failure."""
+    import openai
+
+    if isinstance(exc, openai.APITimeoutError):
+        return "请求超时"
+    if isinstance(exc, openai.RateLimitError):
+        return "请求过于频繁（429）"
+    if isinstance(exc, openai.AuthenticationError):
+        return "密钥被拒绝（401），请检查 OPENAI_API_KEY"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "密钥无权使用这个模型（403），请检查 OPENAI_API_KEY 和 REPORTDRAFT_MODEL"
+    if isinstance(exc, openai.APIStatusError):
+        return f"服务返回错误 {exc.status_code}"
+    if isinstance(exc, openai.APIConnectionError):
+        return "无法连接模型服务，请检查 OPENAI_BASE_URL"
+    if isinstance(exc, ValueError):
+        return "模型返回的内容格式不对"
+    return f"{type(exc).__name__}"

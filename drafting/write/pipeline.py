@@ -1,0 +1,109 @@
+"""Drafting from end to end: facts → outline → sections written side by side → Draft.
+
+Nothing here imports the UI: callers pass an `on_event` callback and receive DraftEvents as
+sections start, stream text and finish.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+
+from drafting.domain.facts import fact_warnings, parse_facts
+from drafting.domain.guard import ForeignGuard, guard_for
+from drafting.domain.kinds import get_kind
+from drafting.domain.meta import settle
+from drafting.domain.types import Draft, DraftMeta, Section
+from drafting.errors import InputError
+from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
+from drafting.plan.outline import make_outline
+
+from .base import DraftContext, SectionWriter
+from .offline import OfflineComposer
+
+
+@dataclass
+class DraftEvent:
+    """What a caller sees while a draft is written: 'start', 'text', 'done' per section, then 'finished'."""
+
+    kind: str
+    section_id: str = ""
+    text: str = ""
+    draft: Draft | None = None
+
+
+OnEvent = Callable[[DraftEvent], None]
+
+
+def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None) -> Draft:
+    """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
+    facts = parse_facts(facts_text)
+    meta = settle(meta, facts, today)
+    kind = get_kind(meta.report_type)
+    sections = make_outline(facts, kind, meta, index)
+    draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
+                  warnings=fact_warnings(facts, facts_text))
+    return attach_previous(draft, index) if index is not None else draft
+
+
+def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
+    guard = guard_for(draft, index.documents()) if index is not None else ForeignGuard()
+    return DraftContext(meta=draft.meta, kind=get_kind(draft.meta.report_type),
+                        facts={f.id: f for f in draft.facts}, index=index, guard=guard,
+                        exclude_docs=exclude_docs, outline=draft.sections, plan_answers=plan_answers(draft))
+
+
+def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
+                on_event: OnEvent | None = None, concurrency: int = 4,
+                exclude_docs: tuple[str, ...] = ()) -> Draft:
+    """Write every unlocked section, side by side; sections keep their order in the draft."""
+    writer = writer or OfflineComposer()
+    ctx = context_for(draft, index, exclude_docs)
+    emit_event = on_event or (lambda event: None)
+
+    def one(section: Section) -> Section:
+        if section.locked:
+            return section
+        emit_event(DraftEvent("start", section.id))
+        written = writer.write(section, ctx, emit=lambda text: emit_event(DraftEvent("text", section.id, text)))
+        emit_event(DraftEvent("done", section.id, written.text))
+        return written
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        sections = stale_flags(draft, list(pool.map(one, draft.sections)))
+    backend = getattr(writer, "label", writer.name)
+    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=dict(ctx.usage))
+    emit_event(DraftEvent("finished", draft=result))
+    return result
+
+
+def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | None = None, index=None,
+                       instruction: str = "", on_event: OnEvent | None = None) -> Draft:
+    """Write one section again (the next variant); every other section stays as it is."""
+    writer = writer or OfflineComposer()
+    section = draft.section(section_id)
+    if section is None:
+        raise InputError(f"没有编号为 {section_id} 的部分。")
+    if section.locked:
+        raise InputError("这一部分已锁定：先解锁再重新生成。")
+    ctx = context_for(draft, index)
+    ctx.borrowed.update(s for other in draft.sections if other.id != section_id
+                        for s in other.text.replace("\n", "").split("。"))
+    emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
+    new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
+    sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
+    tokens = dict(draft.tokens)
+    for key, value in ctx.usage.items():  # the regeneration's cost adds to the draft's
+        tokens[key] = tokens.get(key, 0) + value
+    return replace(draft, sections=sections, tokens=tokens)
+
+
+def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,
+                 on_event: OnEvent | None = None, concurrency: int = 4,
+                 exclude_docs: tuple[str, ...] = ()) -> Draft:
+    """The Python API the CLI and the app call: facts in, a whole Draft out."""
+    draft = new_draft(meta, facts_text, index)
+    return write_draft(draft, writer, index, on_event, concurrency, exclude_docs)
