@@ -59,3 +59,32 @@ def role_label(role: str) -> str:
         return Role(role).label
     except ValueError:
         return role
+
+
+class FactKind(StrEnum):
+    """What a pasted fact is; decides where a drafter files it."""
+
+    ACTIVITY = "activity"
+    HONOUR = "honour"
+    PROBLEM = "problem"
+    PLAN = "plan"
+    DUTY = "duty"
+    GUIDING = "guiding"
+    EVENT = "event"
+    FRAGMENT = "fragment"
+
+    @property
+    def label(self) -> str:
+        return FACT_KIND_LABELS[self]
+
+
+FACT_KIND_LABELS = {
+    FactKind.ACTIVITY: "工作举措/成效",
+    FactKind.HONOUR: "荣誉表彰",
+    FactKind.PROBLEM: "问题不足",
+    FactKind.PLAN: "计划打算",
+    FactKind.DUTY: "负责人履职",
+    FactKind.GUIDING: "指导思想/背景",
+    FactKind.EVENT: "时间节点事件",
+    FactKind.FRAGMENT: "不完整（请补充）",
+}

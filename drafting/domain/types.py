@@ -25,6 +25,10 @@ class Fact:
     figures: list[Figure] = field(default_factory=list)
     derived: dict = field(default_factory=dict)
     """For a D fact: formula, the fact it comes from and last year's report passage."""
+    kind: str = ""
+    """What the fact is (a FactKind: activity, honour, problem, plan, duty, guiding, event, fragment)."""
+    note: str = ""
+    """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
 
 
 @dataclass
@@ -55,6 +59,12 @@ class Section:
     """A locked section is never regenerated."""
     variant: int = 0
     """Which variant of examples the offline composer used; regenerate moves it on."""
+    placement: dict[str, str] = field(default_factory=dict)
+    """fact id → why the fact was placed here (e.g. 与《…》“（二）…”中的句子相近)."""
+    stock: list[str] = field(default_factory=list)
+    """Sentences not taken from the facts that state something the user should confirm (通用表述)."""
+    attempt: str = ""
+    """The model's best attempt when it failed its checks and the offline text is shown instead."""
 
 
 @dataclass
@@ -125,7 +135,8 @@ class Draft:
     def from_dict(cls, data: dict[str, Any]) -> Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
         facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
-                      derived=dict(f.get("derived", {}))) for f in data.get("facts", [])]
+                      derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""))
+                 for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):
             fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k != "sources"}
