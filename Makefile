@@ -16,8 +16,9 @@ slow:            ## tests that start servers or render documents
 browser:         ## tests that drive Chromium
 	pytest -q -m browser
 
-lint:            ## ruff
+lint:            ## ruff and the layer rule (import-linter)
 	ruff check .
+	lint-imports
 
 eval:            ## draft every case in evals/cases offline and check it
 	reportdraft eval --cases evals/cases

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -60,20 +62,50 @@ def run_load(url: str, users: int, timeout: float = 240) -> dict:
             "p95_by_step": {k: p95(v) for k, v in by_step.items()}}
 
 
-def main() -> None:
-    import app
-    from drafting.shell.settings import Settings
+def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.Popen:
+    """`python app.py` as a user starts it, on 127.0.0.1:port with its own data directory; returns
+    once the page answers. The benchmark measures the real server, not an in-process copy."""
+    import os
+    import urllib.request
 
+    root = Path(__file__).resolve().parent.parent
+    environ = {**os.environ, "REPORTDRAFT_DB": str(data_dir), "REPORTDRAFT_PORT": str(port),
+               "REPORTDRAFT_HOST": "127.0.0.1", **(env or {})}
+    process = subprocess.Popen([sys.executable, str(root / "app.py")], env=environ, cwd=root,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"app.py exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("app.py did not answer within 120 s")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.from_env(env={}, data_dir=Path(tmp))
-        demo = app.build_app(settings, app.make_workbench(settings))
-        demo.queue(default_concurrency_limit=8).launch(server_name="127.0.0.1", server_port=0 or None,
-                                                      prevent_thread_lock=True, quiet=True)
-        result = run_load(demo.local_url, args.users)
-        demo.close()
+        port = free_port()
+        process = start_app(Path(tmp), port)
+        try:
+            result = run_load(f"http://127.0.0.1:{port}/", args.users)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
     print(f"users={result['users']} requests={result['requests']} errors={len(result['errors'])} "
           f"crosstalk={len(result['crosstalk'])} wall={result['wall']:.1f} s")
     print(f"latency p50 {result['p50']:.2f} s  p95 {result['p95']:.2f} s  by step (p95): "

@@ -49,7 +49,7 @@ def test_search_through_a_chroma_server_matches_the_embedded_store(chroma_server
     local.index_corpus(CORPUS)
     query = dict(query="普法宣传 场次", role="measures", k=5)
     assert [p.chunk_id for p in remote.search(**query)] == [p.chunk_id for p in local.search(**query)]
-    assert remote._collection.count() == remote.chunk_count()
+    assert remote.vector_count() == remote.chunk_count()
 
 
 def test_a_stopped_server_gives_a_clear_message(chroma_server, tmp_path):

@@ -18,7 +18,7 @@ def test_reindexing_the_same_corpus_adds_nothing(tmp_path):
     second = index.index_corpus(CORPUS)
     assert len(first.added) == 5 and not second.added and len(second.unchanged) == 5
     assert index.chunk_count() == chunks
-    assert index._collection.count() == chunks
+    assert index.vector_count() == chunks
 
 
 def test_a_changed_file_replaces_its_records_and_a_removed_one_can_be_pruned(tmp_path):
@@ -37,7 +37,7 @@ def test_a_changed_file_replaces_its_records_and_a_removed_one_can_be_pruned(tmp
     run = index.index_corpus(corpus, prune=True)
     assert run.removed == [SEEDS["city"]]
     assert SEEDS["city"] not in index.doc_ids()
-    assert index._collection.count() == index.chunk_count()
+    assert index.vector_count() == index.chunk_count()
 
 
 def test_search_filters_by_role_and_kind_and_spreads_over_reports(seed_index):

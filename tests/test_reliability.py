@@ -148,7 +148,7 @@ def test_the_embedded_store_opened_by_two_processes_at_once_does_not_corrupt(tmp
     outs = [p.communicate(timeout=300) for p in procs]
     index = ReportIndex(tmp_path / "ix")
     assert len(index.documents()) == 5
-    assert index._collection.count() == index.chunk_count()
+    assert index.vector_count() == index.chunk_count()
     assert index.search("信访 案件", k=3)
     for proc, (_out, err) in zip(procs, outs, strict=True):
         # One process may lose a race on a write lock; it must say so, not corrupt the store.
