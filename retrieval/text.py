@@ -168,3 +168,10 @@ def find_particulars(text: str, tokens: list[str] | None = None) -> set[str]:
         if BRAND_SUFFIX.search(quoted) or any(p in quoted for p in found):
             found.add(quoted)
     return found
+
+
+def verbs(text: str) -> list[str]:
+    """The verbs of a text by jieba's part-of-speech tags (v, vd, vi; not the nominal vn): a clause
+    with none says nothing was done ("在县委的领导下", "普法宣传")."""
+    init_jieba()
+    return [w.word for w in pseg.lcut(text) if w.flag in ("v", "vd", "vi")]

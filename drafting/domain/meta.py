@@ -77,7 +77,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
         else:
             notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
                            "请由签发人填写。")
-    elif written_on(settled) < period_end(settled):
+    elif written_on(settled) < period_end(settled) and not plausible_writing_date(settled, written_on(settled)):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}），请核对。")
     settled.notices = list(dict.fromkeys(notices))
     return settled

@@ -24,7 +24,13 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     level = profile.words
     when = written_on(meta)
     half = meta.period == "half"
+    federation = profile.federation
     return {
+        "business": "妇联业务工作" if federation else "业务工作",
+        "mission": "依法维护妇女儿童合法权益" if federation else "依法履行部门职责",
+        "mission_short": "妇女儿童权益保障" if federation else "部门职责",
+        "people": "妇女群众" if federation else "人民群众",
+        "members": "妇女" if federation else "干部职工",
         "org": meta.org, "short": profile.self_name, "year": str(meta.year), "next_year": str(meta.year + 1),
         "party": level.party, "government": level.government, "party_gov": level.party_gov,
         "rule_of_law": level.rule_of_law, "area": level.area, "leader": profile.leader_title,
@@ -32,8 +38,10 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
+        "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
+            "和习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
         "study": rule_of_law_thought(when),
-        "laws": "、".join(f"《{name}》" for name in laws_in_force(when)[-3:]),
+        "laws": "".join(f"《{name}》" for name in laws_in_force(when)[-3:]),
     }
 
 

@@ -18,7 +18,9 @@ from drafting.domain.types import Section
 from drafting.domain.wording import fill
 
 from .base import DraftContext, Emit, SectionWriter
-from .offline import OfflineComposer, examples, fact_clause, to_source
+from .borrow import examples, to_source
+from .items import fact_clause
+from .offline import OfflineComposer
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
