@@ -379,10 +379,9 @@ def _with_text(draft: Draft, section_id: str, text: str) -> Draft:
 
 
 def make_workbench(settings: Settings) -> Workbench:
-    from drafting.output.store import DraftStore
-    from drafting.shell.services import make_writer, open_index
+    from drafting.shell.services import make_writer, open_index, open_store
 
-    return Workbench(settings, open_index(settings), DraftStore(settings.db_path), make_writer(settings))
+    return Workbench(settings, open_index(settings), open_store(settings), make_writer(settings))
 
 
 def main() -> None:
