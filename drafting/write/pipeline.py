@@ -19,7 +19,7 @@ from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
-from drafting.plan.outline import make_outline
+from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
 from .offline import OfflineComposer
@@ -47,7 +47,7 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     kind = get_kind(meta.report_type)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text))
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections))
     return attach_previous(draft, index) if index is not None else draft
 
 
