@@ -51,7 +51,7 @@ def test_conflicting_figures_and_masked_values_are_warned_about():
     warnings = fact_warnings(parse_facts(text), text)
     assert any("F1 与 F2" in w and "28场次" in w and "30场次" in w for w in warnings)
     assert any(w.startswith("F3 含未填写的占位内容") for w in warnings)
-    assert any(w.startswith("F4 含未填写的数值") for w in warnings)
+    assert any(w.startswith("F4 含未填写的占位内容") for w in warnings)
 
 
 @pytest.mark.parametrize("text, message", [
