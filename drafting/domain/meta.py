@@ -50,7 +50,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     except ValueError as exc:
         raise InputError(str(exc)) from None
     meta.short_name, meta.addressee = profile.self_name, profile.addressee
-    meta.level, meta.body, meta.leader_title = profile.level, profile.body, profile.leader_title
+    # A level worked out from the name is kept; a guessed one is not, so the notice stays until the user picks one.
+    meta.level = profile.level if profile.placed else ""
+    meta.body, meta.leader_title = profile.body, profile.leader_title
     meta.title = fill_title(kind, meta)
     return meta
 
