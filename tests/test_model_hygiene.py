@@ -209,3 +209,22 @@ def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     assert [f for f in flagged.flags if "60人" in f] == [CHECK_FLAG + "数字无出处：60人（事实里没有这个数字）"]
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)
     assert fixed.flags == ["F2 的“16次”与上年报告相同，请核实"], "only flags of other origins stay"
+
+
+def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds_it(tmp_path, seed_index):
+    from drafting.output.store import DraftStore
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
+    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "全年开展普法宣传28场次")
+    draft = next(e.draft for e in bench.write(draft) if e.kind == "finished")
+    section = next(s for s in draft.sections if "F1" in s.fact_ids)
+    broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")
+    assert any("60人" in f for f in broken.section(section.id).flags)
+    again = bench.edit(broken, section.id, section.text + "另培训骨干60人。")
+    assert sum("60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
+    fixed = bench.edit(again, section.id, section.text)
+    assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []
