@@ -16,7 +16,7 @@ from drafting.review import CHECKS, run_checks
 from drafting.review.hygiene import hygiene
 from drafting.write.figure_repair import repair_figures
 from drafting.write.tidy import tidy
-from drafting.write.validate import CHECK_FLAG, check_section, refresh_flags
+from drafting.write.validate import CHECK_FLAG, check_section, read_flag, refresh_flags
 from evals.fake_model import ModelServer
 
 from .test_llm import _draft, _writer
@@ -68,6 +68,7 @@ def test_markdown_headings_list_markers_and_bold_are_removed():
     "（一）强化组织领导。召开专题会议研究部署。",
     "全年开展**场次普法宣传。",  # a masked value stays for the leftovers check to name
     "困难妇女希望得到更多帮助。",
+    "打造“妇联邀您来学法”专栏，推送文章90余篇【F1】。",  # 您 in a name the user gave
 ])
 def test_official_prose_is_left_as_it_is(official):
     assert tidy(official, HEADING) == official
@@ -101,6 +102,13 @@ def test_prompt_echo_chat_and_markdown_in_a_sentence_are_found_with_the_sentence
 def test_a_markdown_mark_at_a_line_start_is_found(line):
     result = hygiene(_draft_with(f"{BODY}\n{line}"))
     assert not result.passed and "Markdown" in result.findings[0].message
+
+
+def test_chat_words_inside_the_users_own_facts_are_not_residue():
+    meta = build_meta("银川市妇女联合会", 2023, "pufa", when="2024-01-20")
+    draft = Draft(meta=meta, facts=parse_facts("在微信公众平台打造“妇联邀您来学法”专栏"),
+                  sections=[Section("s1", "measures", HEADING, "打造“妇联邀您来学法”专栏【F1】。", ["F1"])])
+    assert hygiene(draft).passed
 
 
 def test_clean_official_prose_passes_and_the_check_is_registered():
@@ -206,7 +214,8 @@ def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     ctx, section = _writer_view(seed_index)
     wrong = replace(section, text=BODY + "另培训骨干60人。", flags=["F2 的“16次”与上年报告相同，请核实"])
     flagged = refresh_flags(refresh_flags(wrong, ctx), ctx)
-    assert [f for f in flagged.flags if "60人" in f] == [CHECK_FLAG + "数字无出处：60人（事实里没有这个数字）"]
+    assert [read_flag(f) for f in flagged.flags if "无出处" in f] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
+    assert all(f.startswith(CHECK_FLAG) for f in flagged.flags if "60人" in f)
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)
     assert fixed.flags == ["F2 的“16次”与上年报告相同，请核实"], "only flags of other origins stay"
 
@@ -225,6 +234,6 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
     broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")
     assert any("60人" in f for f in broken.section(section.id).flags)
     again = bench.edit(broken, section.id, section.text + "另培训骨干60人。")
-    assert sum("60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
+    assert sum("数字无出处：60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
     fixed = bench.edit(again, section.id, section.text)
     assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []

@@ -25,7 +25,7 @@ from .offline import OfflineComposer, examples, fact_clause, to_source
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
-from .validate import CHECK_FLAG, Problem, check_section
+from .validate import Problem, as_flag, check_section
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -117,7 +117,7 @@ class LLMWriter(SectionWriter):
         text, problems = best
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
-        flags = [CHECK_FLAG + p.message for p in problems]
+        flags = [as_flag(p) for p in problems]
         return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags)
 
     def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from drafting.review.hygiene import ADDRESSING
 from retrieval.figures import UNIT_RE
 from retrieval.patterns import ANY_HEADING, TOP
 
@@ -20,8 +21,8 @@ PREFACE = re.compile(
     r"|^(?:以下|下面)(?:是|为)[^。！？\n]{0,60}?[：:]\s*"
     r"|^(?:根据|按照|依据)您[^。！？\n]{0,60}?[：:]\s*"
 )
-# 希望对您有帮助 / 如需调整请告诉我 / 以上是本部分正文: the person addressed is "您", never in a report.
-CHATTER = re.compile(r"您|告诉我|我可以|我再|希望[^。！？\n]{0,8}有所?帮助|^以上(?:是|为|就是)[^。！？\n]{0,20}(?:正文|内容|草稿|初稿)")
+# 希望对您有帮助 / 如需调整请告诉我 / 以上是本部分正文
+CHATTER = re.compile(rf"{ADDRESSING}|^以上(?:是|为|就是)[^。！？\n]{{0,20}}(?:正文|内容|草稿|初稿)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 MD_BULLET = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,2}[.)]\s+)")
 MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*```")

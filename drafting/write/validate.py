@@ -49,6 +49,20 @@ def check_section(text: str, section: Section, ctx: DraftContext) -> list[Proble
     return list({p.message: p for p in problems}.values())
 
 
+def as_flag(problem: Problem) -> str:
+    """A check flag: 核对未通过：<message>——“<sentence>” (the sentence lets exports place it)."""
+    return CHECK_FLAG + problem.message + (f"——“{problem.sentence}”" if problem.sentence else "")
+
+
+def read_flag(flag: str) -> tuple[str, str]:
+    """(message, sentence) of a flag; the sentence is '' when the flag names none."""
+    message = flag.removeprefix(CHECK_FLAG)
+    if message.endswith("”") and "——“" in message:
+        message, sentence = message.rsplit("——“", 1)
+        return message, sentence[:-1]
+    return message, ""
+
+
 def section_problems(text: str, section: Section, ctx: DraftContext) -> list[str]:
     """Plain-language problems, empty when the section may be delivered as it is."""
     return [p.message for p in check_section(text, section, ctx)]
@@ -60,5 +74,5 @@ def refresh_flags(section: Section, ctx: DraftContext) -> Section:
     kept = [f for f in section.flags if not f.startswith(CHECK_FLAG)]
     if not section.text.strip():
         return replace(section, flags=kept)
-    found = [CHECK_FLAG + p for p in section_problems(section.text, section, ctx)]
+    found = [as_flag(p) for p in check_section(section.text, section, ctx)]
     return replace(section, flags=kept + found)
