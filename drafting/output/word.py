@@ -18,7 +18,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
 from drafting.domain.types import Draft
 from drafting.review.base import CheckResult
@@ -26,8 +26,8 @@ from retrieval.patterns import NUMBERED_SENTENCE, SUBHEAD_SENTENCE
 from retrieval.text import sentences
 
 from .comments import Placed, source_note
-from .render import Line, report_lines, section_heading
-from .title import title_lines
+from .render import BLANK_DATE, Line, report_lines, section_heading
+from .title import title_lines, width
 
 TITLE_FONT, BODY_FONT, HEI, KAI, SONG = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)
@@ -157,7 +157,7 @@ def write_docx(draft: Draft, path: Path, sources: str = "comments", results: lis
     _page_setup(doc)
     placed = Placed()
     for line in report_lines(draft, markers=False, results=results):
-        placed.add(line, _write_line(doc, line, draft.meta.org))
+        placed.add(line, _write_line(doc, line, draft.meta))
     for line, runs in placed.comments(draft, sources == "comments"):
         doc.add_comment(runs, text=line, author="reportdraft", initials="RD")
     if sources == "appendix":
@@ -167,7 +167,20 @@ def write_docx(draft: Draft, path: Path, sources: str = "comments", results: lis
     return path
 
 
-def _write_line(doc, line: Line, org: str = "") -> list:
+def _signature(doc, line: Line, date: str) -> list:
+    """落款: the date four characters from the right, the name centred over it, the two kept together."""
+    if line.kind == "signature":
+        for _ in range(2):
+            _paragraph(doc, indent=False).paragraph_format.keep_with_next = True
+    p = _paragraph(doc, WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    p.paragraph_format.keep_with_next = line.kind == "signature"
+    centred = 4 + (width(date) - width(line.text)) / 2
+    p.paragraph_format.right_indent = Emu(int(SIZE_3 * (max(0.0, centred) if line.kind == "signature" else 4)))
+    set_font(p.add_run(line.text), BODY_FONT, SIZE_3)
+    return []
+
+
+def _write_line(doc, line: Line, meta) -> list:
     """One report line in its official format; returns the runs written (for comment anchors)."""
     if line.kind in ("summary", "note"):
         return []  # problems travel as comments, never in the body
@@ -181,7 +194,7 @@ def _write_line(doc, line: Line, org: str = "") -> list:
         p.paragraph_format.line_spacing = Pt(35)
         p.paragraph_format.keep_with_next = True
         runs = []
-        for n, text in enumerate(title_lines(line.text, org)):
+        for n, text in enumerate(title_lines(line.text, meta.org)):
             if n:
                 runs[-1].add_break()  # an explicit line break between words, never inside one
             runs.append(p.add_run(text))
@@ -200,13 +213,7 @@ def _write_line(doc, line: Line, org: str = "") -> list:
     if line.kind in ("body", "heading2"):
         return _body_paragraph(doc, line.text).runs
     if line.kind in ("signature", "date"):
-        if line.kind == "signature":
-            _paragraph(doc, indent=False)
-            _paragraph(doc, indent=False)
-        p = _paragraph(doc, WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-        p.paragraph_format.right_indent = SIZE_3 * (2 if line.kind == "signature" else 4)
-        set_font(p.add_run(line.text), BODY_FONT, SIZE_3)
-        return []
+        return _signature(doc, line, meta.date or BLANK_DATE)
     if line.kind == "cc":
         _paragraph(doc, indent=False)
     set_font(_paragraph(doc, indent=False).add_run(line.text), BODY_FONT, SIZE_4)  # cc, printer
