@@ -16,11 +16,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafting.domain.classify import classify_all
 from drafting.domain.kinds import get_kind
 from drafting.domain.meta import build_meta
 from drafting.domain.themes import heading_theme
 from drafting.domain.types import Fact
-from drafting.plan.classify import classify_all
 from drafting.plan.outline import make_outline
 from drafting.plan.placement import sentence_leads
 from drafting.shell.services import load_case

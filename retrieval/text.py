@@ -15,12 +15,12 @@ _init_lock = threading.Lock()
 _jieba = None
 """The jieba module once loaded: imported on first use, so commands that never segment skip it."""
 _places: frozenset[str] = frozenset()
-"""Words jieba's dictionary tags as places (ns): the only part of its tag table we use."""
+"""Words jieba's dictionary tags as places (ns)."""
+_verbs: frozenset[str] = frozenset()
+"""Words it tags as verbs (v, vd, vi; not the nominal vn): the rest of its tag table we use."""
 _cache_dir: Path | None = None
-_pseg = None
 CACHE_NAME = "dictionary.pickle"
-TAGS_NAME = "tags.pickle"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 STOPWORDS = set("的 了 和 与 及 等 在 对 为 以 将 是 把 被 由 从 向 于 中 上 下 也 并 或 其 之 "
                 "一 各 个 这 那 有 我 我们 开展 进行 工作 加强 进一步".split())
@@ -53,13 +53,13 @@ def _segmenter():
     jieba's own cache (marshal) takes 0.6–0.8 s to load and its tag table another 0.7 s from
     dict.txt; our cache holds the prefix dictionary and the place words in one pickle that loads
     in about 0.2 s. It is rebuilt whenever jieba or its dictionary changes."""
-    global _jieba, _places
+    global _jieba, _places, _verbs
     if _jieba is not None:
         return _jieba
     with _init_lock:
         if _jieba is None:
             module = _import_jieba()
-            _places = _load_dictionary(module, _cache_dir or Path(tempfile.gettempdir()) / "reportdraft-jieba")
+            _places, _verbs = _load_dictionary(module, _cache_dir or Path(tempfile.gettempdir()) / "reportdraft-jieba")
             _jieba = module
     return _jieba
 
@@ -79,25 +79,38 @@ def _import_jieba():
     return jieba
 
 
-def _load_dictionary(jieba, cache_dir: Path) -> frozenset[str]:
-    """Fill jieba's prefix dictionary from our cache (or build it and write the cache); the place words."""
-    def build():
-        freq, total = jieba.dt.gen_pfdict(jieba.dt.get_dict_file())
-        return freq, total, _place_words(Path(jieba.__file__).with_name("dict.txt"))
-
-    freq, total, places = _cached(jieba, cache_dir / CACHE_NAME, build)
+def _load_dictionary(jieba, cache_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Fill jieba's prefix dictionary from our cache (or build it and write the cache); the place
+    and verb words."""
+    dict_file = Path(jieba.__file__).with_name("dict.txt")
+    stamp = (CACHE_FORMAT, jieba.__version__, dict_file.stat().st_size, int(dict_file.stat().st_mtime))
+    cache = cache_dir / CACHE_NAME
+    try:
+        with cache.open("rb") as f:
+            # Our own file in the user's data directory, written below.
+            saved_stamp, freq, total, tagged = pickle.load(f)  # noqa: S301
+        if saved_stamp == stamp:
+            jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq, total, True
+            return tagged
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    freq, total = jieba.dt.gen_pfdict(jieba.dt.get_dict_file())
     jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq, total, True
-    return places
+    tagged = _tagged_words(dict_file)
+    _write_cache(cache, (stamp, freq, total, tagged))
+    return tagged
 
 
-def _place_words(dict_file: Path) -> frozenset[str]:
-    places = set()
+def _tagged_words(dict_file: Path) -> tuple[frozenset[str], frozenset[str]]:
+    places, verbs_ = set(), set()
     with dict_file.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) > 2 and parts[2] == "ns":
                 places.add(parts[0])
-    return frozenset(places)
+            elif len(parts) > 2 and parts[2] in ("v", "vd", "vi"):
+                verbs_.add(parts[0])
+    return frozenset(places), frozenset(verbs_)
 
 
 def _write_cache(cache: Path, payload) -> None:
@@ -163,51 +176,6 @@ def find_particulars(text: str, tokens: list[str] | None = None) -> set[str]:
 
 
 def verbs(text: str) -> list[str]:
-    """The verbs of a text by jieba's part-of-speech tags (v, vd, vi; not the nominal vn): a clause
-    with none says nothing was done ("在县委的领导下", "普法宣传")."""
-    return [w.word for w in _tagger().lcut(text) if w.flag in ("v", "vd", "vi")]
-
-
-def _tagger():
-    """jieba's part-of-speech tagger, loaded on first use with its word-tag table from our cache.
-
-    Importing jieba.posseg reads the whole of dict.txt again for that table (0.3–0.7 s); pointed at
-    an empty dictionary for the import, it skips that, and the table comes from the cache."""
-    global _pseg
-    if _pseg is not None:
-        return _pseg
-    jieba = _segmenter()
-    with _init_lock:
-        if _pseg is None:
-            cache = (_cache_dir or Path(tempfile.gettempdir()) / "reportdraft-jieba") / TAGS_NAME
-            empty = Path(tempfile.gettempdir()) / "reportdraft-empty-dict.txt"
-            empty.touch()
-            real, jieba.dt.dictionary = jieba.dt.dictionary, str(empty)
-            try:
-                import jieba.posseg as pseg
-            finally:
-                jieba.dt.dictionary = real
-            pseg.dt.word_tag_tab = _cached(jieba, cache, lambda: _read_tags(pseg, jieba))
-            _pseg = pseg
-    return _pseg
-
-
-def _read_tags(pseg, jieba) -> dict[str, str]:
-    pseg.dt.load_word_tag(jieba.dt.get_dict_file())
-    return pseg.dt.word_tag_tab
-
-
-def _cached(jieba, cache: Path, build):
-    """What `build` returns, kept in `cache` under a stamp of jieba's version and dictionary."""
-    dict_file = Path(jieba.__file__).with_name("dict.txt")
-    stamp = (CACHE_FORMAT, jieba.__version__, dict_file.stat().st_size, int(dict_file.stat().st_mtime))
-    try:
-        with cache.open("rb") as f:
-            saved_stamp, value = pickle.load(f)  # noqa: S301  (our own file in the data directory)
-        if saved_stamp == stamp:
-            return value
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    value = build()
-    _write_cache(cache, (stamp, value))
-    return value
+    """The verbs of a text by the tags of jieba's dictionary (v, vd, vi; not the nominal vn): a
+    clause with none says nothing was done ("在县委的领导下", "普法宣传")."""
+    return [w for w in _segmenter().lcut(text) if w in _verbs]

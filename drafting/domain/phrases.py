@@ -15,7 +15,7 @@ import re
 CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)|不断(?:提升|提高|增强)|"
                    r"取得(?:了)?(?:积极|明显|显著|良好|较好)?(?:成效|成绩|进展)|成效(?:显著|明显)|形成了|营造了|提升了|"
                    r"增强了|提高了|得到(?:了)?(?:有效|明显|进一步)|严格按照法定(?:权限|程序)|全面(?:提升|提高)|深入人心|"
-                   r"蔚然成风|家喻户晓|切实保障了|筑牢了")
+                   r"蔚然成风|家喻户晓|切实保障了|筑牢了|做到了|实现了|确保了|达到了|收到(?:了)?(?:实效|良好效果)")
 
 STOCK_PHRASES = ("尊法学法守法用法", "贡献巾帼力量", "同部署、同推进", "同谋划、同部署", "桥梁纽带",
                  "围绕中心、服务大局", "高度重视", "坚强领导", "精心指导", "关键少数", "用心用情",
@@ -32,8 +32,8 @@ OPENINGS = {
                "坚持依法维权、源头维权，{short}用心用情为{people}办实事、解难题。"),
     "duties": ("{short}对照“谁执法谁普法”普法责任制要求，结合职能抓好普法工作。",
                "按照普法责任制要求，{short}把普法工作与{business}同谋划、同部署、同推进。"),
-    "work": ("{period}，{short}紧扣{party}中心工作，聚焦主责主业谋划推进各项工作。",
-             "{period}，{short}立足职能定位，推动各项工作落地落实。"),
+    "work": ("{short}紧扣{party}中心工作，聚焦主责主业谋划推进各项工作。",
+             "立足职能定位，{short}推动各项工作落地落实。"),
 }
 """The first sentence of a measures section: framing only, different for every section."""
 
@@ -92,7 +92,7 @@ PLANS = {
 }
 """Suggested plans by work area: offered when the user gave none for that area, always marked."""
 
-PLANS_OPENINGS = ("{next_period}，{short}将{ideology}，重点抓好以下工作：",
+PLANS_OPENINGS = ("{ahead}，{short}将{ideology}，重点抓好以下工作：",
                   "下一步，{short}将紧紧围绕{party_gov}决策部署，着力抓好以下几项工作：")
 SHORTCOMINGS_OPENINGS = ("对照上级要求和{people}期盼，{short}的工作还存在一些不足：",
                          "在肯定成绩的同时，我们也清醒认识到工作中还存在一些问题：")

@@ -9,13 +9,13 @@ table, and written only if the user moves them into a section.
 
 from __future__ import annotations
 
+from drafting.domain.classify import classify_all
 from drafting.domain.kinds import ReportKind, SectionSpec
 from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import THEME
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import fill
 
-from .classify import classify_all
 from .placement import place
 
 KIND_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
@@ -75,3 +75,20 @@ def _has(kind: ReportKind, role: Role) -> bool:
 def _fallback_theme(kind: ReportKind) -> str:
     first: SectionSpec = kind.measures()[0]
     return first.topics[0].themes[0]
+
+
+GAP_NOTES = {
+    Role.SHORTCOMINGS: "没有提供“存在的不足”方面的事实：草稿按本报告的工作领域给出了参考表述（标为通用表述），请按实际修改，不要照搬。",
+    Role.FIRST_RESPONSIBLE: "没有提供主要负责人履职的事实（如带头学法、述法、主持研究法治工作）：草稿给出的是通用表述，请补充实际情况。",
+    Role.PLANS: "没有提供下一步计划：草稿按本报告的工作领域给出了参考安排（标为通用表述），请按实际修改。",
+}
+
+
+def gaps(sections: list[Section]) -> list[str]:
+    """What the user gave nothing for, where the draft must then offer marked suggestions."""
+    return [GAP_NOTES[Role(s.role)] for s in sections if s.role in GAP_NOTES and not s.fact_ids]
+
+
+def fragments(facts: list[Fact]) -> list[str]:
+    """Facts that say nothing was done: questions for the user, left out of the draft."""
+    return [f"{f.id}“{f.text[:24]}”{f.note}" for f in facts if f.kind == FactKind.FRAGMENT]

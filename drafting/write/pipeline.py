@@ -19,11 +19,12 @@ from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
-from drafting.plan.outline import make_outline
+from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
 from .offline import OfflineComposer
 from .stock import note_existing
+from .validate import refresh_flags
 
 
 @dataclass
@@ -47,7 +48,7 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     kind = get_kind(meta.report_type)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text))
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections))
     return attach_previous(draft, index) if index is not None else draft
 
 
@@ -105,6 +106,14 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     for key, value in ctx.usage.items():  # the regeneration's cost adds to the draft's
         tokens[key] = tokens.get(key, 0) + value
     return replace(draft, sections=sections, tokens=tokens)
+
+
+def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:
+    """The draft with the check flags of its sections (all, or those named) recomputed for their
+    current text: after an edit a fixed problem is gone and none is listed twice."""
+    ctx = context_for(draft, index)
+    sections = [refresh_flags(s, ctx) if section_ids is None or s.id in section_ids else s for s in draft.sections]
+    return replace(draft, sections=stale_flags(draft, sections))
 
 
 def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.roles import FactKind
-from drafting.domain.types import DraftMeta, Fact
 from retrieval.figures import extract_figures
 from retrieval.text import verbs
+
+from .roles import FactKind
+from .types import DraftMeta, Fact
 
 PLAN = re.compile(r"^(?:下一步|下步|明年|下半年|今后|计划|拟|力争|争取)|计划于|拟于|将于|力争|争取在|计划(?:在|开展|建成|培训|举办)"
                   r"|^将(?!.{0,30}(?:纳入|作为|列入|融入|与|同))")
