@@ -85,7 +85,16 @@ class Workbench:
 
     # -- writing --------------------------------------------------------------------------
     def write(self, draft: Draft) -> Iterator[DraftEvent]:
-        """Write every section side by side; yields events as they happen, then the saved draft."""
+        """Write every section side by side; yields events as they happen, then the saved draft.
+
+        A writer that is not parallel (the offline composer, 0.05 s a draft) writes right here:
+        a writer thread would only wait for the lock every other draft holds under load."""
+        if not getattr(self.writer, "parallel", True):
+            collected: list[DraftEvent] = []
+            written = write_draft(draft, self.writer, self.index, collected.append, 1)
+            yield from (e for e in collected if e.kind != "finished")
+            yield DraftEvent("finished", draft=self._saved(written, "draft"))
+            return
         events: queue.Queue = queue.Queue()
         result: dict = {}
 
