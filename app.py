@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from drafting.shell.serving import Pace, launch_options, queue_options
 from drafting.shell.settings import Settings, apply_offline_env
 
 apply_offline_env()
@@ -99,18 +100,20 @@ def slot_markdown(draft: Draft, index: int, findings: dict | None) -> str:
 
 
 def slot_updates(draft: Draft | None, findings: dict | None = None) -> list:
-    """For every slot: accordion, text, sources/flags markdown, lock checkbox."""
+    """For every slot: accordion, text, sources/flags markdown, lock checkbox. Only the accordion
+    gets a gr.update (its label and visibility change); the others get plain values, which Gradio
+    postprocesses cheaply, where each gr.update builds a new component (see docs/BENCHMARKS.md)."""
     updates = []
     for i in range(SLOTS):
         if draft is None or i >= len(draft.sections):
-            updates += [gr.update(visible=False), gr.update(value=""), gr.update(value=""), gr.update(value=False)]
+            updates += [gr.update(visible=False), "", "", False]
             continue
         section = draft.sections[i]
         label = section_heading(draft, section.id) or "导语（开头）"
         mark = " 🔒" if section.locked else ""
         bad = " ✗" if findings and findings.get(section.id) else ""
-        updates += [gr.update(visible=True, label=f"{label}{mark}{bad}"), gr.update(value=section.text),
-                    gr.update(value=slot_markdown(draft, i, findings)), gr.update(value=section.locked)]
+        updates += [gr.update(visible=True, label=f"{label}{mark}{bad}"), section.text,
+                    slot_markdown(draft, i, findings), section.locked]
     return updates
 
 
@@ -258,8 +261,8 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
             total = len(draft.sections)
             done: set[str] = set()
             current = draft
+            pace = Pace()
             yield (f"正在起草（{esc(writer)}）：0 / {total}", current, *slot_updates(current))
-            shown = 0.0
             try:
                 for event in workbench.write(draft):
                     if event.kind == "finished":
@@ -268,11 +271,8 @@ def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
                         current = _with_text(current, event.section_id, event.text)
                         if event.kind == "done":
                             done.add(event.section_id)
-                        elif time.monotonic() - shown < 0.3:
-                            continue  # streamed text: refresh the page a few times a second, not per token
-                    else:
-                        continue
-                    shown = time.monotonic()
+                    if not pace.due(event.kind):
+                        continue  # a page update costs more than writing a section offline
                     yield (f"正在起草（{esc(writer)}）：{len(done)} / {total}" if event.kind != "finished"
                            else f"初稿完成（{esc(writer)}），已自动保存。", current, *slot_updates(current))
             except (ReportDraftError, RetrievalError) as exc:
@@ -387,10 +387,7 @@ def make_workbench(settings: Settings) -> Workbench:
 def main() -> None:
     settings = Settings.from_env()
     demo = build_app(settings, make_workbench(settings))
-    auth = tuple(settings.auth.split(":", 1)) if ":" in settings.auth else None
-    demo.queue(default_concurrency_limit=8).launch(
-        server_name=settings.host, server_port=settings.port, auth=auth, show_error=False,
-        max_file_size=f"{settings.max_upload_mb}mb", css=CSS, footer_links=[])
+    demo.queue(**queue_options(settings)).launch(**launch_options(settings, CSS))
 
 
 if __name__ == "__main__":
