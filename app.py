@@ -385,8 +385,12 @@ def make_workbench(settings: Settings) -> Workbench:
 
 
 def main() -> None:
-    settings = Settings.from_env()
-    demo = build_app(settings, make_workbench(settings))
+    try:
+        settings = Settings.from_env()
+        workbench = make_workbench(settings)
+    except (ReportDraftError, RetrievalError) as exc:  # a wrong setting or an absent database: one line
+        raise SystemExit(f"错误：{exc}") from None
+    demo = build_app(settings, workbench)
     demo.queue(**queue_options(settings)).launch(**launch_options(settings, CSS))
 
 
