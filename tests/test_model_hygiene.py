@@ -197,7 +197,7 @@ def test_slips_tidy_and_figure_repair_can_fix_need_no_model_call(seed_index, tmp
     _verbatim(draft)
 
 
-@pytest.mark.parametrize("slips", [SLIPS, "invent", "foreign"])
+@pytest.mark.parametrize("slips", [SLIPS, "foreign"])  # "invent": tests/test_llm.py
 def test_a_model_that_never_fixes_its_slips_never_has_its_text_shown(seed_index, tmp_path, slips):
     with ModelServer([slips] * 100) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
