@@ -139,7 +139,7 @@ def note_text(line: Line, quote_sentence: bool = True) -> str:
     if not line.label:
         return line.text
     if not line.text:
-        return f"{line.label}：{quote}"
+        return f"{line.label}：{quote}" if quote else line.label
     return f"{line.label}：{line.text}" + (f"（{quote}）" if quote else "")
 
 

@@ -26,6 +26,11 @@ from retrieval.errors import SkippedFile
 from retrieval.ingest import import_file
 
 
+def same_report(a: Draft, b: Draft) -> bool:
+    """Two outlines of one report: same organisation, year and kind."""
+    return (a.meta.org, a.meta.year, a.meta.report_type) == (b.meta.org, b.meta.year, b.meta.report_type)
+
+
 class Workbench:
     """One app's shared services: index, store, writer. Drafts themselves belong to sessions."""
 
@@ -33,10 +38,17 @@ class Workbench:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
 
     # -- outline --------------------------------------------------------------------------
-    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text) -> Draft:
-        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "")
+    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text, *,
+                current: Draft | None = None, new: bool = False, owner: str = "", **profile) -> Draft:
+        """The outline for this form, saved. Pressing 生成提纲 again on the same organisation, year
+        and kind updates `current` (one saved draft per outline); `new` starts another draft.
+        `profile`: level, body, leader_title as the user corrected them."""
+        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
+                          **{k: v for k, v in profile.items() if v})
         draft = new_draft(meta, facts_text, self.index)
-        self.store.save(draft, "outline")
+        if current is not None and not new and same_report(current, draft):
+            draft = replace(draft, id=current.id)
+        self.store.save(draft, "outline", owner=owner)
         return draft
 
     def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:

@@ -16,12 +16,16 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
 
 from .base import DraftContext, Emit, SectionWriter
+from .borrow import examples, to_source
 from .figure_repair import repair_figures
-from .offline import OfflineComposer, examples, fact_clause, to_source
+from .items import fact_clause
+from .offline import OfflineComposer
+from .plan import prompt_profile, section_plan
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
@@ -138,8 +142,9 @@ class LLMWriter(SectionWriter):
             f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），已另存为可切换的版本，请核对后选用。"])
 
     def _system(self, ctx: DraftContext) -> str:
-        return render("system", org=ctx.meta.org, title=ctx.meta.title, short_name=fill("{short}", ctx.meta),
-                      year=ctx.meta.year, guiding=fill("{guiding}", ctx.meta))
+        return render("system", org=ctx.meta.org, title=ctx.meta.title, profile=prompt_profile(ctx),
+                      written=ctx.meta.date or f"未定（按{period_end(ctx.meta).isoformat()}之前的提法）",
+                      guiding=fill("{guiding}", ctx.meta))
 
     @staticmethod
     def _facts(facts) -> str:
@@ -154,7 +159,8 @@ class LLMWriter(SectionWriter):
         others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
                            if s.id != section.id and s.role != "preamble")
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
-                      year=ctx.meta.year, heading=section.heading, role_name=role_label(section.role),
+                      period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
+                      plan=section_plan(section, ctx),
                       facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
                       or "（无）", others=others or "（无）")
 
