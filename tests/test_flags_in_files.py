@@ -85,7 +85,7 @@ def test_the_composers_stock_sentences_are_comments_to_confirm_at_their_sentence
     assert stock, "the composer marked 通用表述 for a draft without a leader's fact or plans"
     found = [(text, anchor) for text, anchor in comments(write_docx(written, tmp_path / "stock.docx"))
              if text == "通用表述，请核实"]
-    assert len(found) == len(stock) and all(clause in anchor for (_, clause), (_, anchor) in zip(stock, found))
+    assert len(found) == len(stock) and all(clause in anchor for (_, clause), (_, anchor) in zip(stock, found, strict=True))
     assert comments(write_docx(written, tmp_path / "s.docx"))[0][0].startswith(f"本稿尚有 {len(stock) + 2} 处待核实")
 
 
