@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ THEMES = [
 THEME = {t.key: t for t in THEMES}
 
 
+@lru_cache(maxsize=8192)
 def heading_theme(heading: str) -> str:
     """The theme a heading names ('' when none does). The earliest word decides, a longer word
     winning at the same place: "（四）强化矛盾纠纷化解，筑牢安全稳定防线" is 维权 whatever

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.domain.themes import heading_theme, text_scores
 from retrieval.errors import RetrievalError
@@ -40,6 +41,7 @@ class Placed:
     reason: str
 
 
+@lru_cache(maxsize=4096)
 def sentence_leads(passage_text: str, heading: str) -> list[tuple[str, str]]:
     """(sentence, the heading it sits under) for every sentence of a passage: the nearest lead
     that names a theme — an item's lead (一是注重网络平台建设。, or a short first sentence such as
@@ -59,10 +61,14 @@ def sentence_leads(passage_text: str, heading: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
 def similarity(a: str, b: str) -> float:
     """Share of character bigrams two texts have in common (Dice): 0 unrelated, 1 the same."""
-    ga = {a[i:i + 2] for i in range(len(a) - 1)}
-    gb = {b[i:i + 2] for i in range(len(b) - 1)}
+    ga, gb = bigrams(a), bigrams(b)
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 

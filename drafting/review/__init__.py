@@ -19,7 +19,7 @@ from .who import organisation, period, script
 from .wording import foreign_particulars, leftovers, time_wording
 
 CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form,
-          organisation, period, script, placement, claims, repetition, hygiene]
+          hygiene, organisation, period, script, placement, claims, repetition]
 
 __all__ = ["CHECKS", "CheckResult", "Finding", "check_draft", "findings_by_section", "run_checks"]
 

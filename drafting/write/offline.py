@@ -137,7 +137,9 @@ class OfflineComposer(SectionWriter):
     def _shortcomings(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.SHORTCOMINGS_OPENINGS[stock.variant % 2])
         items = clauses or stock.suggest_shortcomings(ctx)
-        cause = stock.cause() if ctx.kind.key == "fazhi" else ""
+        # The 原因 a fazhi report owes: the user's own when a problem says why, else a marked suggestion.
+        given = any(re.search(r"原因|由于|主要是|究其", c) for c in clauses)
+        cause = stock.cause() if ctx.kind.key == "fazhi" and not given else ""
         return opening + enumerate_items(items) + cause
 
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
