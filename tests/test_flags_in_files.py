@@ -142,3 +142,13 @@ def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_pa
     assert draft.meta.notices
     first_text, first_anchor = comments(write_docx(draft, tmp_path / "n.docx"))[0]
     assert first_anchor == draft.meta.title and "成文日期" in first_text
+
+
+def test_the_composers_stock_sentences_are_comments_to_confirm_at_their_sentence(seed_index, tmp_path):
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次", index=seed_index)
+    stock = [clause for s in written.sections for clause in s.stock]
+    assert stock, "the composer marked 通用表述 for a draft without a leader's fact or plans"
+    found = [anchor for text, anchor in comments(write_docx(written, tmp_path / "stock.docx")) if text == "通用表述，请核实"]
+    assert len(found) == len(stock) and all(c in a for c, a in zip(stock, found, strict=True))
+    assert f"> 通用表述，请核实：“{stock[0]}”" in to_markdown(written)
