@@ -1,0 +1,104 @@
+"""What one browser session does, as plain functions the app binds to its buttons.
+
+Each takes the session's draft (and view: notes beside cards, check findings) and returns what
+changed and the message to show beside the button pressed. A refusal (a locked section, no draft
+yet, a year out of range…) is such a message, never an exception over the page."""
+
+from __future__ import annotations
+
+import threading
+
+from drafting.domain.types import Draft
+from drafting.errors import InputError, ReportDraftError
+from retrieval.errors import RetrievalError
+
+from . import present as P
+from .workbench import Workbench
+
+FORM_KEYS = ("org", "short", "year", "kind", "addressee", "date", "period", "facts", "level", "body", "leader")
+NOTES = {"undo": "已撤销到上一版。", "use_attempt": "已换用（再点一次换回）。"}
+
+
+def refusal(exc: Exception) -> str:
+    """The message for an action that could not be done; never claims anything was saved."""
+    if isinstance(exc, ReportDraftError | RetrievalError):
+        return f"⚠ {exc}"
+    return f"⚠ 出错了（{type(exc).__name__}）：这一步没有完成，也没有保存，请重试；反复出现请联系管理员。"
+
+
+def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: str, action: str, arg=None,
+                   cancel: threading.Event | None = None) -> tuple[Draft | None, dict | None]:
+    """edit / undo / lock / regenerate / use_attempt on one section: (the new draft or None when
+    nothing changed, the view with the answer beside that section's card)."""
+    try:
+        section = draft.section(sid) if draft is not None else None
+        if section is None:
+            raise InputError("这份草稿里没有这一部分：请先生成初稿。")
+        if action == "lock":
+            if section.locked == bool(arg):
+                return None, None
+            return wb.lock(draft, sid, bool(arg)), P.with_note(view, sid, "已锁定。" if arg else "已解锁。")
+        if action == "regenerate":
+            new = wb.regenerate(draft, sid, arg or "", cancel=cancel)
+            note = P.regen_note(wb.settings.llm_configured, arg or "", section.text, new.section(sid).text)
+        elif action == "edit":
+            new, note = wb.edit(draft, sid, arg or ""), P.save_note(arg or "")
+        else:
+            new, note = getattr(wb, action)(draft, sid), NOTES[action]
+        return new, P.with_note(view, sid, note, clear_findings=True)
+    except Exception as exc:  # the refusal is the card's note; the draft stays as it is
+        return None, P.with_note(view, sid, refusal(exc))
+
+
+def need(draft: Draft | None, message: str = "请先生成初稿。") -> Draft:
+    """The session's draft, or a refusal saying what to do first."""
+    if draft is None:
+        raise InputError(message)
+    return draft
+
+
+def outline_change(wb: Workbench, action: str, draft: Draft | None, *args) -> Draft:
+    """move_fact / rename_section / add_section, after checking the user chose what is needed."""
+    if draft is None:
+        raise InputError("请先填写并生成提纲。")
+    if not all(args):
+        raise InputError("请先选择要移动的事实和目标部分。" if action == "move_fact" else "请先选择部分并填写标题。")
+    return getattr(wb, action)(draft, *args)
+
+
+def saved_page(wb: Workbench, query: str, offset, owner: str | None) -> tuple[list, list[str], int, str]:
+    """(table rows, their draft ids, the offset shown, 第 1–20 份，共 N 份)."""
+    offset = max(0, int(offset or 0))
+    rows, total = wb.saved(query, offset, P.PAGE, owner)
+    if not rows and offset:  # past the end (after a delete): the last page
+        offset = max(0, (total - 1) // P.PAGE * P.PAGE)
+        rows, total = wb.saved(query, offset, P.PAGE, owner)
+    return P.saved_rows(rows), [r.id for r in rows], offset, P.page_label(offset, len(rows), total, query)
+
+
+def saved_action(wb: Workbench, action: str, draft_id: str, name: str, owner: str | None) -> str:
+    """rename / delete / restore a saved draft; the message to show."""
+    if not draft_id:
+        raise InputError("请先在列表中点选一份草稿。")
+    if action == "rename":
+        return f"已改名为“{P.esc(wb.rename_saved(draft_id, name, owner))}”。"
+    if action == "delete":
+        wb.delete_saved(draft_id, owner)
+        return "已删除。点“撤销删除”可以恢复。"
+    wb.restore_saved(draft_id, owner)
+    return "已恢复。"
+
+
+def pick_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[str, str, str, str]:
+    """A row clicked in the saved list: (its id, a preview, its name for the rename box, no message)."""
+    name = wb.store.row(draft_id).name if wb.store.row(draft_id) else ""
+    return draft_id, P.preview(wb.open(draft_id, owner), name), name, ""
+
+
+def open_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[Draft, list, str]:
+    """(the draft, the tab-1 form values in FORM_KEYS order, the message)."""
+    if not draft_id:
+        raise InputError("请先在列表中点选一份草稿。")
+    draft = wb.open(draft_id, owner)
+    values = P.form_values(draft)
+    return draft, [values[k] for k in FORM_KEYS], f"已打开：{P.esc(draft.meta.title)}"
