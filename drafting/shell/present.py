@@ -9,9 +9,7 @@ import html
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date
 
-from drafting.domain.meta import parse_date
 from drafting.domain.roles import FactKind, Kind
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
@@ -19,6 +17,7 @@ from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
 
+PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
 PERIOD_CHOICES = [("自动判断", ""), ("全年", "annual"), ("上半年", "half")]
 PROFILE_FIELDS = [("short", "自称", "县妇联"), ("addressee", "主送机关", "县委、县政府："),
@@ -66,11 +65,13 @@ def word_count(text: str) -> int:
 
 
 # -- banner and tab 1 ---------------------------------------------------------------------------
-def backend_banner(llm_configured: bool, model: str) -> tuple[str, str]:
-    """(plain words for staff, detail for the administrator)."""
+def backend_banner(llm_configured: bool, model: str, store_notice: str = "") -> tuple[str, str]:
+    """(plain words for staff, detail for the administrator); a notice about the drafts database first."""
+    notice = f"<span class='rd-flag'>{esc(store_notice)}</span>\n\n" if store_notice else ""
     if llm_configured:
-        return f"已连接大模型（{model}），由大模型起草、工具核对。", f"模型：{model}；接口由 OPENAI_BASE_URL / OPENAI_API_KEY 配置。"
-    return ("未连接大模型，当前为离线起草：按往年范例和您填写的事实组织文字。",
+        return (f"{notice}已连接大模型（{esc(model)}），由大模型起草、工具核对。",
+                f"模型：{model}；接口由 OPENAI_BASE_URL / OPENAI_API_KEY 配置。")
+    return (f"{notice}未连接大模型，当前为离线起草：按往年范例和您填写的事实组织文字。",
             "管理员：设置环境变量 OPENAI_BASE_URL（本地模型服务地址）或 OPENAI_API_KEY，"
             "并用 REPORTDRAFT_MODEL 指定模型名，重启后即由大模型起草。")
 
@@ -84,16 +85,6 @@ def profile_markdown(draft: Draft | None) -> str:
              f"{esc(draft.meta.date) or '留空（年 月 日，由签发人填写）'} · **标题：** {esc(draft.meta.title)}"]
     lines += [f"- ⚠ {esc(n)}" for n in draft.meta.notices]
     return "\n\n".join(lines[:2]) + ("\n\n" + "\n".join(lines[2:]) if lines[2:] else "")
-
-
-def form_values(draft: Draft) -> dict:
-    """The tab-1 form as it was when this draft was made (reopen restores it)."""
-    m = draft.meta
-    when = parse_date(m.date)
-    return {"org": m.org, "short": m.short_name, "year": m.year, "kind": m.report_type,
-            "addressee": m.addressee, "date": when.isoformat() if isinstance(when, date) else "",
-            "period": m.period, "facts": "\n".join(f.text for f in draft.facts if not f.derived),
-            "level": m.level, "body": m.body, "leader": m.leader_title}
 
 
 # -- the outline ------------------------------------------------------------------------------
@@ -270,13 +261,6 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
     passed = sum(r.passed for r in results)
     summary = f"检查完成：{passed} / {len(results)} 项通过。" + ("点击未通过的一行可跳到相应部分。" if passed < len(results) else "")
     return rows, targets, findings, summary
-
-
-def merge_log(changes) -> str:
-    """What changed in a Word file edited in Word/WPS, per section."""
-    if not changes:
-        return "文件与草稿一致，没有改动。"
-    return "**改动：**\n" + "\n".join(f"- {esc(c.heading)}：" + esc("；".join(c.diff[:6])) for c in changes)
 
 
 # -- saved drafts -----------------------------------------------------------------------------

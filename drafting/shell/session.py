@@ -7,7 +7,12 @@ yet, a year out of range…) is such a message, never an exception over the page
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
+from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft
 from drafting.errors import InputError, ReportDraftError
 from retrieval.errors import RetrievalError
@@ -17,6 +22,29 @@ from .workbench import Workbench
 
 FORM_KEYS = ("org", "short", "year", "kind", "addressee", "date", "period", "facts", "level", "body", "leader")
 NOTES = {"undo": "已撤销到上一版。", "use_attempt": "已换用（再点一次换回）。"}
+
+
+def form_values(draft: Draft) -> dict:
+    """The tab-1 form as it was when this draft was made (reopen restores it)."""
+    m = draft.meta
+    when = parse_date(m.date)
+    return {"org": m.org, "short": m.short_name, "year": m.year, "kind": m.report_type,
+            "addressee": m.addressee, "date": when.isoformat() if isinstance(when, date) else "",
+            "period": m.period, "facts": "\n".join(f.text for f in draft.facts if not f.derived),
+            "level": m.level, "body": m.body, "leader": m.leader_title}
+
+
+def merge_log(changes) -> str:
+    """What changed in a Word file edited in Word/WPS, per section."""
+    if not changes:
+        return "文件与草稿一致，没有改动。"
+    return "**改动：**\n" + "\n".join(f"- {P.esc(c.heading)}：" + P.esc("；".join(c.diff[:6])) for c in changes)
+
+
+def check_target(targets: list[str], index) -> str:
+    """The section a clicked row of the checks table points to ('' for none)."""
+    row = index[0] if isinstance(index, list | tuple) else index
+    return targets[row] if isinstance(row, int) and 0 <= row < len(targets) else ""
 
 
 def refusal(exc: Exception) -> str:
@@ -100,5 +128,51 @@ def open_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[Draft, 
     if not draft_id:
         raise InputError("请先在列表中点选一份草稿。")
     draft = wb.open(draft_id, owner)
-    values = P.form_values(draft)
+    values = form_values(draft)
     return draft, [values[k] for k in FORM_KEYS], f"已打开：{P.esc(draft.meta.title)}"
+
+
+def outline(wb: Workbench, org, short, year, kind, addressee, when, period, facts, level="", body="", leader="",
+            current: Draft | None = None, new: bool = False, owner: str = "") -> tuple[Draft, str]:
+    """生成提纲 (again): the outline and what happened to the saved draft."""
+    draft = wb.outline(org, short, year, kind, addressee, when, period, facts, current=current, new=new,
+                       owner=owner, level=level, body=body, leader_title=leader)
+    same = current is not None and draft.id == current.id
+    return draft, "已更新提纲（仍是同一份草稿）。" if same else "已生成提纲，已自动保存。"
+
+
+def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | None = None,
+          every: float = 0.4) -> Iterator[tuple[Draft, bool]]:
+    """(draft so far, finished) while the sections are written: streamed text a few times a second."""
+    draft = wb.accept(need(draft, "请先填写并生成提纲。"), list(chosen or []))
+    yield draft, False
+    shown = 0.0
+    for event in wb.write(draft, cancel=cancel):
+        if event.kind == "finished":
+            yield event.draft, True
+        elif event.kind in ("done", "text") and time.monotonic() - shown > every:
+            shown, draft = time.monotonic(), wb.with_text(draft, event.section_id, event.text)
+            yield draft, False
+
+
+def check(wb: Workbench, draft: Draft | None, view: dict | None) -> tuple[list, list[str], dict, str]:
+    """(table rows, the section of each row, the view with findings on the cards, the summary)."""
+    rows, targets, findings, summary = P.check_view(need(draft), wb.check(draft))
+    return rows, targets, {**(view or {}), "findings": findings, "notes": {}}, summary
+
+
+def import_files(wb: Workbench, files, draft: Draft | None) -> tuple[Draft | None, str]:
+    """Import the user's earlier reports; the draft's last-year panel looked up again at once."""
+    lines = wb.import_reports([Path(f) for f in files or []])
+    return (wb.refresh_previous(draft) if draft is not None else None), "\n".join(f"- {P.esc(x)}" for x in lines)
+
+
+def export(wb: Workbench, draft: Draft | None, directory: Path) -> tuple[list[str], str]:
+    paths = wb.export(need(draft), directory / draft.id)
+    return [str(p) for p in paths], "已导出：请在下方下载 Word 和 Markdown 文件。"
+
+
+def merge(wb: Workbench, draft: Draft | None, file) -> tuple[Draft, dict, str]:
+    """A Word file edited in Word/WPS read back: (the merged draft, a fresh view, what changed)."""
+    merged, changes = wb.merge_docx(need(draft), Path(file))
+    return merged, {}, merge_log(changes)

@@ -123,6 +123,8 @@ class Workbench:
 
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
         """Put the comparisons with last year that the user ticked into the draft (or none)."""
+        if not draft.previous.get("comparisons"):
+            return draft
         return self._saved(accept_comparisons(draft, chosen), "outline")
 
     # -- writing --------------------------------------------------------------------------
