@@ -17,7 +17,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
-from drafting.shell.services import make_workbench  # noqa: E402, F401  (tests and benchmarks start the app with it)
+from drafting.shell.services import make_workbench  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
 
@@ -25,29 +25,28 @@ STATIC = Path(__file__).resolve().parent / "static"
 CSS = (STATIC / "app.css").read_text(encoding="utf-8")
 HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 QUIET = {"api_visibility": "private", "show_progress": "hidden"}
-
-
-def note(elem_id: str) -> gr.Markdown:  # the message beside a button
-    return gr.Markdown(elem_classes="rd-note", elem_id=elem_id)
+NOTE = {"elem_classes": "rd-note"}  # the message beside a button
 
 
 def on(trigger, fn, inputs, outputs, **options):
     """Bind `fn`; if it fails, its last output (the message beside the button) says why, the rest stay."""
-    @functools.wraps(fn)
     def guarded(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except Exception as exc:  # shown beside the button; the page stays as it was
-            values = (*[gr.skip()] * (len(outputs) - 1), S.refusal(exc))
-            return values if len(values) > 1 else values[0]
-    return trigger(guarded, inputs, outputs, **({"api_visibility": "private"} | options))
+            return (*[gr.skip()] * (len(outputs) - 1), S.refusal(exc)) if len(outputs) > 1 else S.refusal(exc)
+    return trigger(functools.wraps(fn)(guarded), inputs, outputs, **({"api_visibility": "private"} | options))
+
+
+def skip(value):
+    """None: leave the component as it is."""
+    return gr.skip() if value is None else value
 
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
     logins = logins or Logins()
     ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
-                         session=lambda request: getattr(request, "session_hash", "") or "",
                          export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
     with gr.Blocks(title="妇联报告起草") as demo:
@@ -64,7 +63,7 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
                 build_saved_tab(ui)
 
         def on_leave(request: gr.Request):  # the browser left: stop its model calls, close their connections
-            workbench.running.cancel(ui.session(request))
+            workbench.running.cancel(getattr(request, "session_hash", "") or "")
         demo.unload(on_leave)
     return demo
 
@@ -81,17 +80,17 @@ def build_form_tab(ui) -> None:
     with gr.Accordion("单位信息（自动识别，可修改）", open=False), gr.Row():
         ui.short, ui.addressee, ui.level, ui.body, ui.leader = [
             gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}") for name, label, hint in P.PROFILE_FIELDS]
-    ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000,
-                          elem_id="rd-facts")
+    ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000, elem_id="rd-facts")
     with gr.Row(equal_height=True):
         ui.outline_btn = gr.Button("生成提纲", variant="primary", scale=0, elem_id="rd-outline")
-        new_btn, ui.outline_msg = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new"), note("rd-outline-msg")
+        new_btn = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new")
+        ui.outline_msg = gr.Markdown(elem_id="rd-outline-msg", **NOTE)
     ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False, wrap=True,
                                     max_height=420, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
     with gr.Row():
         ui.move_fact = gr.Dropdown([], label="把这条事实…", scale=3, elem_id="rd-move-fact")
         ui.move_to = gr.Dropdown([], label="…移到这一部分", scale=2, elem_id="rd-move-to")
-        move_btn, move_msg = gr.Button("移动", scale=0, elem_id="rd-move"), note("rd-move-msg")
+        move_btn, move_msg = gr.Button("移动", scale=0, elem_id="rd-move"), gr.Markdown(elem_id="rd-move-msg", **NOTE)
     with gr.Row():
         ui.rename_which, rename_to = gr.Dropdown([], label="改名的部分", scale=2), gr.Textbox(label="新标题", scale=2)
         rename_btn, add_heading = gr.Button("改名", scale=0), gr.Textbox(label="新增部分的标题", scale=2)
@@ -99,12 +98,12 @@ def build_form_tab(ui) -> None:
     ui.previous = gr.Markdown(elem_id="rd-previous")
     ui.accepted = gr.CheckboxGroup([], label="加入草稿的同比数据（工具计算，附公式和出处）", visible=False, elem_id="rd-compare")
     with gr.Accordion("导入本单位往年报告（可选）", open=False):
-        uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"],
-                          label=f"往年报告（每个不超过 {ui.settings.max_upload_mb} MB）", elem_id="rd-uploads")
+        uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"], elem_id="rd-uploads",
+                          label=f"往年报告（每个不超过 {ui.settings.max_upload_mb} MB）")
         import_log = gr.Markdown(elem_id="rd-import-log")
     with gr.Row(equal_height=True):
         ui.write_btn = gr.Button("确认提纲，生成初稿", variant="primary", scale=0, min_width=200, elem_id="rd-write")
-        ui.write_msg = note("rd-write-msg")
+        ui.write_msg = gr.Markdown(elem_id="rd-write-msg", **NOTE)
     ui.form = [ui.org, ui.short, ui.year, ui.kind, ui.addressee, ui.when, ui.period, ui.facts, ui.level, ui.body, ui.leader]
     ui.outline_outputs = outputs = [ui.draft, ui.profile, ui.outline_table, ui.move_fact, ui.move_to, ui.rename_which,
                                     ui.previous, ui.accepted]
@@ -114,8 +113,8 @@ def build_form_tab(ui) -> None:
 
     def on_outline(*form, request: gr.Request = None):  # the form, the session's draft (and True: a new one)
         draft, said = S.outline(ui.wb, *form, owner=ui.owner(request) or "")
-        return *outline_view(draft), {}, said
-    shown = [*outputs, ui.view, ui.outline_msg]
+        return *outline_view(draft), {}, "", said
+    shown = [*outputs, ui.view, ui.write_msg, ui.outline_msg]
     on(ui.outline_btn.click, on_outline, [*ui.form, ui.draft], shown, api_name="on_outline", api_visibility=ui.api)
     on(new_btn.click, on_outline, [*ui.form, gr.State(None), gr.State(True)], shown, api_name="on_new")
 
@@ -132,8 +131,7 @@ def build_form_tab(ui) -> None:
     on(uploads.upload, on_import, [uploads, ui.draft], [*outputs, import_log])
 
 
-def outline_view(draft) -> tuple:
-    """What tab 1 shows of a draft's outline, in the order of ui.outline_outputs."""
+def outline_view(draft) -> tuple:  # what tab 1 shows of a draft's outline, in the order of ui.outline_outputs
     choices, ticked = P.comparison_choices(draft)
     body = P.section_choices(draft)
     return (draft, P.profile_markdown(draft), P.outline_table(draft), gr.update(choices=P.fact_choices(draft), value=None),
@@ -146,7 +144,7 @@ def build_draft_tab(ui) -> None:
         progress = gr.Markdown(elem_id="rd-progress")
         copy_all = gr.Button("复制全文", size="sm", scale=0, min_width=110, elem_id="rd-copy-all")
         copy_marked = gr.Button("复制全文（含【F】标记）", size="sm", scale=0, min_width=190, elem_id="rd-copy-all-f")
-        copy_msg = note("rd-copy-msg")
+        copy_msg = gr.Markdown(elem_id="rd-copy-msg", **NOTE)
     full, targets, jump = gr.Textbox(visible=False, elem_id="rd-full"), gr.State([]), gr.Textbox(visible=False)
 
     @gr.render(inputs=[ui.draft, ui.view], concurrency_limit=1, concurrency_id="cards", show_progress="hidden")
@@ -157,11 +155,11 @@ def build_draft_tab(ui) -> None:
             build_card(ui, card)
     with gr.Row(equal_height=True):
         check_btn = gr.Button("运行检查", variant="primary", scale=0, min_width=120, elem_id="rd-check")
-        export_btn = gr.Button("导出 Word 和 Markdown", scale=0, min_width=200, elem_id="rd-export")
-        check_msg = note("rd-check-msg")
-    check_table = gr.Dataframe(headers=P.CHECK_HEADERS, interactive=False, wrap=True, label="检查结果（点一行跳到相应部分）",
-                               column_widths=["16%", "8%", "56%", "20%"], elem_id="rd-check-table")
-    downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, elem_id="rd-downloads")
+        export_btn = gr.Button("导出 Word 和 Markdown", scale=0, min_width=250, elem_id="rd-export")
+        check_msg = gr.Markdown(elem_id="rd-check-msg", **NOTE)
+    check_table = gr.Dataframe(headers=P.CHECK_HEADERS, interactive=False, wrap=True, elem_id="rd-check-table",
+                               label="检查结果（点一行跳到相应部分）", column_widths=["16%", "8%", "56%", "20%"])
+    downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, interactive=False, elem_id="rd-downloads")
     with gr.Accordion("读回在 Word/WPS 中改过的文件", open=False):
         edited, merge_log = gr.File(file_types=[".docx"], label="改过的 .docx"), gr.Markdown()
     ui.draft.change(lambda d: (P.full_text(d), P.totals(d)), [ui.draft], [full, progress], **QUIET)
@@ -169,13 +167,9 @@ def build_draft_tab(ui) -> None:
         btn.click(None, [full], [copy_msg], js=f"(t) => rdCopy(t, {markers})", **QUIET)
 
     def on_write(draft, chosen, request: gr.Request = None):  # streamed; stopped when the browser leaves
-        try:
-            with ui.wb.running.call(ui.session(request)) as cancel:
-                for n, (current, done) in enumerate(S.write(ui.wb, draft, chosen, cancel)):
-                    yield (current, {} if done or not n else gr.skip(), P.full_text(current) if done else gr.skip(),
-                           gr.Tabs(selected="draft") if not n else gr.skip(), "初稿完成，已自动保存。" if done else "正在起草……")
-        except Exception as exc:
-            yield *[gr.skip()] * 4, S.refusal(exc)
+        with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
+            for current, view, text, first, said in S.write_steps(ui.wb, draft, chosen, cancel):
+                yield skip(current), skip(view), skip(text), gr.Tabs(selected="draft") if first else gr.skip(), said
     ui.write_btn.click(on_write, [ui.draft, ui.accepted], [ui.draft, ui.view, full, ui.tabs, ui.write_msg],
                        api_name="on_write", api_visibility=ui.api)
 
@@ -191,6 +185,12 @@ def build_draft_tab(ui) -> None:
         return gr.update(value=paths, visible=True), said
     on(export_btn.click, on_export, [ui.draft], [downloads, check_msg])
     on(edited.upload, lambda draft, file: S.merge(ui.wb, draft, file), [ui.draft, edited], [ui.draft, ui.view, merge_log])
+
+    def on_regenerate(draft, view, number, instruction, request: gr.Request = None):  # for API clients (load benchmark)
+        return card_action(ui, "regenerate", S.section_id(draft, number))(draft, view, instruction, request=request)
+    hidden = [gr.Number(visible=False, precision=0), gr.Textbox(visible=False)]  # section number, instruction
+    gr.Button(visible=False).click(on_regenerate, [ui.draft, ui.view, *hidden], [ui.draft, ui.view],
+                                   api_name="on_regenerate", api_visibility=ui.api)
 
 
 def build_card(ui, card) -> None:
@@ -209,7 +209,7 @@ def build_card(ui, card) -> None:
                     lock = gr.Checkbox(card.locked, label="锁定", interactive=True, key=f"lock-{sid}-{card.locked}",
                                        scale=0, min_width=80, container=False, elem_id=f"rd-lock-{sid}")
                     copy = gr.Button("复制本部分", elem_id=f"rd-copy-{sid}", **small)
-                    copy_marked = gr.Button("复制（含【F】标记）", elem_id=f"rd-copyf-{sid}", **small)
+                    copy_marked = gr.Button("复制（含标记）", elem_id=f"rd-copyf-{sid}", **small)
                 with gr.Row(equal_height=True):
                     instruction = gr.Textbox(show_label=False, placeholder="修改要求，如：更简练、突出反家暴", scale=3,
                                              interactive=True, container=False, key=f"instr-{sid}", elem_id=f"rd-instr-{sid}")
@@ -218,18 +218,21 @@ def build_card(ui, card) -> None:
                 beside = gr.Markdown(card.note, elem_classes="rd-note", elem_id=f"rd-note-{sid}")
             with gr.Column(scale=2):
                 gr.Markdown(card.info, elem_id=f"rd-info-{sid}")
-
-    def act(action):  # the answer (or the refusal) appears beside the button; other cards stay as they are
-        def run(draft, view, *args, request: gr.Request = None):
-            with ui.wb.running.call(ui.session(request)) as cancel:
-                new, view = S.section_action(ui.wb, draft, view, sid, action, *args, cancel=cancel)
-            return (gr.skip() if new is None else new), (gr.skip() if view is None else view)
-        return run
+    act = functools.partial(card_action, ui, sid=sid)
     for button, action, extra in ((save, "edit", [text]), (undo, "undo", []), (regen, "regenerate", [instruction]),
                                   (attempt, "use_attempt", []), (lock, "lock", [lock])):
         (button.input if button is lock else button.click)(act(action), [*state, *extra], state, **QUIET)
     for button, markers in ((copy, "false"), (copy_marked, "true")):
         button.click(None, [text], [beside], js=f"(t) => rdCopy(t, {markers})", **QUIET)
+
+
+def card_action(ui, action: str, sid: str):
+    """A card's button: the answer (or the refusal) appears beside it; other cards stay as they are."""
+    def run(draft, view, *args, request: gr.Request = None):
+        with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
+            new, view = S.section_action(ui.wb, draft, view, sid, action, *args, cancel=cancel)
+        return skip(new), skip(view)
+    return run
 
 
 def build_saved_tab(ui) -> None:
@@ -249,7 +252,7 @@ def build_saved_tab(ui) -> None:
         rename_btn = gr.Button("改名", scale=0, elem_id="rd-rename-saved")
         delete_btn = gr.Button("删除", variant="stop", scale=0, elem_id="rd-delete")
         restore_btn = gr.Button("撤销删除", scale=0, visible=False, elem_id="rd-restore")
-        message = note("rd-saved-msg")
+        message = gr.Markdown(elem_id="rd-saved-msg", **NOTE)
     page = [table, ids, offset, page_md]
 
     def listing(step):
@@ -273,11 +276,10 @@ def build_saved_tab(ui) -> None:
         def run(draft_id, name, query, at, request: gr.Request = None):
             said, deleting = S.saved_action(ui.wb, action, draft_id, name, ui.owner(request)), action == "delete"
             return (*S.saved_page(ui.wb, query, at, ui.owner(request)), gr.update(visible=deleting),
-                    draft_id if deleting else "", said)
+                    draft_id if deleting else "", "（已删除，可撤销）" if deleting else gr.skip(), said)
         return run
-    for btn, action, which in ((rename_btn, "rename", picked), (delete_btn, "delete", picked),
-                               (restore_btn, "restore", deleted)):
-        on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, message])
+    for btn, action, which in ((rename_btn, "rename", picked), (delete_btn, "delete", picked), (restore_btn, "restore", deleted)):
+        on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, preview, message])
 
 
 def launch_options(settings: Settings, logins: Logins) -> dict:
@@ -290,8 +292,7 @@ def launch_options(settings: Settings, logins: Logins) -> dict:
 def main() -> None:
     settings = Settings.from_env()
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    demo = build_app(settings, make_workbench(settings), logins)
-    demo.queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
+    build_app(settings, make_workbench(settings), logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
 
 
 if __name__ == "__main__":

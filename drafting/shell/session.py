@@ -78,6 +78,12 @@ def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: s
         return None, P.with_note(view, sid, refusal(exc))
 
 
+def section_id(draft: Draft | None, number) -> str:
+    """The id of the section at position `number` (0: the preamble); '' when there is none."""
+    n = int(number or 0)
+    return draft.sections[n].id if draft is not None and 0 <= n < len(draft.sections) else ""
+
+
 def need(draft: Draft | None, message: str = "请先生成初稿。") -> Draft:
     """The session's draft, or a refusal saying what to do first."""
     if draft is None:
@@ -153,6 +159,17 @@ def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | 
         elif event.kind in ("done", "text") and time.monotonic() - shown > every:
             shown, draft = time.monotonic(), wb.with_text(draft, event.section_id, event.text)
             yield draft, False
+
+
+def write_steps(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | None = None):
+    """What the page shows while drafting: (draft, view, full text, first step, message); None leaves a
+    part as it is. A failure is the last step's message (the sections written so far are kept)."""
+    try:
+        for n, (current, done) in enumerate(write(wb, draft, chosen, cancel)):
+            yield (current, {} if done or not n else None, P.full_text(current) if done else None, n == 0,
+                   "初稿完成，已自动保存。" if done else "正在起草……")
+    except Exception as exc:  # shown beside the button
+        yield None, None, None, False, refusal(exc)
 
 
 def check(wb: Workbench, draft: Draft | None, view: dict | None) -> tuple[list, list[str], dict, str]:
