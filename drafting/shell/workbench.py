@@ -23,7 +23,7 @@ from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
-from drafting.write.pipeline import DraftEvent, new_draft, regenerate_section, write_draft
+from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
 from retrieval.errors import SkippedFile
 from retrieval.ingest import import_file
 
@@ -159,7 +159,8 @@ class Workbench:
 
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
-        return self._saved(replace(draft, sections=sections), "edit")
+        # the section's check flags follow its new text: a problem the edit fixed is gone
+        return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:
@@ -200,6 +201,7 @@ class Workbench:
 
     def merge_docx(self, draft: Draft, path: Path):
         merged, changes = merge_docx(draft, path)
+        merged = recheck(merged, self.index, [c.section_id for c in changes])
         return self._saved(merged, "docx"), changes
 
     def import_reports(self, paths: list[Path]) -> list[str]:
