@@ -70,3 +70,12 @@ def load_case(path: Path) -> dict:
         raise InputError(f"案例文件 {path} 的 facts 应是字符串列表。")
     case["facts"] = [str(f) for f in case["facts"]]
     return case
+
+
+def make_workbench(settings: Settings):
+    """The app's shared services: the index, the draft store and the writer."""
+    from drafting.output.store import DraftStore
+
+    from .workbench import Workbench
+
+    return Workbench(settings, open_index(settings), DraftStore(settings.db_path), make_writer(settings))

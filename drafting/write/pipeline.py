@@ -6,6 +6,7 @@ sections start, stream text and finish.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -63,15 +64,18 @@ def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) ->
 
 def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
                 on_event: OnEvent | None = None, concurrency: int = 4,
-                exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """Write every unlocked section, side by side; sections keep their order in the draft."""
+                exclude_docs: tuple[str, ...] = (), cancel: threading.Event | None = None) -> Draft:
+    """Write every unlocked section, side by side; sections keep their order in the draft.
+    Setting `cancel` stops it: sections not started are skipped, DraftCancelled is raised."""
     writer = writer or OfflineComposer()
     ctx = context_for(draft, index, exclude_docs)
+    ctx.cancel = cancel
     emit_event = on_event or (lambda event: None)
 
     def one(section: Section) -> Section:
         if section.locked:
             return section
+        ctx.check_cancelled()
         emit_event(DraftEvent("start", section.id))
         written = writer.write(section, ctx, emit=lambda text: emit_event(DraftEvent("text", section.id, text)))
         emit_event(DraftEvent("done", section.id, written.text))
@@ -89,7 +93,8 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
 
 
 def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | None = None, index=None,
-                       instruction: str = "", on_event: OnEvent | None = None) -> Draft:
+                       instruction: str = "", on_event: OnEvent | None = None,
+                       cancel: threading.Event | None = None) -> Draft:
     """Write one section again (the next variant); every other section stays as it is."""
     writer = writer or OfflineComposer()
     section = draft.section(section_id)
@@ -98,6 +103,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     if section.locked:
         raise InputError("这一部分已锁定：先解锁再重新生成。")
     ctx = context_for(draft, index)
+    ctx.cancel = cancel
     ctx.borrowed.update(s for other in draft.sections if other.id != section_id
                         for s in other.text.replace("\n", "").split("。"))
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
