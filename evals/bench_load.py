@@ -25,10 +25,10 @@ def one_round(client, n: int, round_: int, timings: list, crosstalk: list) -> No
     figure = f"{1000 + n}场次"
     steps = [
         ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
-                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足",
+                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", "", "", "",
                                            api_name="/on_outline")),
         ("draft", lambda: client.predict([], api_name="/on_write")),
-        ("regenerate", lambda: client.predict("", api_name="/on_regen_6")),
+        ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
     ]
     outputs = []
     for name, call in steps:
@@ -99,14 +99,17 @@ def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.
     import urllib.request
 
     root = Path(__file__).resolve().parent.parent
+    data_dir.mkdir(parents=True, exist_ok=True)
     environ = {**os.environ, "REPORTDRAFT_DB": str(data_dir), "REPORTDRAFT_PORT": str(port),
                "REPORTDRAFT_HOST": "127.0.0.1", **(env or {})}
+    # Its log goes to a file: a pipe nobody reads would stall the app once full (long benchmarks).
+    log = open(data_dir / "app.log", "ab")  # noqa: SIM115  (closed with the process by the OS)
     process = subprocess.Popen([sys.executable, str(root / "app.py")], env=environ, cwd=root,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"app.py exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(f"app.py exited: {(data_dir / 'app.log').read_bytes().decode(errors='replace')[-2000:]}")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
             return process

@@ -78,3 +78,24 @@ def load_case(path: Path) -> dict:
         raise InputError(f"案例文件 {path} 的 facts 应是字符串列表。")
     case["facts"] = [str(f) for f in case["facts"]]
     return case
+
+
+def make_workbench(settings: Settings):
+    """The app's shared services: the index, the draft store and the writer."""
+
+    from .workbench import Workbench
+
+    return Workbench(settings, open_index(settings), open_store(settings), make_writer(settings))
+
+
+def open_for_app():
+    """(settings, workbench) for `python app.py`. A wrong setting or a database that cannot be
+    reached ends the start with one line saying what to fix, not a traceback."""
+    from drafting.errors import ReportDraftError
+    from retrieval.errors import RetrievalError
+
+    try:
+        settings = Settings.from_env()
+        return settings, make_workbench(settings)
+    except (ReportDraftError, RetrievalError) as exc:
+        raise SystemExit(f"错误：{exc}") from None

@@ -111,6 +111,9 @@ class Settings:
     port: int = 7860
     auth: str = field(default="", repr=False)
     """Optional 'user:password' login for the app (env REPORTDRAFT_AUTH)."""
+    users_file: str = ""
+    """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts
+    (env REPORTDRAFT_USERS)."""
     max_upload_mb: int = 20
     database_url: str = field(default="", repr=False)
     """PostgreSQL for drafts, versions and the catalog, shared by several app instances
@@ -171,6 +174,7 @@ class Settings:
             host=env.get("REPORTDRAFT_HOST", "127.0.0.1").strip() or "127.0.0.1",
             port=_int(env, "REPORTDRAFT_PORT", 7860),
             auth=env.get("REPORTDRAFT_AUTH", "").strip(),
+            users_file=env.get("REPORTDRAFT_USERS", "").strip(),
             max_upload_mb=_int(env, "REPORTDRAFT_MAX_UPLOAD_MB", 20),
             database_url=_database_url(env.get("REPORTDRAFT_DATABASE_URL", "")),
         )
