@@ -105,6 +105,19 @@ def single_user(url: str, rounds: int = 5) -> dict:
     return {"first_section": statistics.median(first), "whole_draft": statistics.median(whole)}
 
 
+def sample_rss(pid: int, every: float) -> tuple[list[float], threading.Event]:
+    """RSS of the process every `every` seconds into the list, until the event is set."""
+    samples: list[float] = []
+    done = threading.Event()
+
+    def run() -> None:
+        while not done.wait(every):
+            samples.append(rss_mb(pid))
+
+    threading.Thread(target=run, daemon=True).start()
+    return samples, done
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process, MB (Linux)."""
     with open(f"/proc/{pid}/status") as f:
@@ -166,9 +179,11 @@ def main() -> None:
         ready = time.perf_counter() - started
         try:
             url = f"http://127.0.0.1:{port}/"
-            alone = single_user(url)
+            alone = single_user(url)  # also warms jieba's dictionary and the lexical index
             before = rss_mb(process.pid)
+            samples, done = sample_rss(process.pid, max(1.0, args.duration / 6))
             result = run_load(url, args.users, duration=args.duration)
+            done.set()
             after = rss_mb(process.pid)
         finally:
             process.terminate()
@@ -182,7 +197,7 @@ def main() -> None:
     print(f"latency p50 {result['p50']:.2f} s  p95 {result['p95']:.2f} s")
     for step in STEPS:
         print(f"  {step}: p50 {result['p50_by_step'][step]:.2f} s  p95 {result['p95_by_step'][step]:.2f} s")
-    print(f"app RSS before {before:.0f} MB, after {after:.0f} MB")
+    print(f"app RSS before {before:.0f} MB, during {' '.join(f'{m:.0f}' for m in samples)}, after {after:.0f} MB")
     for error in result["errors"][:5]:
         print("error:", error)
 
