@@ -92,12 +92,16 @@ class Database:
     def snapshot(self):
         raise NotImplementedError
 
+    def reading(self):
+        """One read outside any transaction (each statement sees the latest commit)."""
+        return self.transaction()
+
     def one(self, sql: str, params=()):
-        with self.transaction() as tx:
+        with self.reading() as tx:
             return tx.one(sql, params)
 
     def all(self, sql: str, params=()) -> list:
-        with self.transaction() as tx:
+        with self.reading() as tx:
             return tx.all(sql, params)
 
     def close(self) -> None:
@@ -136,6 +140,8 @@ class SQLiteDatabase(Database):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = self._connect()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
@@ -159,6 +165,21 @@ class SQLiteDatabase(Database):
                 cursor.close()
 
     @contextmanager
+    def reading(self):
+        """Reads on a connection per thread, without the writers' lock: under load every search
+        checks the catalog's version, and those checks must not queue behind each other."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            with self._lock:
+                self._readers.append(conn)
+        cursor = conn.cursor()
+        try:
+            yield Tx(cursor, str)
+        finally:
+            cursor.close()
+
+    @contextmanager
     def snapshot(self):
         """A read transaction on a connection of its own: a long read blocks nobody."""
         conn = self._connect()
@@ -171,7 +192,10 @@ class SQLiteDatabase(Database):
             conn.close()
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:
+            for conn in [self._conn, *self._readers]:
+                conn.close()
+            self._readers.clear()
 
 
 def _to_psycopg(sql: str) -> str:
