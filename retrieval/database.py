@@ -134,6 +134,9 @@ class Database:
         return row[0] if row else 0
 
 
+MAX_IDLE_READERS = 8
+
+
 class SQLiteDatabase(Database):
     """One connection shared by the threads of a process (statements serialised by a lock; each
     takes milliseconds); write-ahead log, so other processes read while one writes."""
@@ -145,8 +148,7 @@ class SQLiteDatabase(Database):
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = self._connect()
-        self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._idle: list[sqlite3.Connection] = []
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
@@ -171,18 +173,23 @@ class SQLiteDatabase(Database):
 
     @contextmanager
     def reading(self):
-        """Reads on a connection per thread, without the writers' lock: under load every search
-        checks the catalog's version, and those checks must not queue behind each other."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._connect()
-            with self._lock:
-                self._readers.append(conn)
+        """Reads on connections of their own, outside the writers' lock: under load every search
+        checks the catalog's version, and those checks must not queue behind each other. Idle
+        connections are kept for the next read (a few; threads come and go, connections stay)."""
+        with self._lock:
+            conn = self._idle.pop() if self._idle else None
+        conn = conn or self._connect()
         cursor = conn.cursor()
         try:
             yield Tx(cursor, str)
         finally:
             cursor.close()
+            with self._lock:
+                if len(self._idle) < MAX_IDLE_READERS:
+                    self._idle.append(conn)
+                    conn = None
+            if conn is not None:
+                conn.close()
 
     @contextmanager
     def snapshot(self):
@@ -198,6 +205,6 @@ class SQLiteDatabase(Database):
 
     def close(self) -> None:
         with self._lock:
-            for conn in [self._conn, *self._readers]:
+            for conn in [self._conn, *self._idle]:
                 conn.close()
-            self._readers.clear()
+            self._idle.clear()

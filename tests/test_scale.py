@@ -136,3 +136,19 @@ def test_a_catalog_of_the_first_schema_is_migrated_in_place(tmp_path):
     assert index.catalog.db.schema_version("catalog") == 2
     assert [p.chunk_id for p in index.search("巾帼 夜校", k=1)] == ["old#0"]
 
+
+
+def test_reads_from_threads_that_come_and_go_keep_a_few_connections(tmp_path):
+    import threading
+
+    from retrieval.database import MAX_IDLE_READERS, SQLiteDatabase
+
+    db = SQLiteDatabase(tmp_path / "x.sqlite3")
+    for _ in range(5):
+        threads = [threading.Thread(target=db.one, args=("SELECT 1",)) for _ in range(20)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert len(db._idle) <= MAX_IDLE_READERS, "a drafting thread per draft must not leave a connection behind"
+    db.close()
