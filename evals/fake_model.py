@@ -1,7 +1,10 @@
 """A real chat-completions server on 127.0.0.1 for tests and benchmarks, scripted per request.
 
 Each request takes the next behaviour from the script (then 'good' once the script is used):
-good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>].
+good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>],
+and the hostile ones: silent (never answers, holds the connection until the client hangs up),
+drip:<s> (a token every <s> seconds, never finishing), ping:<s> (an SSE keep-alive comment every <s>
+seconds and no token ever), huge:<MB> (an answer of that many megabytes).
 A 'good' answer is written from the facts in the prompt, each figure followed by its marker.
 """
 
@@ -64,6 +67,9 @@ def make_handler(model: ScriptedModel):
             if behaviour == "hang":
                 time.sleep(30)
                 return
+            if behaviour == "silent" or behaviour.startswith(("drip:", "ping:", "huge:")):
+                self._hostile(behaviour, text)
+                return
             if behaviour.startswith("slow:"):
                 time.sleep(float(behaviour.split(":")[1]))
             if behaviour == "invent":
@@ -98,6 +104,32 @@ def make_handler(model: ScriptedModel):
                                                   "total_tokens": len(prompt) + len(text)}})
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
+
+        def _hostile(self, behaviour: str, text: str) -> None:
+            """A server that never answers, one that drips forever, one that never stops talking."""
+            try:
+                if behaviour == "silent":
+                    self.rfile.read(1)  # returns when the client hangs up
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                while behaviour.startswith(("drip:", "ping:")):
+                    if behaviour.startswith("ping:"):  # an SSE comment: bytes flow, no token ever comes
+                        self.wfile.write(b": keep-alive\n\n")
+                        self.wfile.flush()
+                    else:
+                        self._event({"choices": [{"index": 0, "delta": {"content": text[:2]}, "finish_reason": None}]})
+                    time.sleep(float(behaviour.split(":")[1]))
+                piece = ("开展普法宣传活动。" * 500)[:4096]
+                for _ in range(int(float(behaviour.split(":")[1]) * 1024 * 1024 / len(piece.encode()))):
+                    self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+                self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+            except OSError:  # the client gave up and closed the connection: what we wait for
+                return
 
         def _embeddings(self, body: dict) -> None:
             from retrieval.embeddings import HashingEmbedding

@@ -13,14 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .catalog import Catalog, DocInfo, Passage
 from .embeddings import HashingEmbedding
-from .errors import RetrievalError, SkippedFile
-from .ingest import ImportedReport, import_file
+from .errors import RetrievalError, SkippedFile, storage_reason
+from .heal import heal_vectors
+from .ingest import ImportedReport, import_file, load_manifest, unique_doc_id, with_doc_id
 from .lexical import Lexical
-from .readers import SUPPORTED
 
 COLLECTION = "reportdraft_passages"
 RRF_K = 60
@@ -38,29 +36,22 @@ class IndexRun:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_manifest(corpus_dir: Path) -> dict[str, dict]:
-    path = corpus_dir / "manifest.yaml"
-    if not path.exists():
-        return {}
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise RetrievalError(f"{path} 格式错误：{exc}") from None
-    return {str(e["file"]): e for e in entries if isinstance(e, dict) and e.get("file")}
-
-
 class ReportIndex:
     """Open (or create) the index under `index_dir`; vectors in Chroma, words in the catalog."""
 
     def __init__(self, index_dir: Path, chroma_host: str = "", chroma_port: int = 8000,
                  embedding=None) -> None:
         self.index_dir = Path(index_dir)
-        self.index_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RetrievalError(f"无法创建索引目录 {self.index_dir}：{storage_reason(exc)}。") from None
         self.embedding = embedding or HashingEmbedding()
         self._lock = threading.RLock()
         self.catalog = Catalog(self.index_dir / "catalog.sqlite3")
         self._collection = self._open_chroma(chroma_host, chroma_port)
         self._lexical: Lexical | None = None
+        self.heal()
 
     # -- opening --------------------------------------------------------------------------
     def _open_chroma(self, host: str, port: int):
@@ -78,8 +69,9 @@ class ReportIndex:
                 configuration={"hnsw": {"space": "cosine"}})
         except Exception as exc:
             where = f"Chroma 服务器 {host}:{port}" if host else f"本地索引 {self.index_dir}"
-            raise RetrievalError(f"无法打开{where}：{type(exc).__name__}: {exc}。"
-                                 "请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引。") from None
+            advice = ("请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引" if host
+                      else storage_reason(exc))
+            raise RetrievalError(f"无法打开{where}：{type(exc).__name__}: {exc}。{advice}。") from None
 
     def close(self) -> None:
         self.catalog.close()
@@ -91,38 +83,63 @@ class ReportIndex:
         if not corpus_dir.is_dir():
             raise RetrievalError(f"语料目录不存在：{corpus_dir}")
         manifest = load_manifest(corpus_dir)
+        self.heal()
         run = IndexRun()
         seen: set[str] = set()
         for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file() or p.is_symlink()):
             if path.name in ("manifest.yaml", "__init__.py") or path.name.startswith(".") \
                     or "__pycache__" in path.parts:
                 continue
-            if path.suffix.lower() not in SUPPORTED:
-                run.skipped.append((str(path), f"不支持的文件类型 {path.suffix or '（无扩展名）'}"))
-                continue
             try:
                 report = import_file(path, manifest.get(path.name), max_bytes)
             except SkippedFile as exc:
                 run.skipped.append((str(path), str(exc)))
                 continue
-            seen.add(report.doc)
             getattr(run, self.add_report(report)).append(report.doc)
+            seen.add(report.doc)
         if prune:
-            for doc in self.doc_ids() - seen:
-                self.remove(doc)
-                run.removed.append(doc)
+            root = str(corpus_dir.resolve())
+            for doc, source in sorted(self.catalog.sources().items()):
+                if doc not in seen and source.startswith(root):  # uploads and other folders stay
+                    self.remove(doc)
+                    run.removed.append(doc)
         return run
 
     def add_report(self, report: ImportedReport) -> str:
+        """Store one report; 'added', 'replaced' or 'unchanged'. A document is its source (see
+        ImportedReport.source): the same source replaces its earlier text; the same text from
+        another source is the document already there; anything else is a new document, under a
+        new id, and never replaces another. `report.doc` is set to the id it is stored under."""
         with self._lock:
+            source = report.source or report.path
+            doc = self.catalog.doc_for_source(source)
+            if doc is None and (twin := self.catalog.twin(report.sha256)):
+                if Path(twin[1]).is_absolute() and not Path(twin[1]).exists():  # the file moved
+                    self.catalog.move(twin[0], source)
+                with_doc_id(report, twin[0])
+                return "unchanged"
+            with_doc_id(report, doc or unique_doc_id(Path(report.path), source, self.catalog.has_doc))
             known = self.catalog.sha256(report.doc)
             if known == report.sha256:
                 return "unchanged"
             if known:
                 self.remove(report.doc)
             self._write_chroma(report)
-            self.catalog.write(report)
+            try:
+                self.catalog.write(report)
+            except RetrievalError:
+                self._forget_vectors([c.chunk_id for c in report.chunks])
+                raise
             return "replaced" if known else "added"
+
+    def heal(self) -> int:
+        """After a kill between the two stores: drop vectors with no catalog row and re-embed
+        catalog rows with no vector. Cheap when they agree (two counts). Returns records fixed."""
+        with self._lock:
+            try:
+                return heal_vectors(self._collection, self.catalog, self.embedding)
+            except Exception as exc:
+                raise RetrievalError(f"索引修复失败：{type(exc).__name__}: {exc}。") from None
 
     def _write_chroma(self, report: ImportedReport) -> None:
         ids = [c.chunk_id for c in report.chunks]
@@ -137,7 +154,7 @@ class ReportIndex:
                 self._collection.upsert(ids=ids[start:end], embeddings=vectors[start:end],
                                         metadatas=metadatas[start:end])
         except Exception as exc:
-            raise RetrievalError(f"写入向量索引失败：{type(exc).__name__}: {exc}") from None
+            raise RetrievalError(f"写入向量索引失败：{storage_reason(exc)}。") from None
 
     def add_many(self, reports: Iterable[ImportedReport], batch: int = 2000) -> int:
         """Bulk import for large corpora (the benchmark): batched Chroma and catalog writes."""
@@ -170,9 +187,16 @@ class ReportIndex:
 
     def remove(self, doc: str) -> None:
         with self._lock:
-            ids = self.catalog.remove(doc)
+            self._forget_vectors(self.catalog.remove(doc))
+
+    def _forget_vectors(self, ids: list[str]) -> None:
+        """Best effort: a vector left behind (a full disk) has no catalog row, so search never
+        shows it, and the next heal() removes it."""
+        try:
             if ids:
                 self._collection.delete(ids=ids)
+        except Exception:  # noqa: BLE001
+            pass
 
     # -- reading --------------------------------------------------------------------------
     def doc_ids(self) -> set[str]:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 import threading
 from pathlib import Path
 
 import jieba
 import jieba.posseg as pseg
 
+from .errors import RetrievalError, storage_reason
+
 jieba.setLogLevel(logging.WARNING)
+log = logging.getLogger("reportdraft.text")
 _init_lock = threading.Lock()
 _initialised = False
 
@@ -38,10 +43,47 @@ def init_jieba(cache_dir: Path | None = None) -> None:
         if _initialised:
             return
         if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise RetrievalError(f"无法创建分词缓存目录 {cache_dir}：{storage_reason(exc)}。") from None
             jieba.dt.tmp_dir = str(cache_dir)
-        jieba.initialize()
+        load_dictionary(jieba.dt)
         _initialised = True
+
+
+class _TrackedTempfile:
+    """Stands in for the tempfile module inside jieba: remembers the temporary files it makes."""
+
+    def __init__(self) -> None:
+        self.made: list[str] = []
+
+    def gettempdir(self) -> str:
+        return tempfile.gettempdir()
+
+    def mkstemp(self, *args, **kwargs):
+        fd, name = tempfile.mkstemp(*args, **kwargs)
+        self.made.append(name)
+        return fd, name
+
+
+def load_dictionary(tokenizer: jieba.Tokenizer) -> None:
+    """tokenizer.initialize(), minus two habits: when writing its cache fails (a full disk) jieba
+    logs a traceback and leaves its half-written temporary file behind. Here the file is removed
+    and one line is logged; jieba works without its cache."""
+    tracked = _TrackedTempfile()
+    quiet = jieba.default_logger.level
+    jieba.tempfile = tracked
+    jieba.default_logger.setLevel(logging.CRITICAL)
+    try:
+        tokenizer.initialize()
+    finally:
+        jieba.tempfile = tempfile
+        jieba.default_logger.setLevel(quiet)
+        for name in tracked.made:
+            if os.path.exists(name):
+                os.unlink(name)
+                log.warning("无法写入分词缓存（%s 所在磁盘已满或不可写），已删除临时文件；分词照常进行。", name)
 
 
 def words(text: str, tokens: list[str] | None = None) -> list[str]:

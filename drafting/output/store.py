@@ -2,7 +2,8 @@
 
 Write-ahead log and one transaction per save, so a kill in the middle of a save loses at most
 that save. A database file that cannot be read is set aside (never deleted) and a fresh one
-is started; `notice` says so.
+is started; `notice` says so. A data directory that is read-only or full is a DraftingError that
+says so and what to do, never a sqlite traceback; a save that fails raises (nothing was saved).
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
+from retrieval.errors import storage_reason
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -36,19 +40,34 @@ class DraftRow:
     updated: float
 
 
+@contextmanager
+def storage(failed: str) -> Iterator[None]:
+    """sqlite and file errors as a DraftingError: what failed, why, and what to do."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        raise DraftingError(f"{failed}：{storage_reason(exc)}。") from None
+
+
 class DraftStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.notice = ""
         self._lock = threading.Lock()
+        with storage(f"无法打开草稿库 {self.path}"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open_or_set_aside()
+
+    def _open_or_set_aside(self) -> sqlite3.Connection:
         try:
-            self._db = self._open()
+            return self._open()
+        except sqlite3.OperationalError:
+            raise  # cannot open or write (read-only, full, locked): not a damaged file
         except sqlite3.DatabaseError:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             self.path.rename(aside)
             self.notice = f"草稿数据库已损坏，已另存为 {aside.name}，并新建了一个空数据库。"
-            self._db = self._open()
+            return self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -63,7 +82,7 @@ class DraftStore:
         if not draft.id:
             raise DraftingError("草稿没有编号，无法保存。")
         now = time.time()
-        with self._lock, self._db:
+        with storage("无法保存，本次改动未保存"), self._lock, self._db:
             self._db.execute(
                 "INSERT INTO drafts VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 "org=excluded.org, report_type=excluded.report_type, year=excluded.year, "
@@ -81,14 +100,16 @@ class DraftStore:
                                   section.text, reason, now))
 
     def load(self, draft_id: str) -> Draft:
-        row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
+        with storage("无法读取草稿库"):
+            row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
         if row is None:
             raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
         return Draft.from_json(row[0])
 
     def list(self, limit: int = 200) -> list[DraftRow]:
-        rows = self._db.execute("SELECT id, org, report_type, year, title, updated FROM drafts "
-                                "ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
+        with storage("无法读取草稿库"):
+            rows = self._db.execute("SELECT id, org, report_type, year, title, updated FROM drafts "
+                                    "ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
         return [DraftRow(*r) for r in rows]
 
     def versions(self, draft_id: str, section_id: str) -> list[tuple[int, str, str, str]]:
