@@ -1,7 +1,7 @@
 """A real chat-completions server on 127.0.0.1 for tests and benchmarks, scripted per request.
 
 Each request takes the next behaviour from the script (then 'good' once the script is used):
-good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>],
+good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>[:<then>], status:<code>[:<retry-after>],
 and the hostile ones: silent (never answers, holds the connection until the client hangs up),
 drip:<s> (a token every <s> seconds, never finishing), ping:<s> (an SSE keep-alive comment every <s>
 seconds and no token ever), huge:<MB> (an answer of that many megabytes).
@@ -53,6 +53,10 @@ def make_handler(model: ScriptedModel):
             behaviour = model.next(body)
             prompt = body["messages"][-1]["content"]
             text = answer_from_prompt(prompt)
+            if behaviour.startswith("slow:"):  # slow:<s>[:<behaviour>]: wait, then behave (default good)
+                _, seconds, *then = behaviour.split(":", 2)
+                time.sleep(float(seconds))
+                behaviour = then[0] if then else "good"
             if behaviour.startswith("status:"):
                 _, code, *retry = behaviour.split(":")
                 payload = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
@@ -70,8 +74,6 @@ def make_handler(model: ScriptedModel):
             if behaviour == "silent" or behaviour.startswith(("drip:", "ping:", "huge:")):
                 self._hostile(behaviour, text)
                 return
-            if behaviour.startswith("slow:"):
-                time.sleep(float(behaviour.split(":")[1]))
             if behaviour == "invent":
                 text = text.rstrip("。") + "，另培训骨干60人。"
             elif behaviour == "drop_qualifier":

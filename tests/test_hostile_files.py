@@ -49,9 +49,14 @@ def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000) -> Path:
 
 
 def _bomb_docx(path: Path, inflated: int) -> Path:
+    """A .docx whose document.xml inflates to `inflated` bytes of one repeated character."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", b"<w:t>" + b"0" * inflated + b"</w:t>")
+        with zf.open("word/document.xml", "w") as part:
+            block = b"0" * (1 << 20)
+            for _ in range(inflated >> 20):
+                part.write(block)
+            part.write(b"0" * (inflated % (1 << 20)))
     return path
 
 

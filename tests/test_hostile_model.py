@@ -32,33 +32,33 @@ def one_section(tmp_path, script: list[str], deadline: float, retries: int = 2):
         section = next(s for s in draft.sections if s.role != "preamble")
         start = time.perf_counter()
         written = writer.write(section, context_for(draft))
-        return time.perf_counter() - start, written, len(server.model.requests)
+        return time.perf_counter() - start, written, server.model.requests
 
 
 # -- one deadline per section ---------------------------------------------------------------------
 
+@pytest.mark.timeout(10)  # a regression hangs (the keep-alive server never stops): fail, do not wait
 @pytest.mark.parametrize("script", [
     ["silent"] * 5,                 # never answers
-    ["drip:2"] * 5,                 # a token every 2 s, never finishing
-    ["drip:0.1"] * 5,               # tokens keep coming, the answer never ends
-    ["ping:0.1"] * 5,               # keep-alive comments: bytes flow, never a token
-    ["status:500", "silent"],       # a retry gets what is left of the deadline, not a fresh one
+    ["ping:0.05"] * 5,              # keep-alive comments: bytes flow, never a token
+    ["slow:0.3:status:500", "silent"],  # a retry gets what is left of the deadline, not a fresh one
 ])
 def test_a_section_gives_up_at_its_deadline_whatever_the_server_does(tmp_path, script):
-    elapsed, section, _ = one_section(tmp_path, script, deadline=0.6)
-    assert elapsed < 0.6 * 1.5 + 0.2, f"{elapsed:.2f}s for a 0.6 s deadline"
+    elapsed, section, _ = one_section(tmp_path, script, deadline=0.5)
+    assert elapsed < 0.5 * 1.5, f"{elapsed:.2f}s for a 0.5 s deadline"
     assert "已改用离线起草" in section.flags[0] and re.search("超时|仍未写完", section.flags[0])
     assert section.text, "the offline composer wrote it"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("script", [["silent"] * 5, ["drip:2"] * 5, ["drip:0.5"] * 5, ["ping:2"] * 5,
-                                    ["status:500", "silent"]])
+                                    ["slow:2.5:status:500", "silent"]])
 def test_the_deadline_measured_against_a_3_second_timeout(tmp_path, script, capsys):
+    """A token every 2 s, never finishing (the red-team server), among others: 3 s, not 4 or 6."""
     elapsed, section, _ = one_section(tmp_path, script, deadline=3.0)
     with capsys.disabled():
         print(f"\n{script[0]:>10}: gave up after {elapsed:.2f} s for a 3 s deadline ({elapsed / 3:.2f}×)")
-    assert 3.0 <= elapsed < 3.0 + 2.5 and section.flags  # at most one gap between bytes late
+    assert 3.0 <= elapsed < 3.3 and "已改用离线起草" in section.flags[0]
 
 
 # -- a refused key --------------------------------------------------------------------------------
@@ -80,8 +80,10 @@ def test_a_refused_key_is_asked_once_and_said_clearly(tmp_path, caplog, status, 
 
 # -- an answer that never ends --------------------------------------------------------------------
 
-def test_a_4_mb_answer_is_cut_off_early_and_cheaply(tmp_path):
-    elapsed, section, requests = one_section(tmp_path, ["huge:4"] * 3, deadline=10)
+@pytest.mark.parametrize("megabytes", [4, 50])
+def test_an_answer_of_megabytes_is_cut_off_early_and_cheaply(tmp_path, megabytes):
+    elapsed, section, requests = one_section(tmp_path, [f"huge:{megabytes}"] * 3, deadline=10)
     assert elapsed < 1.0, f"{elapsed:.2f}s"
-    assert requests == 1 and "回复过长" in section.flags[0]
-    assert len(section.text) < 5000, "the offline text, not 4 MB of model output"
+    assert len(requests) == 1 and "回复过长" in section.flags[0], "cut at 20,000 characters, not retried"
+    assert len(section.text) < 5000, "the offline text, not megabytes of model output"
+    assert requests[0]["max_completion_tokens"] == 2000, "the token limit is sent (under LangChain's name)"

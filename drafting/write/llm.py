@@ -155,11 +155,11 @@ class LLMWriter(SectionWriter):
         size, usage, finished = 0, {}, False
         remaining = deadline - time.monotonic()
         if remaining <= 0:  # a retry after the backoff would start past the deadline
-            raise _final(ModelFault(f"超过 {self.config.deadline:.0f} 秒仍未写完"))
+            raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
         try:  # the client's timeout is what is left of the section's deadline, not a fresh one
             for chunk in self.chat.stream(request["messages"], timeout=remaining):
                 if time.monotonic() > deadline:
-                    raise _final(ModelFault(f"超过 {self.config.deadline:.0f} 秒仍未写完"))
+                    raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
                 if chunk.usage_metadata:
                     usage = dict(chunk.usage_metadata)
                 if chunk.response_metadata.get("finish_reason"):
