@@ -10,8 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting.domain.meta import build_meta
-from drafting.shell.services import load_case
+from drafting.shell.services import load_case, meta_from_case
 from drafting.write.pipeline import draft_report
 from retrieval.index import ReportIndex
 
@@ -23,9 +22,10 @@ def main(rounds: int = 20) -> None:
         index = ReportIndex(Path(tmp))
         index.index_corpus(ROOT / "corpus")
         index.search("预热", k=1)
-        for name in ("qingchuan_fazhi_2024", "seed_000_fazhi", "seed_003_pufa"):
+        for name in ("qingchuan_fazhi_2024", "placement_county_fazhi", "seed_000_fazhi", "seed_003_pufa",
+                     "placement_city_zongjie_half"):
             case = load_case(ROOT / "evals" / "cases" / f"{name}.yaml")
-            meta = build_meta(case["org"], case["year"], case["report_type"], when=str(case["date"]))
+            meta = meta_from_case(case)
             times = []
             for _ in range(rounds):
                 started = time.perf_counter()

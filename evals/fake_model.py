@@ -2,7 +2,9 @@
 
 Each request takes the next behaviour from the script (then 'good' once the script is used):
 good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>[:<then>], status:<code>[:<retry-after>],
-and the hostile ones: silent (never answers, holds the connection until the client hangs up),
+and the slips chat models make: preface, heading, markdown, chatter, scaffold, rewrite (figures
+rewritten into equal ones: 8万多册, 80000余册, 十六次, １６次). Slips combine with '+' ("preface+rewrite").
+The hostile ones: silent (never answers, holds the connection until the client hangs up),
 drip:<s> (a token every <s> seconds, never finishing), ping:<s> (an SSE keep-alive comment every <s>
 seconds and no token ever), huge:<MB> (an answer of that many megabytes).
 A 'good' answer is written from the facts in the prompt, each figure followed by its marker.
@@ -24,6 +26,61 @@ def answer_from_prompt(prompt: str) -> str:
         return "坚持问题导向，持续改进工作方法，推动各项工作落地见效。"
     ordinals = "一二三四五六七八九十"
     return "；".join(f"{ordinals[i % 10]}是{text}" for i, (_, text) in enumerate(facts)) + "。"
+
+
+def heading_of(messages: list[dict]) -> str:
+    """The section heading the writer asked for (本部分标题：…), from any message of the conversation."""
+    for message in messages:
+        m = re.search(r"^本部分标题：(.+)$", str(message.get("content", "")), flags=re.M)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+def rewrite_figures(text: str) -> str:
+    """Every figure rewritten into an equal one, as models like to: 余→多, 万 multiplied out,
+    万元 as 万, an Arabic figure in Chinese numerals, full-width digits."""
+    from retrieval.figures import figure_spans
+    from retrieval.patterns import ordinal
+
+    out, cursor, approximate = [], 0, 0
+    for start, end, fig in figure_spans(text):
+        new = fig.text
+        if fig.text.endswith("万元"):
+            new = fig.text[:-1]
+        elif "万余" in fig.text:
+            new = (fig.text.replace("余", "多") if approximate % 2 == 0 else
+                   f"{fig.value:.0f}{fig.text[fig.text.index('万') + 1:]}")
+            approximate += 1
+        elif re.fullmatch(r"\d{1,2}[次场名个件项期]", fig.text) and int(fig.text[:-1]) > 0:
+            new = ordinal(int(fig.text[:-1])) + fig.text[-1]
+        elif re.match(r"\d", fig.text):
+            new = fig.text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        out.append(text[cursor:start] + new)
+        cursor = end
+    return "".join(out) + text[cursor:]
+
+
+def slip(text: str, behaviour: str, heading: str) -> str:
+    """The answer with one chat-model slip."""
+    if behaviour == "preface":
+        return f"好的，以下是“{heading}”的正文：\n\n{text}"
+    if behaviour == "heading":
+        return f"一、{heading}\n{text}"
+    if behaviour == "markdown":
+        return f"## {heading}\n\n" + "\n".join(f"- **{c[:2]}**{c[2:]}" for c in text.split("；"))
+    if behaviour == "chatter":
+        return f"{text}\n\n希望对您有帮助！如需调整，请告诉我。"
+    if behaviour == "scaffold":
+        ids = "、".join(dict.fromkeys(re.findall(r"【(F\d+)】", text))) or "F1"
+        return f"请写出本部分正文。\n{text}（本部分事实：{ids}）"
+    if behaviour == "rewrite":
+        return rewrite_figures(text)
+    return text
+
+
+SLIPS = ("rewrite", "scaffold", "markdown", "heading", "preface", "chatter")
+"""In the order they are applied: the body's own slips first, then what goes around it."""
 
 
 class ScriptedModel:
@@ -82,6 +139,9 @@ def make_handler(model: ScriptedModel):
                 text += "学习古县经验，依托“暖心刘妈”工作室开展调解。"
             elif behaviour == "empty":
                 text = ""
+            elif set(behaviour.split("+")) <= set(SLIPS):
+                for one in (s for s in SLIPS if s in behaviour.split("+")):
+                    text = slip(text, one, heading_of(body["messages"]))
             if not body.get("stream"):
                 self._json(text)
                 return

@@ -10,6 +10,7 @@ import yaml
 from retrieval.figures import extract_figures, masked_values
 from retrieval.index import load_manifest
 from retrieval.ingest import import_file
+from retrieval.patterns import SUB, TOP
 from retrieval.text import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def seed_facts(path: Path, manifest: dict) -> tuple[dict, list[str]]:
     report = import_file(path, manifest.get(path.name))
     facts = [s for c in report.chunks for s in sentences(c.text)
-             if extract_figures(s) and not masked_values(s) and len(s) < 400]
+             if extract_figures(s) and not masked_values(s) and len(s) < 400 and not SUB.match(s) and not TOP.match(s)]
     return report.meta.__dict__, facts
 
 
@@ -27,8 +28,12 @@ def main() -> None:
     manifest = load_manifest(corpus)
     for path in sorted(corpus.glob("*.txt")):
         meta, facts = seed_facts(path, manifest)
+        half = "上半年" in meta["title"]
+        # The seed's own 成文日期 when it has one, else a plausible one for its period.
+        date = meta["date"] or (f"{meta['year']}-07-10" if half else f"{meta['year'] + 1}-01-20")
         case = {"org": meta["org"], "year": meta["year"], "report_type": meta["report_type"],
-                "date": "2025-01-20", "exclude_docs": [path.stem], "facts": facts}
+                **({"period": "half"} if half else {}), "date": str(date), "exclude_docs": [path.stem],
+                "facts": facts}
         out = ROOT / "evals" / "cases" / f"seed_{path.stem[:3]}_{meta['report_type']}.yaml"
         out.write_text("# Leave-one-out: this seed's figure sentences as facts, the other seeds as examples.\n"
                        + yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")

@@ -1,33 +1,76 @@
 """The catalog: what was imported, as the source of truth. Documents with their metadata and file
-hash (so re-indexing is idempotent), and every chunk with its text and jieba words (so the lexical
-index is rebuilt without re-segmenting). SQLite under the index directory."""
+hash (so re-indexing is idempotent), and every chunk with its text, jieba words and vector (so the
+lexical index and the vector store can be rebuilt without re-reading a file).
+
+Every change bumps a version and every chunk row gets a sequence number that only grows, so a
+reader (the lexical index of this or another process) fetches only what was added after what it
+has, and the removals log says which reports to mask. SQLite under the index directory by default;
+the same tables in PostgreSQL when a database URL is given (several app instances, one catalog).
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RetrievalError, storage_reason
+import numpy as np
+
+from .database import Database, Migration, open_database
 from .ingest import ImportedReport
 from .text import words
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs (
-    doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
-    region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
-    particulars TEXT, added REAL);
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id TEXT PRIMARY KEY, doc TEXT, position INTEGER, role TEXT, heading TEXT,
-    text TEXT, words TEXT);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc);
-CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
-CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
-"""
+MIGRATIONS = [
+    Migration(1, "docs, chunks, state", sqlite="""
+        CREATE TABLE IF NOT EXISTS docs (
+            doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
+            region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
+            particulars TEXT, added REAL);
+        CREATE TABLE IF NOT EXISTS chunks (
+            chunk_id TEXT PRIMARY KEY, doc TEXT, position INTEGER, role TEXT, heading TEXT,
+            text TEXT, words TEXT);
+        CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc);
+        CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
+        """, postgres="""
+        CREATE TABLE docs (
+            doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
+            region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
+            particulars TEXT, added DOUBLE PRECISION);
+        CREATE TABLE chunks (
+            seq BIGSERIAL PRIMARY KEY, chunk_id TEXT UNIQUE, doc TEXT, position INTEGER,
+            role TEXT, heading TEXT, text TEXT, words TEXT, vector BYTEA);
+        CREATE INDEX chunks_doc ON chunks(doc);
+        CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE removals (version BIGINT, doc TEXT);
+        CREATE INDEX removals_version ON removals(version);
+        """),
+    # PostgreSQL support started with the second schema, so its first migration already holds it.
+    Migration(2, "chunk sequence numbers and vectors, removals log", sqlite="""
+        CREATE TABLE chunks_v2 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT UNIQUE, doc TEXT, position INTEGER,
+            role TEXT, heading TEXT, text TEXT, words TEXT, vector BLOB);
+        INSERT INTO chunks_v2 (chunk_id, doc, position, role, heading, text, words)
+            SELECT chunk_id, doc, position, role, heading, text, words FROM chunks ORDER BY rowid;
+        DROP TABLE chunks;
+        ALTER TABLE chunks_v2 RENAME TO chunks;
+        CREATE INDEX chunks_doc ON chunks(doc);
+        CREATE TABLE removals (version INTEGER, doc TEXT);
+        CREATE INDEX removals_version ON removals(version);
+        """, postgres=""),
+    # docs.path holds the document's source (ImportedReport.source): identity is looked up by it.
+    Migration(3, "document identity lookups", sqlite="""
+        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
+        """, postgres="""
+        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
+        """),
+]
 PASSAGE_COLUMNS = "c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text"
+ROW_COLUMNS = "c.seq, c.chunk_id, c.words, c.role, d.report_type, c.doc"
 
 
 @dataclass
@@ -66,126 +109,159 @@ class DocInfo:
 
 
 class Catalog:
-    """Documents and chunks in SQLite; every change bumps a version the lexical index watches."""
+    """Documents and chunks in SQLite (a path) or PostgreSQL (a postgresql:// URL)."""
 
-    def __init__(self, path: Path) -> None:
-        try:
-            self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(SCHEMA)
-        except sqlite3.Error as exc:
-            raise RetrievalError(f"无法打开索引 {path}：{storage_reason(exc)}。") from None
+    def __init__(self, where: Path | str) -> None:
+        self.db: Database = open_database(where, "catalog", MIGRATIONS)
+        self._identity = ""
 
     def close(self) -> None:
-        self._db.close()
+        self.db.close()
 
+    def identity(self) -> str:
+        """A random id given to this catalog when it was created (saved lexical segments carry it)."""
+        if not self._identity:
+            with self.db.transaction() as tx:
+                row = tx.one("SELECT value FROM state WHERE key='identity'")
+                if row is None:
+                    tx.run("INSERT INTO state VALUES ('identity', ?) ON CONFLICT (key) DO NOTHING", (uuid.uuid4().hex,))
+                    row = tx.one("SELECT value FROM state WHERE key='identity'")
+            self._identity = row[0]
+        return self._identity
+
+    # -- identity: a document is its source (a file's path, or an upload's content) ------------
     def doc_for_source(self, source: str) -> str | None:
-        """The document imported from this source (a file's path, or an upload's content)."""
-        row = self._db.execute("SELECT doc FROM docs WHERE path=?", (source,)).fetchone()
+        row = self.db.one("SELECT doc FROM docs WHERE path=?", (source,))
         return row[0] if row else None
 
     def twin(self, sha256: str) -> tuple[str, str] | None:
         """(doc, source) of a document with exactly this text, if one was imported."""
-        row = self._db.execute("SELECT doc, path FROM docs WHERE sha256=? ORDER BY doc LIMIT 1", (sha256,)).fetchone()
+        row = self.db.one("SELECT doc, path FROM docs WHERE sha256=? ORDER BY doc LIMIT 1", (sha256,))
         return (row[0], row[1]) if row else None
 
     def move(self, doc: str, source: str) -> None:
         """The document's file is now at `source` (the corpus moved)."""
-        with self._db:
-            self._db.execute("UPDATE docs SET path=? WHERE doc=?", (source, doc))
+        with self.db.transaction(exclusive=True) as tx:
+            tx.run("UPDATE docs SET path=? WHERE doc=?", (source, doc))
 
     def has_doc(self, doc: str) -> bool:
-        return self._db.execute("SELECT 1 FROM docs WHERE doc=?", (doc,)).fetchone() is not None
+        return self.db.one("SELECT 1 FROM docs WHERE doc=?", (doc,)) is not None
 
     def sources(self) -> dict[str, str]:
         """doc → source of every document."""
-        return dict(self._db.execute("SELECT doc, path FROM docs"))
+        return dict(self.db.all("SELECT doc, path FROM docs"))
 
-    def chunk_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT chunk_id FROM chunks")}
+    # -- what healing the vector store needs -----------------------------------------------
+    def all_chunk_ids(self) -> set[str]:
+        return {r[0] for r in self.db.all("SELECT chunk_id FROM chunks")}
 
     def chunk_rows(self, chunk_ids: list[str]) -> list[tuple]:
-        """(chunk id, doc, title, org, year, kind, role, heading, position, text) for re-embedding."""
+        """(chunk id, doc, title, org, year, kind, role, heading, position, text, vector blob)."""
         rows = []
         for start in range(0, len(chunk_ids), 500):
             part = chunk_ids[start:start + 500]
-            rows += self._db.execute(
+            rows += self.db.all(
                 "SELECT c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.position, "
-                f"c.text FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
-                part).fetchall()
+                f"c.text, c.vector FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
+                part)
         return rows
 
     def sha256(self, doc: str) -> str | None:
-        row = self._db.execute("SELECT sha256 FROM docs WHERE doc=?", (doc,)).fetchone()
+        row = self.db.one("SELECT sha256 FROM docs WHERE doc=?", (doc,))
         return row[0] if row else None
 
-    def write(self, report: ImportedReport) -> None:
-        try:
-            self._write(report)
-        except sqlite3.Error as exc:
-            raise RetrievalError(f"无法保存索引：{storage_reason(exc)}。《{report.meta.title or report.doc}》未导入。") from None
+    def write(self, report: ImportedReport, vectors=None) -> None:
+        """Store a report (replacing any earlier one of the same doc), its chunks and their vectors."""
+        self.write_many([(report, vectors)])
 
-    def _write(self, report: ImportedReport) -> None:
+    def write_many(self, items: list[tuple[ImportedReport, list | None]]) -> None:
+        """Several reports in one transaction (bulk import)."""
+        with self.db.transaction(exclusive=True) as tx:
+            version = self._bump(tx)
+            for report, vectors in items:
+                self._write(tx, report, vectors, version)
+
+    def _write(self, tx, report: ImportedReport, vectors, version: int) -> None:
         meta = report.meta
-        with self._db:
-            self._db.execute(
-                "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (report.doc, report.source or report.path, report.sha256, meta.title, meta.org, meta.short_name,
-                 meta.region, meta.year, meta.report_type, meta.date, meta.doc_number,
-                 json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
-            self._db.executemany(
-                "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
-                [(c.chunk_id, c.doc, c.position, c.role, c.heading, c.text, " ".join(c.words or words(c.text)))
-                 for c in report.chunks])
-            self._bump()
+        if tx.one("SELECT 1 FROM docs WHERE doc=?", (report.doc,)):
+            self._remove(tx, report.doc, version)
+        tx.run("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (report.doc, report.source or report.path, report.sha256, meta.title, meta.org, meta.short_name,
+                meta.region, meta.year, meta.report_type, meta.date, meta.doc_number,
+                json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
+        blobs = [None] * len(report.chunks) if vectors is None else \
+            [np.asarray(v, dtype=np.float32).tobytes() for v in vectors]
+        tx.many("INSERT INTO chunks (chunk_id, doc, position, role, heading, text, words, vector) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                [(c.chunk_id, c.doc, c.position, c.role, c.heading, c.text, " ".join(c.words or words(c.text)), b)
+                 for c, b in zip(report.chunks, blobs, strict=True)])
+
+    def chunk_ids(self, doc: str) -> list[str]:
+        return [r[0] for r in self.db.all("SELECT chunk_id FROM chunks WHERE doc=?", (doc,))]
 
     def remove(self, doc: str) -> list[str]:
         """Forget a document; returns the ids of its chunks (for the vector store)."""
-        ids = [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc=?", (doc,))]
-        try:
-            with self._db:
-                self._db.execute("DELETE FROM chunks WHERE doc=?", (doc,))
-                self._db.execute("DELETE FROM docs WHERE doc=?", (doc,))
-                self._bump()
-        except sqlite3.Error as exc:
-            raise RetrievalError(f"无法更新索引：{storage_reason(exc)}。") from None
+        with self.db.transaction(exclusive=True) as tx:
+            ids = [r[0] for r in tx.all("SELECT chunk_id FROM chunks WHERE doc=?", (doc,))]
+            if ids or tx.one("SELECT 1 FROM docs WHERE doc=?", (doc,)):
+                self._remove(tx, doc, self._bump(tx))
         return ids
 
-    def _bump(self) -> None:
-        self._db.execute("INSERT INTO state VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value=value+1")
+    @staticmethod
+    def _remove(tx, doc: str, version: int) -> None:
+        tx.run("DELETE FROM chunks WHERE doc=?", (doc,))
+        tx.run("DELETE FROM docs WHERE doc=?", (doc,))
+        tx.run("INSERT INTO removals VALUES (?, ?)", (version, doc))
 
-    def version(self) -> str:
-        row = self._db.execute("SELECT value FROM state WHERE key='version'").fetchone()
-        return row[0] if row else "0"
+    @staticmethod
+    def _bump(tx) -> int:
+        tx.run("INSERT INTO state VALUES ('version', '1') ON CONFLICT (key) "
+               "DO UPDATE SET value = CAST(CAST(state.value AS BIGINT) + 1 AS TEXT)")
+        return int(tx.one("SELECT value FROM state WHERE key='version'")[0])
+
+    def version(self) -> int:
+        """Bumped by every import and removal, here or in another process sharing the catalog."""
+        row = self.db.one("SELECT value FROM state WHERE key='version'")
+        return int(row[0]) if row else 0
+
+    @contextmanager
+    def changes(self, after_seq: int = 0, since_version: int | None = None, vectors: bool = False):
+        """(version, chunk rows added after after_seq, docs removed after since_version), read as one
+        consistent snapshot; the rows stream while the block runs."""
+        columns = ROW_COLUMNS + (", c.vector" if vectors else ", NULL")
+        with self.db.snapshot() as tx:
+            row = tx.one("SELECT value FROM state WHERE key='version'")
+            removed = set() if since_version is None else \
+                {r[0] for r in tx.all("SELECT doc FROM removals WHERE version > ?", (since_version,))}
+            rows = tx.stream(f"SELECT {columns} FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.seq > ? "
+                             "ORDER BY c.seq", (after_seq,))
+            yield (int(row[0]) if row else 0), rows, removed
 
     def doc_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT doc FROM docs")}
+        return {r[0] for r in self.db.all("SELECT doc FROM docs")}
 
     def documents(self) -> list[DocInfo]:
-        rows = self._db.execute(
-            "SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path "
-            "FROM docs ORDER BY doc").fetchall()
+        rows = self.db.all("SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path "
+                           "FROM docs ORDER BY doc")
         return [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9])
                 for r in rows]
 
+    def count_after(self, seq: int) -> int:
+        return self.db.one("SELECT COUNT(*) FROM chunks WHERE seq > ?", (seq,))[0]
+
     def chunk_count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return self.db.one("SELECT COUNT(*) FROM chunks")[0]
 
     def passages(self, doc: str) -> list[Passage]:
         """Every chunk of one report, in order."""
-        rows = self._db.execute(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
-                                "WHERE c.doc=? ORDER BY c.position", (doc,))
+        rows = self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
+                           "WHERE c.doc=? ORDER BY c.position", (doc,))
         return [Passage(*r) for r in rows]
 
     def load(self, chunk_ids: list[str]) -> list[Passage]:
         rows = []
         for start in range(0, len(chunk_ids), 500):
             part = chunk_ids[start:start + 500]
-            rows += self._db.execute(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
-                                     f"WHERE c.chunk_id IN ({','.join('?' * len(part))})", part).fetchall()
+            rows += self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
+                                f"WHERE c.chunk_id IN ({','.join('?' * len(part))})", part)
         return [Passage(*r) for r in rows]
-
-    def lexical_rows(self) -> list[tuple[str, str, str, str, str]]:
-        """(chunk id, words, role, report kind, doc) of every chunk, in insertion order."""
-        return self._db.execute("SELECT c.chunk_id, c.words, c.role, d.report_type, c.doc FROM chunks c "
-                                "JOIN docs d ON c.doc=d.doc ORDER BY c.rowid").fetchall()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .figures import extract_figures
 from .patterns import ANY_HEADING, NUMERALS
+from .script import normalise_script
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"
@@ -89,6 +90,7 @@ def _standalone(line: str) -> bool:
 
 def clean_text(raw: str) -> list[Paragraph]:
     """Raw text of a report → its paragraphs, web furniture removed, broken lines joined."""
+    raw, _ = normalise_script(raw)  # a report kept in traditional characters is read as simplified
     lines = [tidy_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [(text, md) for text, md in lines if text and not _web_line(text)]
     lines = _drop_web_furniture(lines)

@@ -3,6 +3,9 @@
 Chinese words are mostly one or two characters, so character unigrams and bigrams carry most
 of the meaning a retrieval of report passages needs. Hashing keeps vectors stable as the
 corpus grows (no vocabulary to rebuild) and the same on every machine.
+
+Plain classes: chromadb (0.6 s to import) is loaded only when the vector store is opened, where
+vectors.chroma_function wraps them in Chroma's embedding-function protocol.
 """
 
 from __future__ import annotations
@@ -13,14 +16,11 @@ import zlib
 from typing import Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.utils.embedding_functions import register_embedding_function
 
 _CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
-@register_embedding_function
-class HashingEmbedding(EmbeddingFunction[Documents]):
+class HashingEmbedding:
     """Character unigram + bigram counts, signed-hashed into `dim` buckets, log-scaled, unit length."""
 
     def __init__(self, dim: int = 384) -> None:
@@ -37,10 +37,10 @@ class HashingEmbedding(EmbeddingFunction[Documents]):
     def build_from_config(config: dict[str, Any]) -> HashingEmbedding:
         return HashingEmbedding(dim=int(config.get("dim", 384)))
 
-    def default_space(self) -> str:  # type: ignore[override]
+    def default_space(self) -> str:
         return "cosine"
 
-    def __call__(self, input: Documents) -> Embeddings:
+    def __call__(self, input: list[str]) -> list[np.ndarray]:
         return [self.embed_one(text) for text in input]
 
     def embed_one(self, text: str) -> np.ndarray:
@@ -60,8 +60,7 @@ class HashingEmbedding(EmbeddingFunction[Documents]):
         return vec / norm if norm else vec
 
 
-@register_embedding_function
-class EndpointEmbedding(EmbeddingFunction[Documents]):
+class EndpointEmbedding:
     """Embeddings from a configured OpenAI-compatible endpoint (REPORTDRAFT_EMBEDDINGS=openai)."""
 
     def __init__(self, model: str, base_url: str = "", api_key: str = "", timeout: float = 30.0) -> None:
@@ -83,10 +82,10 @@ class EndpointEmbedding(EmbeddingFunction[Documents]):
         return EndpointEmbedding(config["model"], config.get("base_url", ""),
                                  os.environ.get("OPENAI_API_KEY", ""))
 
-    def default_space(self) -> str:  # type: ignore[override]
+    def default_space(self) -> str:
         return "cosine"
 
-    def __call__(self, input: Documents) -> Embeddings:
+    def __call__(self, input: list[str]) -> list[np.ndarray]:
         from openai import OpenAI
 
         client = OpenAI(base_url=self.base_url or None, api_key=self._api_key or "not-needed",

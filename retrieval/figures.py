@@ -75,7 +75,8 @@ CHINESE = re.compile(
     rf"(?!{CN_SET_PHRASE})"
 )
 
-MASK_RE = re.compile(r"[*＊]+|(?<![A-Za-z])(?:XX|xx|ＸＸ|××)(?![A-Za-z])")
+MASK_RE = re.compile(r"[*＊]+|(?<![A-Za-z])(?:XX|xx|ＸＸ|××)(?![A-Za-z])|某某|[○〇]{2,}")
+"""What a writer leaves for later: 8*场, XX件, ××镇, 某某单位, ○○村."""
 
 
 def _to_float(num: str) -> float:
@@ -132,5 +133,5 @@ def figure_spans(text: str) -> list[tuple[int, int, Figure]]:
 
 
 def masked_values(text: str) -> list[str]:
-    """Placeholders a user forgot to fill in: *, ＊, XX, ××."""
+    """Placeholders a user forgot to fill in: *, ＊, XX, ××, 某某, ○○."""
     return [m.group(0) for m in MASK_RE.finditer(text)]

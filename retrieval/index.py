@@ -1,9 +1,10 @@
 """The index of earlier reports: Chroma for vectors, the catalog for documents and words, BM25 over
 jieba words, and a hybrid search that spreads its results over several reports.
 
-Chroma holds one record per chunk (embedded store by default, a server when a host is given); the
-catalog (catalog.py) is the source of truth for what was imported, and the lexical index
-(lexical.py) is rebuilt from it only when it changed.
+Chroma holds one record per chunk (embedded store by default, a server when a host is given) and
+is opened only when needed (vectors.py); the catalog (catalog.py) is the source of truth for what
+was imported, in SQLite or in PostgreSQL shared by several app instances, and the lexical index
+(lexical.py) follows it segment by segment.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from .errors import RetrievalError, SkippedFile, storage_reason
 from .heal import heal_vectors
 from .ingest import ImportedReport, import_file, load_manifest, unique_doc_id, with_doc_id
 from .lexical import Lexical
+from .vectors import ChromaVectors
 
-COLLECTION = "reportdraft_passages"
 RRF_K = 60
 __all__ = ["DocInfo", "IndexRun", "Passage", "ReportIndex", "load_manifest"]
 
@@ -37,10 +38,14 @@ class IndexRun:
 
 
 class ReportIndex:
-    """Open (or create) the index under `index_dir`; vectors in Chroma, words in the catalog."""
+    """Open (or create) the index under `index_dir`: vectors in Chroma, words in the catalog.
+
+    `database_url` (postgresql://…) puts the catalog in PostgreSQL; the index directory then holds
+    only this instance's saved lexical segments (and the embedded Chroma store, unless a host is
+    given)."""
 
     def __init__(self, index_dir: Path, chroma_host: str = "", chroma_port: int = 8000,
-                 embedding=None) -> None:
+                 embedding=None, database_url: str = "") -> None:
         self.index_dir = Path(index_dir)
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
@@ -48,30 +53,12 @@ class ReportIndex:
             raise RetrievalError(f"无法创建索引目录 {self.index_dir}：{storage_reason(exc)}。") from None
         self.embedding = embedding or HashingEmbedding()
         self._lock = threading.RLock()
-        self.catalog = Catalog(self.index_dir / "catalog.sqlite3")
-        self._collection = self._open_chroma(chroma_host, chroma_port)
-        self._lexical: Lexical | None = None
-        self.heal()
-
-    # -- opening --------------------------------------------------------------------------
-    def _open_chroma(self, host: str, port: int):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        try:
-            if host:
-                client = chromadb.HttpClient(host=host, port=port, settings=settings)
-            else:
-                client = chromadb.PersistentClient(path=str(self.index_dir / "chroma"), settings=settings)
-            return client.get_or_create_collection(
-                COLLECTION, embedding_function=self.embedding,
-                configuration={"hnsw": {"space": "cosine"}})
-        except Exception as exc:
-            where = f"Chroma 服务器 {host}:{port}" if host else f"本地索引 {self.index_dir}"
-            advice = ("请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引" if host
-                      else storage_reason(exc))
-            raise RetrievalError(f"无法打开{where}：{type(exc).__name__}: {exc}。{advice}。") from None
+        self.catalog = Catalog(database_url or self.index_dir / "catalog.sqlite3")
+        self.vectors = ChromaVectors(self.index_dir, chroma_host, chroma_port, self.embedding)
+        # A Chroma server is the shared vector store of record: search it. An embedded store is
+        # ours alone, and for a small index its vectors are searched in memory instead.
+        self.lexical = Lexical(self.catalog, self.index_dir / "lexical", exact_vectors=not chroma_host)
+        self._healed = False
 
     def close(self) -> None:
         self.catalog.close()
@@ -83,14 +70,14 @@ class ReportIndex:
         if not corpus_dir.is_dir():
             raise RetrievalError(f"语料目录不存在：{corpus_dir}")
         manifest = load_manifest(corpus_dir)
-        self.heal()
+        self.heal()  # vectors a killed run left without catalog rows (and the reverse)
         run = IndexRun()
         seen: set[str] = set()
         for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file() or p.is_symlink()):
             if path.name in ("manifest.yaml", "__init__.py") or path.name.startswith(".") \
                     or "__pycache__" in path.parts:
                 continue
-            try:
+            try:  # the reader refuses a link or an unsupported type, with the reason
                 report = import_file(path, manifest.get(path.name), max_bytes)
             except SkippedFile as exc:
                 run.skipped.append((str(path), str(exc)))
@@ -103,6 +90,8 @@ class ReportIndex:
                 if doc not in seen and source.startswith(root):  # uploads and other folders stay
                     self.remove(doc)
                     run.removed.append(doc)
+        if run.added or run.replaced or run.removed:
+            self.compact()  # the next process loads one saved segment instead of rebuilding
         return run
 
     def add_report(self, report: ImportedReport) -> str:
@@ -122,39 +111,42 @@ class ReportIndex:
             known = self.catalog.sha256(report.doc)
             if known == report.sha256:
                 return "unchanged"
+            if not self._healed:
+                self.heal()  # before this instance's first write to the vector store
             if known:
-                self.remove(report.doc)
-            self._write_chroma(report)
+                self.vectors.delete(self.catalog.chunk_ids(report.doc))
+            vectors = self._embed(report)
+            # Texts live in the catalog; Chroma keeps vectors and filterable metadata only.
+            self.vectors.upsert([c.chunk_id for c in report.chunks], vectors,
+                                [_chroma_metadata(report, c) for c in report.chunks])
             try:
-                self.catalog.write(report)
+                self.catalog.write(report, vectors)
             except RetrievalError:
                 self._forget_vectors([c.chunk_id for c in report.chunks])
                 raise
             return "replaced" if known else "added"
 
     def heal(self) -> int:
-        """After a kill between the two stores: drop vectors with no catalog row and re-embed
-        catalog rows with no vector. Cheap when they agree (two counts). Returns records fixed."""
+        """After a kill between the two stores: drop vectors with no catalog row, put back rows'
+        missing vectors. Run by every index run and before an instance's first write (opening the
+        index does not: it does not open Chroma at all). Cheap when the counts agree."""
         with self._lock:
             try:
-                return heal_vectors(self._collection, self.catalog, self.embedding)
+                fixed = heal_vectors(self.vectors, self.catalog, self.embedding)
+            except RetrievalError:
+                raise
             except Exception as exc:
                 raise RetrievalError(f"索引修复失败：{type(exc).__name__}: {exc}。") from None
+            self._healed = True
+            return fixed
 
-    def _write_chroma(self, report: ImportedReport) -> None:
-        ids = [c.chunk_id for c in report.chunks]
-        if not ids:
-            return
-        metadatas = [_chroma_metadata(report, c) for c in report.chunks]
+    def _embed(self, report: ImportedReport) -> list:
+        if report.vectors is not None:
+            return list(report.vectors)
         try:
-            vectors = self.embedding([c.text for c in report.chunks])
-            for start in range(0, len(ids), 1000):
-                end = start + 1000
-                # Texts live in the catalog; Chroma keeps vectors and filterable metadata only.
-                self._collection.upsert(ids=ids[start:end], embeddings=vectors[start:end],
-                                        metadatas=metadatas[start:end])
+            return self.embedding([c.text for c in report.chunks]) if report.chunks else []
         except Exception as exc:
-            raise RetrievalError(f"写入向量索引失败：{storage_reason(exc)}。") from None
+            raise RetrievalError(f"计算向量失败：{type(exc).__name__}: {exc}") from None
 
     def add_many(self, reports: Iterable[ImportedReport], batch: int = 2000) -> int:
         """Bulk import for large corpora (the benchmark): batched Chroma and catalog writes."""
@@ -170,20 +162,11 @@ class ReportIndex:
         return count
 
     def _flush(self, reports: list[ImportedReport]) -> int:
-        ids, docs, metas = [], [], []
-        for r in reports:
-            for c in r.chunks:
-                ids.append(c.chunk_id)
-                docs.append(c.text)
-                metas.append(_chroma_metadata(r, c))
-        if all(r.vectors is not None for r in reports):
-            vectors = [v for r in reports for v in r.vectors]
-        else:
-            vectors = self.embedding(docs)
-        self._collection.upsert(ids=ids, metadatas=metas, embeddings=vectors)
-        for r in reports:
-            self.catalog.write(r)
-        return len(ids)
+        vectors = [self._embed(r) for r in reports]
+        self.vectors.upsert([c.chunk_id for r in reports for c in r.chunks], [v for vs in vectors for v in vs],
+                            [_chroma_metadata(r, c) for r in reports for c in r.chunks])
+        self.catalog.write_many(list(zip(reports, vectors, strict=True)))
+        return sum(len(r.chunks) for r in reports)
 
     def remove(self, doc: str) -> None:
         with self._lock:
@@ -193,9 +176,8 @@ class ReportIndex:
         """Best effort: a vector left behind (a full disk) has no catalog row, so search never
         shows it, and the next heal() removes it."""
         try:
-            if ids:
-                self._collection.delete(ids=ids)
-        except Exception:  # noqa: BLE001
+            self.vectors.delete(ids)
+        except RetrievalError:
             pass
 
     # -- reading --------------------------------------------------------------------------
@@ -210,29 +192,25 @@ class ReportIndex:
 
     def vector_count(self) -> int:
         """Records in the vector store (equal to chunk_count when the two agree)."""
-        return self._collection.count()
+        return self.vectors.count()
 
     def passages(self, doc: str) -> list[Passage]:
         """Every chunk of one report, in order (for last year's report and for tests)."""
         return self.catalog.passages(doc)
 
-    def _lexical_index(self) -> Lexical:
-        """BM25 and filter columns, rebuilt only when the catalog changed."""
-        version = self.catalog.version()
-        with self._lock:
-            if self._lexical is None or self._lexical.version != version:
-                self._lexical = Lexical.build(version, self.catalog.lexical_rows())
-            return self._lexical
+    def compact(self) -> None:
+        """Fold recent imports into the saved lexical index (after a large import)."""
+        self.lexical.compact()
 
     def search(self, query: str, role: str | None = None, report_type: str | None = None, k: int = 5,
                exclude_docs: Iterable[str] = (), prefer_org: str = "", per_doc: int = 1,
                pool: int = 40) -> list[Passage]:
         """Hybrid search: vector and BM25 ranks fused (RRF), filtered, spread over reports."""
         exclude = set(exclude_docs)
-        if not query.strip() or not self._lexical_index().ids:
+        if not query.strip() or not len(self.lexical):
             return []
         candidates = self._fuse(self._vector_ranks(query, role, report_type, exclude, pool),
-                                self._lexical_index().ranks(query, role, report_type, exclude, pool))
+                                self.lexical.ranks(query, role, report_type, exclude, pool))
         if not candidates:
             return []
         passages = self.catalog.load(list(candidates))
@@ -242,23 +220,22 @@ class ReportIndex:
         return _spread(passages, k, per_doc)
 
     def _vector_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
-        """Nearest chunks by vector. Chroma's metadata filter is slow on a large collection
-        (hundreds of ms at 100k records), so we ask for a wide unfiltered neighbourhood and
-        filter it with the catalog's columns. When that neighbourhood holds too few chunks of a
-        rare role, the lexical ranking (always filtered exactly) carries the result."""
+        """Nearest chunks by vector: exactly in memory for a small embedded index, else from Chroma.
+        Chroma's metadata filter is slow on a large collection (hundreds of ms at 100k records), so
+        we ask it for a wide unfiltered neighbourhood with its metadata and filter that here. When
+        it holds too few chunks of a rare role, the lexical ranking (always exact) carries the result."""
         vector = self.embedding.embed_one(query) if hasattr(self.embedding, "embed_one") else self.embedding([query])[0]
-        lex = self._lexical_index()
+        exact = self.lexical.vector_ranks(vector, role, report_type, exclude, pool)
+        if exact is not None:
+            return exact
         filtered = bool(role or report_type or exclude)
-        try:
-            for wide in ((pool * 10, pool * 50) if filtered else (pool,)):
-                result = self._collection.query(query_embeddings=[vector], n_results=wide, include=[])
-                ids = list(result["ids"][0]) if result["ids"] else []
-                kept = lex.keep(ids, role, report_type, exclude) if filtered else ids
-                if len(kept) >= pool or len(ids) < wide:
-                    break
-        except Exception as exc:
-            raise RetrievalError(f"向量检索失败：{type(exc).__name__}: {exc}。"
-                                 "若使用 Chroma 服务器，请确认它在运行。") from None
+        kept: list[str] = []
+        for wide in ((pool * 10, pool * 50) if filtered else (pool,)):
+            ids, metas = self.vectors.nearest(vector, wide, with_meta=filtered)
+            kept = [cid for cid, meta in zip(ids, metas, strict=True) if _passes(meta, role, report_type, exclude)] \
+                if filtered else ids
+            if len(kept) >= pool or len(ids) < wide:
+                break
         return kept[:pool]
 
     @staticmethod
@@ -276,6 +253,12 @@ def _chroma_metadata(report: ImportedReport, chunk) -> dict:
     return {"doc": report.doc, "title": meta.title, "org": meta.org, "year": meta.year or 0,
             "report_type": meta.report_type or "", "role": chunk.role, "heading": chunk.heading,
             "position": chunk.position}
+
+
+def _passes(meta: dict | None, role, report_type, exclude) -> bool:
+    meta = meta or {}
+    return (not role or meta.get("role") == role) and (not report_type or meta.get("report_type") == report_type) \
+        and meta.get("doc") not in exclude
 
 
 def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:

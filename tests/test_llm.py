@@ -67,12 +67,13 @@ def test_a_bad_answer_is_repaired_before_anyone_sees_it(seed_index, tmp_path, sc
     assert not any(s.flags for s in draft.sections)
 
 
-def test_a_model_that_keeps_inventing_is_delivered_flagged_never_silently(seed_index, tmp_path):
+def test_a_model_that_keeps_inventing_is_never_shown_and_its_attempt_is_kept_flagged(seed_index, tmp_path):
     with ModelServer(["invent"] * 60) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     flagged = [s for s in _body(draft) if s.flags]
-    assert flagged and all("60人" in " ".join(s.flags) for s in flagged)
-    assert not next(r for r in run_checks(draft) if r.name == "figure_accuracy").passed
+    assert flagged and all("60人" in " ".join(s.flags) and "显示的是离线起草稿" in s.flags[0] for s in flagged)
+    assert all("60人" in s.attempt and "60人" not in s.text for s in flagged)
+    assert next(r for r in run_checks(draft) if r.name == "figure_accuracy").passed
 
 
 @pytest.mark.parametrize("script", [["status:429:1"], ["status:500"], ["cut"], ["empty"], ["garbage"]])

@@ -118,29 +118,24 @@ def test_indexing_onto_a_full_disk_says_so_and_leaves_no_temp_file(tmp_path, fre
                               text=True, cwd=ROOT, env=env, timeout=120)
         assert proc.returncode == 2, proc.stderr[-2000:]
         assert "Traceback" not in proc.stderr and "磁盘" in proc.stderr.splitlines()[-1]
-        assert not [p.name for p in (disk / "data" / "jieba").iterdir()], "jieba's temp file was removed"
+        leftovers = [p.name for p in (disk / "data").rglob(".dictionary-*")]
+        assert not leftovers, "the dictionary cache's temp file was removed"
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=True)
 
 
-def test_jiebas_temp_file_is_removed_when_writing_its_cache_fails(tmp_path, monkeypatch, caplog):
+def test_the_dictionary_cache_temp_file_is_removed_when_the_disk_is_full(tmp_path, monkeypatch, caplog):
     import errno
-    import marshal
-    from types import SimpleNamespace
 
-    import jieba
+    from retrieval import text
 
-    from retrieval.text import load_dictionary
-
-    def disk_full(*_a):
+    def disk_full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(jieba, "marshal", SimpleNamespace(dump=disk_full, load=marshal.load))
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(tmp_path)
-    load_dictionary(tokenizer)
-    assert list(tmp_path.iterdir()) == []
-    assert tokenizer.lcut("开展普法宣传") and "已删除临时文件" in caplog.text
+    monkeypatch.setattr(text.pickle, "dump", disk_full)
+    text._write_cache(tmp_path / "jieba" / text.CACHE_NAME, ("stamp", {}, 0, (frozenset(), frozenset())))
+    assert list((tmp_path / "jieba").iterdir()) == [], "no half-written temporary file keeps the disk full"
+    assert "分词缓存未能写入" in caplog.text
 
 
 # -- the two stores of the index --------------------------------------------------------------
@@ -172,9 +167,23 @@ def test_vectors_left_by_a_kill_between_the_two_stores_are_never_shown_and_are_h
     results = index.search("反诈骗 宣讲 巾帼志愿者", k=5)
     assert results and all(p.doc == "a" for p in results), "search never returns a record without a row"
     reopened = ReportIndex(tmp_path / "ix")
-    assert reopened.vector_count() == reopened.chunk_count()
+    assert reopened.heal() > 0 and reopened.vector_count() == reopened.chunk_count()
     run = reopened.index_corpus(corpus)
     assert run.added == ["b"] and reopened.vector_count() == reopened.chunk_count()
+
+
+def test_the_next_index_run_heals_orphan_vectors(tmp_path, monkeypatch):
+    from retrieval import catalog
+
+    corpus = _corpus(tmp_path)
+    index = ReportIndex(tmp_path / "ix")
+    monkeypatch.setattr(catalog.Catalog, "write", lambda *_a: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        index.index_corpus(corpus)
+    monkeypatch.undo()
+    assert index.vector_count() > index.chunk_count() == 0
+    assert ReportIndex(tmp_path / "ix").index_corpus(corpus).added == ["a"]
+    assert index.vector_count() == index.chunk_count() > 0
 
 
 def test_rows_without_vectors_get_them_back(tmp_path, monkeypatch):

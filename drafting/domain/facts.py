@@ -7,6 +7,7 @@ import unicodedata
 
 from drafting.errors import InputError
 from retrieval.figures import extract_figures, figure_spans, masked_values
+from retrieval.script import normalise_script
 from retrieval.text import words
 
 from .types import Fact
@@ -56,7 +57,7 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned = strip_hidden(unicodedata.normalize("NFC", line))
+        cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
         body = BULLET.sub("", cleaned, count=1).strip()
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
             items.append(body)
@@ -76,9 +77,10 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     for fact in facts:
         masks = masked_values(fact.text)
         if masks:
-            warnings.append(f"{fact.id} 含未填写的数值（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
+            warnings.append(f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
     if raw:
         warnings.extend(hidden_warnings(raw))
+        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(raw)[1])
     warnings.extend(_conflicts(facts))
     return warnings
 

@@ -1,4 +1,10 @@
-"""The three report kinds: their sections, required parts, headings, titles and preambles."""
+"""The three report kinds: their sections, the subsections (topics) activities are filed under,
+required parts, titles and preamble endings.
+
+A topic gathers one or more themes (themes.py): in a 法治政府建设 report 家庭教育讲座 is 普法宣传
+work; in a work summary it is 家庭家教家风. Headings come in the four-character house style with
+variants; regenerating moves to the next variant. Stock sentences live in phrases.py.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,11 @@ from .roles import Kind, Role
 
 @dataclass(frozen=True)
 class Topic:
-    """A subsection of a section: its heading and the words that place a fact in it."""
+    """A subsection of a measures section: its headings and the themes filed under it."""
 
-    heading: str
-    keywords: tuple[str, ...]
+    key: str
+    headings: tuple[str, ...]
+    themes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -22,20 +29,25 @@ class SectionSpec:
     """One section a kind of report has."""
 
     key: str
-    role: str
+    role: Role
     headings: tuple[str, ...]
     """Variants in the four-character house style; regenerating moves to the next one."""
     required: bool = True
     topics: tuple[Topic, ...] = ()
-    openings: tuple[str, ...] = ()
-    closings: tuple[str, ...] = ()
+
+    @property
+    def themes(self) -> set[str]:
+        return {t for topic in self.topics for t in topic.themes}
+
+    def topic_for(self, theme: str) -> Topic | None:
+        return next((t for t in self.topics if theme in t.themes), None)
 
 
 @dataclass(frozen=True)
 class ReportKind:
     key: Kind
     title: str
-    """Template: {org} {year} {next_year} {period}."""
+    """Template: {org} {year} {next_year} {period_title}."""
     report_line: str
     """The end of the preamble: 现将…报告如下："""
     rule: str
@@ -50,29 +62,28 @@ class ReportKind:
     def spec(self, key: str) -> SectionSpec:
         return next(s for s in self.sections if s.key == key)
 
+    def measures(self) -> list[SectionSpec]:
+        return [s for s in self.sections if s.role == Role.MEASURES]
 
-ORG_TOPICS = (
-    Topic("加强学法用法，提升法治素养", ("学法", "学习", "中心组", "考试", "培训", "会前", "讲座", "专题", "党组", "理论")),
-    Topic("健全工作机制，压实普法责任", ("责任制", "领导小组", "制度", "机制", "计划", "要点", "清单", "考核", "部署", "方案")),
-)
-PUFA_TOPICS = (
-    Topic("加大普法宣传力度，营造良好法治环境", ("普法", "宣传", "资料", "手册", "宣传周", "主题", "民法典", "法律", "进村", "进社区", "场次")),
-    Topic("创新普法宣传形式，增强普法工作实效", ("公众号", "推文", "短视频", "视频", "直播", "线上", "网络", "微信", "新媒体", "竞赛", "小程序")),
-    Topic("加强普法队伍建设，夯实普法工作基础", ("队伍", "志愿者", "培训", "讲师", "律师", "明白人", "执委", "调解员", "人民陪审员", "师资")),
-    Topic("强化矛盾纠纷化解，筑牢安全稳定防线", ("纠纷", "调解", "化解", "排查", "信访", "家暴", "家庭暴力", "维权", "热线", "12338", "保护令", "来访")),
-)
-RIGHTS_TOPICS = (
-    Topic("做实关爱帮扶工作", ("关爱", "慰问", "救助", "两癌", "春蕾", "困境", "留守", "困难", "帮扶", "资助", "就业")),
-    Topic("做好信访维权工作", ("信访", "维权", "调解", "纠纷", "家暴", "家庭暴力", "保护令", "热线", "12338", "法律援助", "来访", "案件")),
-)
-ZONGJIE_TOPICS = (
-    Topic("强化思想引领，凝聚巾帼力量", ("学习", "宣讲", "引领", "党建", "二十大", "理论", "主题", "思想")),
-    Topic("服务发展大局，建功新时代", ("就业", "创业", "培训", "乡村振兴", "巾帼", "技能", "岗位", "致富", "基地", "庭院")),
-    Topic("注重家庭家教家风，涵养文明新风", ("家庭", "家教", "家风", "最美", "家长", "亲子", "婚姻")),
-    Topic("依法维护权益，守护妇女儿童", ("维权", "普法", "纠纷", "调解", "信访", "家暴", "法律", "保护令", "热线")),
-    Topic("用心用情关爱，温暖困难群体", ("关爱", "慰问", "困境", "留守", "两癌", "春蕾", "救助", "儿童", "帮扶")),
-    Topic("深化改革创新，建强组织阵地", ("改革", "组织", "基层", "执委", "妇女之家", "阵地", "新领域", "队伍", "网上")),
-)
+    def themes(self) -> set[str]:
+        return {t for spec in self.measures() for t in spec.themes}
+
+    def section_for(self, theme: str) -> SectionSpec:
+        """The measures section a theme is filed under (the first one when none names it)."""
+        measures = self.measures()
+        return next((s for s in measures if theme in s.themes), measures[0])
+
+
+T = Topic
+STUDY = T("study", ("加强学法用法，提升法治素养", "抓实学法用法，提升依法履职能力"), ("study", "ideology"))
+MECHANISM = T("mechanism", ("健全工作机制，压实法治责任", "完善制度机制，推动责任落实"), ("mechanism", "party"))
+PUBLICITY = T("publicity", ("加大普法宣传力度，营造良好法治环境", "聚焦重要节点，开展主题普法"), ("publicity",))
+FAMILY_LAW = T("family", ("加强家庭教育指导，涵养文明家风", "推进家庭教育，促进家庭和谐"), ("family",))
+MEDIA = T("media", ("创新普法宣传形式，拓展普法宣传阵地", "用好网络平台，增强普法实效"), ("media", "organisation"))
+TEAM = T("team", ("加强普法队伍建设，夯实普法工作基础", "壮大普法力量，提升普法能力"), ("team",))
+RIGHTS = T("rights", ("强化矛盾纠纷化解，筑牢安全稳定防线", "做好信访维权工作，依法维护合法权益"), ("rights",))
+CARE = T("care", ("做实关爱帮扶工作，温暖困难群体", "用心用情关爱，办好民生实事"), ("care", "development"))
+PLANNING = T("planning", ("推进源头维权，优化发展环境", "推动规划实施，促进妇女儿童发展"), ("planning",))
 
 FAZHI = ReportKind(
     key=Kind.FAZHI,
@@ -80,31 +91,16 @@ FAZHI = ReportKind(
     report_line="现将{year}年度法治政府建设工作情况报告如下：",
     rule="《法治政府建设与责任落实督察工作规定》（2019年）规定的年度报告内容",
     sections=(
-        SectionSpec("organisation", Role.MEASURES, ("加强组织领导，压实法治责任", "高度重视，强化组织保障", "健全工作机制，夯实法治基础"),
-                    topics=ORG_TOPICS,
-                    openings=("{short}党组始终把法治建设摆在突出位置，纳入全年工作计划，与妇联业务工作同部署、同推进、同落实。",
-                              "{short}高度重视法治建设工作，坚持把法治建设与妇女工作紧密结合，认真谋划、精心组织。"),
-                    closings=("通过持续抓学习、建机制、压责任，干部职工尊法学法守法用法的意识明显增强。",)),
-        SectionSpec("publicity", Role.MEASURES, ("深化普法宣传，营造法治氛围", "聚焦普法主题，提升宣传实效", "创新普法形式，推动法治宣传"),
-                    topics=PUFA_TOPICS[:2],
-                    openings=("{short}认真落实“谁执法谁普法”普法责任制，围绕妇女儿童权益保障广泛开展普法宣传。",
-                              "{short}紧扣妇女群众需求，借助重要时间节点和各类阵地，常态化开展法治宣传教育。"),
-                    closings=("广大妇女群众尊法学法守法用法的意识和依法维权的能力进一步提升。",)),
-        SectionSpec("rights", Role.MEASURES, ("依法履职尽责，维护妇儿权益", "加强履职，强化维权实效", "聚焦主责主业，护航妇儿权益"),
-                    topics=RIGHTS_TOPICS,
-                    openings=("{short}坚持依法维权、源头维权，用心用情为妇女儿童办实事、解难题。",
-                              "{short}立足妇联职能，把依法维护妇女儿童合法权益作为法治建设的重要着力点。"),
-                    closings=("切实把党和政府的关怀送到妇女儿童心坎上。",)),
+        SectionSpec("organisation", Role.MEASURES, ("加强组织领导，压实法治责任", "高度重视，强化组织保障",
+                                                    "健全工作机制，夯实法治基础"), topics=(STUDY, MECHANISM)),
+        SectionSpec("publicity", Role.MEASURES, ("深化普法宣传，营造法治氛围", "聚焦普法主题，提升宣传实效",
+                                                 "创新普法形式，推动法治宣传"), topics=(PUBLICITY, FAMILY_LAW, MEDIA, TEAM)),
+        SectionSpec("rights", Role.MEASURES, ("依法履职尽责，维护妇儿权益", "加强履职，强化维权实效",
+                                              "聚焦主责主业，护航妇儿权益"), topics=(RIGHTS, CARE, PLANNING)),
         SectionSpec("first_responsible", Role.FIRST_RESPONSIBLE,
-                    ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导"),
-                    openings=("{short}党组书记、主席认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。",),
-                    closings=("以“关键少数”示范带动干部职工尊法学法守法用法。",)),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足"),
-                    openings=("{year}年，{short}法治建设工作取得了一定成效，但对照上级要求和妇女群众期盼，仍存在一些不足：",),
-                    closings=("究其原因，主要是对法治建设的研究谋划还不够深入，工作力量和专业人才相对不足。",)),
-        SectionSpec("plans", Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算"),
-                    openings=("{next_year}年，{short}将坚持以习近平新时代中国特色社会主义思想为指导，重点抓好以下工作：",),
-                    closings=("为推进法治政府建设贡献巾帼力量。",)),
+                    ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导")),
+        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),
+        SectionSpec("plans", Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
         SectionSpec("other", Role.OTHER, ("其他需要报告的情况",), required=False),
     ),
     required_labels={
@@ -122,16 +118,12 @@ PUFA = ReportKind(
     rule="“谁执法谁普法”普法责任制履职报告的通行内容（履职情况、存在的不足、下一步工作举措）",
     sections=(
         SectionSpec("duties", Role.MEASURES, ("“谁执法谁普法”普法责任制履职情况", "普法责任制落实情况"),
-                    topics=(Topic("强化组织领导，压实普法责任", ORG_TOPICS[0].keywords + ORG_TOPICS[1].keywords),)
-                    + PUFA_TOPICS + (Topic("用心用情服务，维护妇儿权益", RIGHTS_TOPICS[0].keywords),),
-                    openings=("{short}认真落实“谁执法谁普法”普法责任制，把普法工作与妇联业务工作同部署、同推进。",),
-                    closings=()),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足"),
-                    openings=("{year}年，{short}普法工作取得了一定成效，但与上级要求和妇女群众期盼相比还存在差距：",),
-                    closings=()),
-        SectionSpec("plans", Role.PLANS, ("下一步工作举措", "下一步工作打算"),
-                    openings=("下一步，{short}将继续坚持“谁执法谁普法”原则，重点做好以下工作：",),
-                    closings=("为推进法治建设贡献巾帼力量。",)),
+                    topics=(T("lead", ("强化组织领导，压实普法责任", "健全普法机制，落实普法责任"),
+                              ("mechanism", "study", "party", "ideology")),
+                            T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA, TEAM, RIGHTS,
+                            T("care", ("用心用情服务，维护妇儿权益",), ("care", "development", "planning")))),
+        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足")),
+        SectionSpec("plans", Role.PLANS, ("下一步工作举措", "下一步工作打算")),
     ),
     required_labels={Role.MEASURES: "普法责任制履职情况", Role.SHORTCOMINGS: "存在的不足",
                      Role.PLANS: "下一步工作举措"},
@@ -143,16 +135,18 @@ ZONGJIE = ReportKind(
     report_line="现将{period}工作总结如下：",
     rule="妇联半年、年度工作总结的通行内容（工作情况、存在问题、工作谋划）",
     sections=(
-        SectionSpec("work", Role.MEASURES, ("{period}主要工作及成效", "{period}工作开展情况"), topics=ZONGJIE_TOPICS,
-                    openings=("{period}，{short}围绕中心、服务大局，团结引领广大妇女建功新时代，各项工作取得新进展。",),
-                    closings=()),
+        SectionSpec("work", Role.MEASURES, ("{period}主要工作及成效", "{period}工作开展情况"), topics=(
+            T("ideology", ("强化思想引领，凝聚巾帼力量", "坚持政治引领，筑牢思想根基"), ("ideology", "study")),
+            T("development", ("服务发展大局，建功新时代", "聚焦中心工作，展现巾帼作为"), ("development",)),
+            T("family", ("注重家庭家教家风，涵养文明新风", "深化家庭建设，弘扬文明家风"), ("family",)),
+            T("rights", ("依法维护权益，守护妇女儿童", "强化维权服务，促进和谐稳定"), ("rights", "publicity", "media", "team")),
+            T("care", ("用心用情关爱，温暖困难群体", "办好民生实事，传递党的温暖"), ("care",)),
+            T("planning", ("推动规划实施，优化发展环境", "做好规划工作，推动事业发展"), ("planning",)),
+            T("organisation", ("深化改革创新，建强组织阵地", "夯实基层基础，激发组织活力"),
+              ("organisation", "party", "mechanism")))),
         SectionSpec("highlights", Role.HIGHLIGHTS, ("工作亮点",), required=False),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足"),
-                    openings=("在肯定成绩的同时，我们也清醒认识到工作中还存在一些问题：",),
-                    closings=()),
-        SectionSpec("plans", Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算"),
-                    openings=("按照{party}工作部署和{superior}工作要求，{short}将重点做好以下工作：",),
-                    closings=()),
+        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足")),
+        SectionSpec("plans", Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算")),
     ),
     required_labels={Role.MEASURES: "工作情况", Role.SHORTCOMINGS: "存在问题", Role.PLANS: "工作谋划"},
 )

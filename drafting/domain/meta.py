@@ -12,6 +12,8 @@ from dataclasses import replace
 from datetime import date
 
 from drafting.errors import InputError
+from retrieval.figures import masked_values
+from retrieval.script import to_simplified
 
 from .facts import hidden_warnings, strip_hidden
 from .kinds import fill_title, get_kind
@@ -28,6 +30,7 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     kind = get_kind(report_type)
     texts, removed = clean_fields(dict(extra, org=org, short_name=short_name, addressee=addressee))
     org, short_name, addressee, extra = texts.pop("org"), texts.pop("short_name"), texts.pop("addressee"), texts
+    org = to_simplified(org)
     if not org:
         raise InputError("请填写单位全称，例如“某某县妇女联合会”。")
     try:
@@ -51,7 +54,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     except ValueError as exc:
         raise InputError(str(exc)) from None
     meta.short_name, meta.addressee = profile.self_name, profile.addressee
-    meta.level, meta.body, meta.leader_title = profile.level, profile.body, profile.leader_title
+    # A level worked out from the name is kept; a guessed one is not, so the notice stays until the user picks one.
+    meta.level = profile.level if profile.placed else ""
+    meta.body, meta.leader_title = profile.body, profile.leader_title
     meta.title = fill_title(kind, meta)
     return meta
 
@@ -60,6 +65,10 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     """The metadata completed for these facts: period, title, writing date, and notices."""
     notices = [*meta.notices, *profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
                                            meta.leader_title).notices]
+    for field_name, label in (("org", "单位全称"), ("short_name", "自称"), ("addressee", "主送机关"), ("signer", "签发人")):
+        masks = masked_values(getattr(meta, field_name))
+        if masks:
+            notices.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称。")
     period = meta.period
     if not period:
         half = [f.id for f in facts if HALF_CUE.search(f.text)]
@@ -80,7 +89,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
         else:
             notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
                            "请由签发人填写。")
-    elif written_on(settled) < period_end(settled):
+    elif written_on(settled) < period_end(settled) and not plausible_writing_date(settled, written_on(settled)):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}），请核对。")
     settled.notices = list(dict.fromkeys(notices))
     return settled

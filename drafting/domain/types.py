@@ -29,6 +29,8 @@ class Fact:
     """What the fact is (a FactKind: activity, honour, problem, plan, duty, guiding, event, fragment)."""
     note: str = ""
     """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
+    theme: str = ""
+    """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
 
 
 @dataclass
@@ -135,7 +137,8 @@ class Draft:
     def from_dict(cls, data: dict[str, Any]) -> Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
         facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
-                      derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""))
+                      derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""),
+                      theme=f.get("theme", ""))
                  for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):

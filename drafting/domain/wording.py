@@ -8,6 +8,7 @@ decides a level or a year itself.
 from __future__ import annotations
 
 from .meta import written_on
+from .phrases import neutral
 from .profile import OrgProfile, profile_for
 from .timeline import congress_phrase, guiding_phrase, ideology, laws_in_force, rule_of_law_thought
 from .types import DraftMeta
@@ -24,18 +25,29 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     level = profile.words
     when = written_on(meta)
     half = meta.period == "half"
+    federation = profile.federation
     return {
+        "business": "妇联业务工作" if federation else "业务工作",
+        "mission": "依法维护妇女儿童合法权益" if federation else "依法履行部门职责",
+        "mission_short": "妇女儿童权益保障" if federation else "部门职责",
+        "people": "妇女群众" if federation else "人民群众",
+        "members": "妇女" if federation else "干部职工",
         "org": meta.org, "short": profile.self_name, "year": str(meta.year), "next_year": str(meta.year + 1),
         "party": level.party, "government": level.government, "party_gov": level.party_gov,
         "rule_of_law": level.rule_of_law, "area": level.area, "leader": profile.leader_title,
         "superior": profile.superior,
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
+        "ahead": "下半年" if half else "新的一年",
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
+        "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
+            "和习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
         "study": rule_of_law_thought(when),
-        "laws": "、".join(f"《{name}》" for name in laws_in_force(when)[-3:]),
+        "laws": "".join(f"《{name}》" for name in laws_in_force(when)[-3:]) if federation else "《宪法》《民法典》",
     }
 
 
 def fill(template: str, meta: DraftMeta) -> str:
-    return template.format(**words_for(meta))
+    """A template in the organisation's words; a government department gets neutral wording."""
+    text = template.format(**words_for(meta))
+    return text if profile_of(meta).federation else neutral(text)

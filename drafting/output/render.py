@@ -1,13 +1,20 @@
 """One renderer: a Draft as the lines of a report in reading order — 版头, title, 主送, preamble,
-headings, body, 落款, 版记. Markdown, plain text and the Word file are all written from these lines,
-so what one shows the others show too."""
+headings, body, 落款, 版记 — and, with them, every open problem where it belongs: a note line after
+each section's text (its flags, the check findings the caller passes, its 通用表述 to confirm) and a
+summary line after the title. Markdown, plain text and the Word file are all written from these
+lines, so what one shows the others show too (plain text leaves the notes out; Markdown prints
+them as "> 待核实：…" blocks; Word turns them into comments at their sentence)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from drafting.domain.types import Draft, strip_markers
+from drafting.domain.types import Draft, Section, strip_markers
+from drafting.review.base import CheckResult
+from drafting.write.validate import read_flag
 from retrieval.patterns import SUB, ordinal
+from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"
 """The 成文日期 left for the signer when the tool could not know it."""
@@ -18,9 +25,66 @@ class Line:
     """One line of the report: what it is, its text, and the section it belongs to ('' for none)."""
 
     kind: str
-    """header, title, addressee, heading1, heading2, body, signature, date, cc, printer."""
+    """header, title, summary, addressee, heading1, heading2, body, note, signature, date, cc, printer."""
     text: str
     section_id: str = ""
+    anchor: str = ""
+    """For a note: the sentence it concerns, as printed ('' when it concerns the whole section)."""
+    label: str = ""
+    """For a note or the summary: 待核实, or 通用表述，请核实 for a sentence the user should confirm."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """One open problem: what, in which section ('' for the whole draft), at which sentence."""
+
+    label: str
+    text: str
+    section_id: str = ""
+    sentence: str = ""
+
+
+TO_CHECK, STOCK = "待核实", "通用表述，请核实"
+
+
+def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[Note]:
+    """Every open problem of the draft, once: the check findings passed in, what the tool decided
+    about who and when, the facts' warnings, section flags (one the checks also found is given by
+    the finding), facts' questions and the 通用表述 sentences the user should confirm."""
+    findings = [f for r in results or [] for f in r.findings]
+    found = {f.message for f in findings}
+    ids = {s.id for s in draft.sections}
+    notes = [Note(TO_CHECK, f.message, f.section_id if f.section_id in ids else "", f.sentence) for f in findings]
+    flags = [flag for s in draft.sections for flag in s.flags]
+    # who/when decided by the tool, and the facts' warnings a section flag does not already carry
+    notes += [Note(TO_CHECK, text) for text in draft.meta.notices + draft.warnings
+              if not any(text.startswith(flag) for flag in flags)]
+    for section in draft.sections:
+        for flag in section.flags:
+            message, sentence = read_flag(flag)
+            if message not in found:
+                notes.append(Note(TO_CHECK, message, section.id, sentence or _sentence_named(section, message)))
+        for fact in (draft.fact(i) for i in section.fact_ids):
+            if fact is not None and fact.note:
+                notes.append(Note(TO_CHECK, f"{fact.id}：{fact.note}", section.id,
+                                  _sentence_with(section, f"【{fact.id}】")))
+        notes += [Note(STOCK, "", section.id, sentence) for sentence in section.stock]
+    return list(dict.fromkeys(notes))
+
+
+def _sentence_with(section: Section, needle: str) -> str:
+    return next((s for p in section.text.split("\n") for s in sentences(p) if needle and needle in s), "")
+
+
+def _sentence_named(section: Section, message: str) -> str:
+    """The sentence a flag speaks of, when it quotes something from it (“古县”, 60人, 16次)."""
+    quoted = re.findall(r"[“\"]([^”\"]{2,30})[”\"]", message)
+    head = re.match(r"[^：]*：\s*([^（，；]{2,20})", message)
+    for needle in quoted + ([head.group(1)] if head else []):
+        found = _sentence_with(section, needle)
+        if found:
+            return found
+    return ""
 
 
 def section_heading(draft: Draft, section_id: str) -> str:
@@ -31,14 +95,17 @@ def section_heading(draft: Draft, section_id: str) -> str:
     return ""
 
 
-def report_lines(draft: Draft, markers: bool = True) -> list[Line]:
-    """The whole report, line by line."""
+def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] | None = None) -> list[Line]:
+    """The whole report, line by line, with a note line for every open problem."""
     m = draft.meta
     keep = (lambda t: t) if markers else strip_markers
+    notes = open_notes(draft, results)
     lines: list[Line] = []
     if m.doc_number or m.signer:
         lines.append(Line("header", m.doc_number + ("    签发人：" + m.signer if m.signer else "")))
     lines.append(Line("title", m.title))
+    if notes:
+        lines.append(Line("summary", summary(draft, notes)))
     if m.addressee:
         lines.append(Line("addressee", m.addressee))
     for section in draft.sections:
@@ -48,6 +115,7 @@ def report_lines(draft: Draft, markers: bool = True) -> list[Line]:
             if paragraph.strip():
                 kind = "heading2" if SUB.match(paragraph.strip()) else "body"
                 lines.append(Line(kind, keep(paragraph.strip()), section.id))
+        lines += [Line("note", n.text, section.id, keep(n.sentence), n.label) for n in notes if n.section_id == section.id]
     lines += [Line("signature", m.org), Line("date", m.date or BLANK_DATE)]
     if m.cc:
         lines.append(Line("cc", f"抄送：{m.cc}"))
@@ -56,10 +124,34 @@ def report_lines(draft: Draft, markers: bool = True) -> list[Line]:
     return lines
 
 
-def to_markdown(draft: Draft, markers: bool = True) -> str:
+def summary(draft: Draft, notes: list[Note]) -> str:
+    """What the first comment (and the note under the Markdown title) says about the whole draft."""
+    in_sections = sum(1 for n in notes if n.section_id)
+    whole = [n.text.rstrip("。") + "。" for n in notes if not n.section_id]
+    where = "，见各部分批注" if in_sections else ""
+    return f"本稿尚有 {len(notes)} 处待核实{where}。" + "".join(whole)
+
+
+def note_text(line: Line, quote_sentence: bool = True) -> str:
+    """A note as one line of text: 待核实：数字无出处…（“…另培训骨干60人。”）; a comment placed on
+    its sentence need not quote it."""
+    quote = f"“{line.anchor}”" if line.anchor and quote_sentence else ""
+    if not line.label:
+        return line.text
+    if not line.text:
+        return f"{line.label}：{quote}"
+    return f"{line.label}：{line.text}" + (f"（{quote}）" if quote else "")
+
+
+def to_markdown(draft: Draft, markers: bool = True, results: list[CheckResult] | None = None) -> str:
     out = []
-    for line in report_lines(draft, markers):
-        if line.kind == "title":
+    for line in report_lines(draft, markers, results):
+        if line.kind in ("note", "summary"):
+            # one blockquote under the section (or the title), a quoted blank line between notes
+            if out and out[-1].startswith(">"):
+                out[-1] = out[-1].rstrip("\n") + "\n>"
+            out.append(f"> {note_text(line)}\n")
+        elif line.kind == "title":
             out.append(f"# {line.text}\n")
         elif line.kind == "heading1":
             out.append(f"\n## {line.text}\n")
@@ -73,4 +165,5 @@ def to_markdown(draft: Draft, markers: bool = True) -> str:
 
 
 def to_text(draft: Draft, markers: bool = True) -> str:
-    return "\n".join(line.text for line in report_lines(draft, markers)) + "\n"
+    """The report as printed: no notes."""
+    return "\n".join(line.text for line in report_lines(draft, markers) if line.kind not in ("note", "summary")) + "\n"

@@ -2,8 +2,14 @@
 
 Write-ahead log and one transaction per save, so a kill in the middle of a save loses at most
 that save. A database file that cannot be read is set aside (never deleted) and a fresh one
-is started; `notice` says so. A data directory that is read-only or full is a DraftingError that
-says so and what to do, never a sqlite traceback; a save that fails raises (nothing was saved).
+is started; `notice` says so. The schema carries its version (`PRAGMA user_version`): an older
+database is migrated in place when it is opened. A data directory that is read-only or full is a
+DraftingError that says so and what to do, never a sqlite traceback; a save that fails raises
+(nothing was saved, and the message says so).
+
+Each draft has a name (default “单位 · 年份 · 类型”), an owner (the organisation of the logged-in
+user; '' when the app has no login and one office shares one list) and may be deleted softly:
+`delete` hides it from the list, `restore` brings it back.
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
 from retrieval.errors import storage_reason
 
-SCHEMA = """
+SCHEMA_VERSION = 2
+"""1: drafts and versions; 2: name, owner, deleted on drafts."""
+TABLES = """
 CREATE TABLE IF NOT EXISTS drafts (
     id TEXT PRIMARY KEY, org TEXT, report_type TEXT, year INTEGER, title TEXT,
     created REAL, updated REAL, body TEXT);
@@ -28,16 +37,45 @@ CREATE TABLE IF NOT EXISTS versions (
     draft_id TEXT, section_id TEXT, version INTEGER, heading TEXT, text TEXT, reason TEXT, created REAL,
     PRIMARY KEY (draft_id, section_id, version));
 """
+MIGRATIONS = {
+    2: """
+ALTER TABLE drafts ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN deleted REAL;
+CREATE INDEX IF NOT EXISTS drafts_by_owner ON drafts (owner, deleted, updated);
+""",
+}
+NAME_MAX = 100
+ROW = "id, org, report_type, year, title, updated, name, owner, created"
 
 
 @dataclass
 class DraftRow:
+    """One line of the saved-drafts list."""
+
     id: str
     org: str
     report_type: str
     year: int
     title: str
     updated: float
+    name: str = ""
+    owner: str = ""
+    created: float = 0.0
+
+
+def default_name(org: str, year: int, report_type: str, period: str = "") -> str:
+    """单位 · 年份 · 类型, e.g. 青川县妇女联合会 · 2024 · 法治政府建设年度报告."""
+    try:
+        kind = Kind(report_type).label
+    except ValueError:
+        kind = report_type
+    half = "（上半年）" if period == "half" else ""
+    return f"{org} · {year} · {kind}{half}"
+
+
+def name_of(draft: Draft) -> str:
+    return default_name(draft.meta.org, draft.meta.year, draft.meta.report_type, draft.meta.period)
 
 
 @contextmanager
@@ -73,22 +111,52 @@ class DraftStore:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(SCHEMA)
+        db.executescript(TABLES)
         db.execute("SELECT COUNT(*) FROM drafts").fetchone()
+        self._migrate(db)
         return db
 
-    def save(self, draft: Draft, reason: str = "edit") -> None:
-        """Store the draft; every section whose text changed gets a new version."""
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Bring an older database up to SCHEMA_VERSION, one step at a time, each in one transaction."""
+        version = db.execute("PRAGMA user_version").fetchone()[0] or 1
+        if version > SCHEMA_VERSION:
+            raise DraftingError(f"草稿数据库来自更新版本的工具（结构版本 {version}），请升级后再打开。")
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            with db:
+                for statement in filter(str.strip, MIGRATIONS[step].split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {step}")
+        if version < 2:
+            DraftStore._name_unnamed(db)
+
+    @staticmethod
+    def _name_unnamed(db: sqlite3.Connection) -> None:
+        rows = db.execute("SELECT id, org, year, report_type FROM drafts WHERE name = ''").fetchall()
+        with db:
+            for draft_id, *fields in rows:
+                db.execute("UPDATE drafts SET name=? WHERE id=?", (default_name(*fields), draft_id))
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- saving and loading ---------------------------------------------------------------
+    def save(self, draft: Draft, reason: str = "edit", owner: str = "") -> None:
+        """Store the draft; every section whose text changed gets a new version.
+
+        A new draft gets its default name and `owner`; a draft saved again keeps its name and owner."""
         if not draft.id:
             raise DraftingError("草稿没有编号，无法保存。")
         now = time.time()
         with storage("无法保存，本次改动未保存"), self._lock, self._db:
             self._db.execute(
-                "INSERT INTO drafts VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "INSERT INTO drafts (id, org, report_type, year, title, created, updated, body, name, owner) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 "org=excluded.org, report_type=excluded.report_type, year=excluded.year, "
                 "title=excluded.title, updated=excluded.updated, body=excluded.body",
                 (draft.id, draft.meta.org, draft.meta.report_type, draft.meta.year, draft.meta.title,
-                 now, now, draft.to_json()))
+                 now, now, draft.to_json(), name_of(draft), owner))
             for section in draft.sections:
                 last = self._db.execute(
                     "SELECT version, text, heading FROM versions WHERE draft_id=? AND section_id=? "
@@ -106,12 +174,56 @@ class DraftStore:
             raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
         return Draft.from_json(row[0])
 
-    def list(self, limit: int = 200) -> list[DraftRow]:
+    def row(self, draft_id: str) -> DraftRow | None:
+        found = self._db.execute(f"SELECT {ROW} FROM drafts WHERE id=?", (draft_id,)).fetchone()
+        return DraftRow(*found) if found else None
+
+    # -- the saved-drafts list --------------------------------------------------------------
+    def list(self, query: str = "", offset: int = 0, limit: int = 200, owner: str | None = None) -> list[DraftRow]:
+        """Drafts not deleted, newest first; `query` matches name, organisation or title; `owner`
+        None means every owner (no login)."""
+        where, args = self._filter(query, owner)
         with storage("无法读取草稿库"):
-            rows = self._db.execute("SELECT id, org, report_type, year, title, updated FROM drafts "
-                                    "ORDER BY updated DESC LIMIT ?", (limit,)).fetchall()
+            rows = self._db.execute(f"SELECT {ROW} FROM drafts WHERE {where} ORDER BY updated DESC, id "
+                                    "LIMIT ? OFFSET ?", (*args, max(0, limit), max(0, offset))).fetchall()
         return [DraftRow(*r) for r in rows]
 
+    def count(self, query: str = "", owner: str | None = None) -> int:
+        where, args = self._filter(query, owner)
+        return self._db.execute(f"SELECT COUNT(*) FROM drafts WHERE {where}", args).fetchone()[0]
+
+    @staticmethod
+    def _filter(query: str, owner: str | None) -> tuple[str, tuple]:
+        clauses, args = ["deleted IS NULL"], []
+        if owner is not None:
+            clauses.append("owner = ?")
+            args.append(owner)
+        for word in (query or "").split():
+            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(name LIKE ? ESCAPE '\\' OR org LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
+            args += [pattern] * 3
+        return " AND ".join(clauses), tuple(args)
+
+    def rename(self, draft_id: str, name: str) -> str:
+        name = " ".join((name or "").split())[:NAME_MAX]
+        if not name:
+            raise DraftingError("草稿名称不能为空。")
+        self._update(draft_id, "UPDATE drafts SET name=? WHERE id=?", (name, draft_id))
+        return name
+
+    def delete(self, draft_id: str) -> None:
+        """Hide the draft from the list; `restore` brings it back (nothing is erased)."""
+        self._update(draft_id, "UPDATE drafts SET deleted=? WHERE id=?", (time.time(), draft_id))
+
+    def restore(self, draft_id: str) -> None:
+        self._update(draft_id, "UPDATE drafts SET deleted=NULL WHERE id=?", (draft_id,))
+
+    def _update(self, draft_id: str, sql: str, args: tuple) -> None:
+        with storage("无法保存，本次改动未保存"), self._lock, self._db:
+            if self._db.execute(sql, args).rowcount == 0:
+                raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
+
+    # -- versions ---------------------------------------------------------------------------
     def versions(self, draft_id: str, section_id: str) -> list[tuple[int, str, str, str]]:
         """(version, heading, text, reason), oldest first."""
         return self._db.execute("SELECT version, heading, text, reason FROM versions WHERE draft_id=? AND "
@@ -119,8 +231,6 @@ class DraftStore:
 
     def undo(self, draft: Draft, section_id: str) -> Draft:
         """The draft with that section back at its previous version (saved as a new version)."""
-        from dataclasses import replace
-
         history = self.versions(draft.id, section_id)
         if len(history) < 2:
             raise DraftingError("这一部分没有更早的版本。")

@@ -3,7 +3,10 @@
 A4; margins 37/35/28/26 mm; 22 lines of 28 characters; title 2号 方正小标宋简体 centred; body
 3号 仿宋_GB2312 with a two-character first-line indent; `一、` 黑体, `（一）` 楷体_GB2312, `1.`
 bold 仿宋; page numbers `— 1 —` in 4号 宋体, odd pages right, even pages left. Source markers
-are not printed: the sources travel as Word comments (or, as a setting, an appendix).
+are not printed: the sources travel as Word comments (or, as a setting, an appendix), and so does
+every open problem — a comment at its sentence (or its section's heading), and a first comment on
+the title saying how many there are. A long title breaks between words (drafting.output.title);
+headings and the title are kept with the next paragraph, so none is left at the foot of a page.
 """
 
 from __future__ import annotations
@@ -15,12 +18,16 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
-from drafting.domain.types import Draft, Section
+from drafting.domain.types import Draft
+from drafting.review.base import CheckResult
 from retrieval.patterns import NUMBERED_SENTENCE, SUBHEAD_SENTENCE
+from retrieval.text import sentences
 
-from .render import Line, report_lines, section_heading
+from .comments import Placed, source_note
+from .render import BLANK_DATE, Line, report_lines, section_heading
+from .title import title_lines, width
 
 TITLE_FONT, BODY_FONT, HEI, KAI, SONG = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"
 SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)
@@ -50,6 +57,7 @@ def _paragraph(doc, align=None, indent: bool = True):
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = LINE_PITCH
     fmt.space_before = fmt.space_after = Pt(0)
+    fmt.widow_control = True
     if indent:
         fmt.first_line_indent = SIZE_3 * 2
         ind = p._p.get_or_add_pPr().get_or_add_ind()
@@ -126,47 +134,32 @@ def _page_number(footer, align) -> None:
 
 
 def _body_paragraph(doc, text: str):
-    """A body paragraph; a leading （一）… or 1.… heading keeps its own font."""
+    """A body paragraph, one run a sentence (so a comment can sit on one); a leading （一）… or
+    1.… heading keeps its own font, and a paragraph that is only that heading keeps with the next."""
     p = _paragraph(doc)
     for pattern, font, bold in ((SUBHEAD_SENTENCE, KAI, False), (NUMBERED_SENTENCE, BODY_FONT, True)):
         m = pattern.match(text)
         if m:
             set_font(p.add_run(m.group(1)), font, SIZE_3, bold)
             text = text[m.end():]
+            p.paragraph_format.keep_with_next = not text.strip()
             break
-    if text:
-        set_font(p.add_run(text), BODY_FONT, SIZE_3)
+    for sentence in sentences(text):
+        set_font(p.add_run(sentence), BODY_FONT, SIZE_3)
     return p
 
 
-def source_note(draft: Draft, section: Section) -> str:
-    def fact_note(fid: str) -> str:
-        fact = draft.fact(fid)
-        if fact is None:
-            return fid
-        formula = f"；工具计算：{fact.derived['formula']}，上年：{fact.derived['last_year'][:30]}" if fact.derived else ""
-        return f"{fid}（{fact.text[:30]}{formula}）"
-
-    facts = "、".join(fact_note(fid) for fid in section.fact_ids)
-    examples = "；".join(f"《{s.title}》·{s.heading or '导语'}（{s.chunk_id}）" for s in section.sources)
-    return f"事实：{facts or '无'}\n范例：{examples or '无'}"
-
-
-def write_docx(draft: Draft, path: Path, sources: str = "comments") -> Path:
+def write_docx(draft: Draft, path: Path, sources: str = "comments", results: list[CheckResult] | None = None) -> Path:
     """Write the draft as a .docx from the report's lines; sources as Word 'comments' or an
-    'appendix' (附：来源说明)."""
+    'appendix' (附：来源说明); open problems (section flags, the check results passed in, 通用表述
+    to confirm) always as comments."""
     doc = Document()
     _page_setup(doc)
-    anchors: dict[str, list] = {}
-    for line in report_lines(draft, markers=False):
-        runs = _write_line(doc, line)
-        if line.section_id and line.section_id not in anchors and runs:
-            anchors[line.section_id] = runs[:1]
-    if sources == "comments":
-        for section in draft.sections:
-            if section.id in anchors:
-                doc.add_comment(anchors[section.id], text=source_note(draft, section), author="reportdraft",
-                                initials="RD")
+    placed = Placed()
+    for line in report_lines(draft, markers=False, results=results):
+        placed.add(line, _write_line(doc, line, draft.meta))
+    for line, runs in placed.comments(draft, sources == "comments"):
+        doc.add_comment(runs, text=line, author="reportdraft", initials="RD")
     if sources == "appendix":
         _appendix(doc, draft)
     path = Path(path)
@@ -174,8 +167,23 @@ def write_docx(draft: Draft, path: Path, sources: str = "comments") -> Path:
     return path
 
 
-def _write_line(doc, line: Line) -> list:
+def _signature(doc, line: Line, date: str) -> list:
+    """落款: the date four characters from the right, the name centred over it, the two kept together."""
+    if line.kind == "signature":
+        for _ in range(2):
+            _paragraph(doc, indent=False).paragraph_format.keep_with_next = True
+    p = _paragraph(doc, WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    p.paragraph_format.keep_with_next = line.kind == "signature"
+    centred = 4 + (width(date) - width(line.text)) / 2
+    p.paragraph_format.right_indent = Emu(int(SIZE_3 * (max(0.0, centred) if line.kind == "signature" else 4)))
+    set_font(p.add_run(line.text), BODY_FONT, SIZE_3)
+    return []
+
+
+def _write_line(doc, line: Line, meta) -> list:
     """One report line in its official format; returns the runs written (for comment anchors)."""
+    if line.kind in ("summary", "note"):
+        return []  # problems travel as comments, never in the body
     if line.kind == "header":
         p = _paragraph(doc, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
         set_font(p.add_run(line.text), BODY_FONT, SIZE_3)
@@ -184,26 +192,28 @@ def _write_line(doc, line: Line) -> list:
     if line.kind == "title":
         p = _paragraph(doc, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
         p.paragraph_format.line_spacing = Pt(35)
-        set_font(p.add_run(line.text), TITLE_FONT, SIZE_2)
-        _paragraph(doc, indent=False)
-        return []
+        p.paragraph_format.keep_with_next = True
+        runs = []
+        for n, text in enumerate(title_lines(line.text, meta.org)):
+            if n:
+                runs[-1].add_break()  # an explicit line break between words, never inside one
+            runs.append(p.add_run(text))
+            set_font(runs[-1], TITLE_FONT, SIZE_2)
+        _paragraph(doc, indent=False).paragraph_format.keep_with_next = True
+        return runs
     if line.kind == "addressee":
         set_font(_paragraph(doc, indent=False).add_run(line.text), BODY_FONT, SIZE_3)
         return []
     if line.kind == "heading1":
-        run = _paragraph(doc).add_run(line.text)
+        p = _paragraph(doc)
+        p.paragraph_format.keep_with_next = True
+        run = p.add_run(line.text)
         set_font(run, HEI, SIZE_3)
         return [run]
     if line.kind in ("body", "heading2"):
         return _body_paragraph(doc, line.text).runs
     if line.kind in ("signature", "date"):
-        if line.kind == "signature":
-            _paragraph(doc, indent=False)
-            _paragraph(doc, indent=False)
-        p = _paragraph(doc, WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-        p.paragraph_format.right_indent = SIZE_3 * (2 if line.kind == "signature" else 4)
-        set_font(p.add_run(line.text), BODY_FONT, SIZE_3)
-        return []
+        return _signature(doc, line, meta.date or BLANK_DATE)
     if line.kind == "cc":
         _paragraph(doc, indent=False)
     set_font(_paragraph(doc, indent=False).add_run(line.text), BODY_FONT, SIZE_4)  # cc, printer

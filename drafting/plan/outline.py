@@ -1,76 +1,94 @@
-"""Assign every fact to a section of the report kind; nothing is dropped.
+"""The outline: the report kind's sections, each with the facts it will carry and why.
 
-A fact's own wording decides first (不足 → shortcomings, 下一步 → plans, 第一责任人 →
-first_responsible); otherwise it is an achievement, placed in the measures section whose topics
-match it best — by its own words, then by the headings of its nearest passages in the index.
+A fact's type decides its role first (classify.py): problems to 不足, plans to 下一步, the leader's
+own actions to 第一责任人, guiding statements to the preamble, honours in a work summary to 工作亮点.
+Activities are filed by theme, from where sentences like them sit in real reports (placement.py).
+Fragments are left out of every section — they are questions for the user, shown in the outline
+table, and written only if the user moves them into a section.
 """
 
 from __future__ import annotations
 
-import re
-
+from drafting.domain.classify import classify_all
 from drafting.domain.kinds import ReportKind, SectionSpec
+from drafting.domain.roles import FactKind, Role
+from drafting.domain.themes import THEME
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import fill
-from retrieval.errors import RetrievalError
 
-CUES = [
-    ("first_responsible", re.compile(r"第一责任人|主要负责人|党组书记|述法|主席.{0,8}(带头|亲自|主持|专题)")),
-    ("shortcomings", re.compile(r"不足|问题|差距|短板|薄弱|有待|不够|欠缺|不强|不高|滞后|困难在于|仍需")),
-    ("plans", re.compile(r"^(下一步|明年|下半年|今后|计划|拟|将|力争)|下一步|力争|计划于|拟于")),
-    ("highlights", re.compile(r"亮点|首创|全省首|全市首|全国首|品牌")),
-]
+from .placement import place
+
+KIND_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
+             FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
 
 
-def cue_role(fact: Fact, meta: DraftMeta) -> str | None:
-    text = fact.text
-    for role, pattern in CUES:
-        if pattern.search(text):
-            return role
-    if re.search(rf"{meta.year + 1}年", text) and not re.search(rf"{meta.year}年", text):
-        return "plans"
-    return None
-
-
-def topic_score(spec: SectionSpec, text: str) -> float:
-    return float(sum(text.count(k) for topic in spec.topics for k in topic.keywords))
-
-
-def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=None) -> list[Section]:
-    """The report's sections, each with the ids of the facts it will carry."""
-    specs = [s for s in kind.sections]
-    assigned: dict[str, list[str]] = {s.key: [] for s in specs}
-    measures = [s for s in specs if s.role == "measures"]
+def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=None,
+                 exclude_docs: tuple[str, ...] = ()) -> list[Section]:
+    """The report's sections, each with the ids of the facts it will carry and why each is there."""
+    classify_all(facts, meta)
+    assigned: dict[str, list[str]] = {"preamble": [], **{s.key: [] for s in kind.sections}}
+    reasons: dict[str, str] = {}
     for fact in facts:
-        role = cue_role(fact, meta)
-        target = next((s for s in specs if s.role == role), None) if role else None
-        if target is None:
-            target = _best_measures(fact, measures, index, kind.key)
-        assigned[target.key].append(fact.id)
-    sections = [Section(id="s0", role="preamble", heading="")]
-    for spec in specs:
+        if fact.derived:
+            continue  # comparisons with last year follow their fact (continuity.accept_comparisons)
+        key, reasons[fact.id] = _file(fact, kind, index, exclude_docs)
+        if key:
+            assigned[key].append(fact.id)
+    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned["preamble"],
+                        placement={f: reasons[f] for f in assigned["preamble"]})]
+    for spec in kind.sections:
         if not spec.required and not assigned[spec.key]:
             continue
+        ids = assigned[spec.key]
         sections.append(Section(id=f"s{len(sections)}", role=spec.role, heading=fill(spec.headings[0], meta),
-                                fact_ids=assigned[spec.key]))
+                                fact_ids=ids, placement={f: reasons[f] for f in ids}))
     return sections
 
 
-def _best_measures(fact: Fact, measures: list[SectionSpec], index, report_type: str) -> SectionSpec:
-    scores = [topic_score(spec, fact.text) for spec in measures]
-    if index is not None and len(measures) > 1:
-        try:
-            nearest = index.search(fact.text, role="measures", k=3)
-        except RetrievalError:
-            nearest = []  # the index is down: the fact's own words still place it
-        for passage in nearest:
-            for i, spec in enumerate(measures):
-                scores[i] += 0.5 * topic_score(spec, passage.heading)
-    best = max(range(len(measures)), key=lambda i: (scores[i], -i))
-    return measures[best]
+def _file(fact: Fact, kind: ReportKind, index, exclude_docs) -> tuple[str, str]:
+    """(section key or '' for none, the reason shown to the user)."""
+    fact_kind = FactKind(fact.kind)
+    label = fact_kind.label
+    if fact_kind == FactKind.FRAGMENT:
+        return "", f"{label}：未放入任何部分"
+    role = KIND_ROLE.get(fact_kind)
+    if fact_kind == FactKind.HONOUR and _has(kind, Role.HIGHLIGHTS):
+        role = Role.HIGHLIGHTS
+    if role == Role.PREAMBLE:
+        return "preamble", f"{label} → 导语"
+    if role and _has(kind, role):
+        spec = next(s for s in kind.sections if s.role == role)
+        return spec.key, f"{label} → {role.label}"
+    placed = place(fact.text, index, kind.themes(), exclude_docs)
+    theme = placed.theme or _fallback_theme(kind)
+    fact.theme = theme
+    spec = kind.section_for(theme)
+    topic = spec.topic_for(theme)
+    where = f"{THEME[theme].label}（{topic.headings[0] if topic else spec.headings[0]}）"
+    return spec.key, f"{label} → {where}；{placed.reason}"
 
 
-def best_topic(spec: SectionSpec, fact: Fact) -> int:
-    """Index of the subsection (topic) of `spec` a fact belongs to; the first when none match."""
-    scores = [sum(fact.text.count(k) for k in topic.keywords) for topic in spec.topics]
-    return max(range(len(scores)), key=lambda i: (scores[i], -i)) if scores else 0
+def _has(kind: ReportKind, role: Role) -> bool:
+    return any(s.role == role for s in kind.sections)
+
+
+def _fallback_theme(kind: ReportKind) -> str:
+    first: SectionSpec = kind.measures()[0]
+    return first.topics[0].themes[0]
+
+
+GAP_NOTES = {
+    Role.SHORTCOMINGS: "没有提供“存在的不足”方面的事实：草稿按本报告的工作领域给出了参考表述（标为通用表述），请按实际修改，不要照搬。",
+    Role.FIRST_RESPONSIBLE: "没有提供主要负责人履职的事实（如带头学法、述法、主持研究法治工作）：草稿给出的是通用表述，请补充实际情况。",
+    Role.PLANS: "没有提供下一步计划：草稿按本报告的工作领域给出了参考安排（标为通用表述），请按实际修改。",
+}
+
+
+def gaps(sections: list[Section]) -> list[str]:
+    """What the user gave nothing for, where the draft must then offer marked suggestions."""
+    return [GAP_NOTES[Role(s.role)] for s in sections if s.role in GAP_NOTES and not s.fact_ids]
+
+
+def fragments(facts: list[Fact]) -> list[str]:
+    """Facts that say nothing was done: questions for the user, left out of the draft."""
+    return [f"{f.id}“{f.text[:24]}”{f.note}" for f in facts if f.kind == FactKind.FRAGMENT]

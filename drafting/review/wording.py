@@ -60,7 +60,7 @@ def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         text = strip_markers(sentence)
         mask = MASK_RE.search(text)
         if mask:
-            result.findings.append(Finding(f"有未填写的数值“{mask.group(0)}”", section.id, sentence))
+            result.findings.append(Finding(f"有未填写的占位内容“{mask.group(0)}”", section.id, sentence))
         placeholder = PLACEHOLDER.search(text)
         if placeholder:
             result.findings.append(Finding(f"有占位文字“{placeholder.group(0)}”", section.id, sentence))

@@ -14,6 +14,7 @@ from drafting.domain.types import Draft
 from drafting.errors import InputError
 from drafting.review import CHECKS, CheckResult
 from drafting.review import check_draft as run_all
+from drafting.review.who import framing
 from drafting.write.pipeline import draft_report
 
 from .services import load_case, make_writer, meta_from_case, open_index
@@ -65,12 +66,29 @@ def run_case(path: Path, index, writer) -> dict:
     headings = [s.heading for s in draft.body_sections()]
     missing = [h for h in expected_sections if not any(h in x for x in headings)]
     outcome["expected_sections"] = not missing
+    unmet = expectations(draft, case.get("expect") or {})
+    outcome["expect"] = not unmet
     accuracy = next(r for r in results if r.name == "figure_accuracy")
     return {"case": path.stem, "ok": all(outcome.values()), "checks": outcome, "seconds": round(seconds, 3),
             "precision": accuracy.metrics["precision"], "recall": accuracy.metrics["recall"],
             "figures_in_draft": accuracy.metrics["figures_in_draft"], "warnings": draft.warnings,
             "findings": [f"{r.label}: {f.message}" for r in results for f in r.findings
-                         if r.name not in expected_fail] + [f"缺少预期部分：{m}" for m in missing]}
+                         if r.name not in expected_fail] + [f"缺少预期部分：{m}" for m in missing] + unmet}
+
+
+def expectations(draft: Draft, expect: dict) -> list[str]:
+    """What a case says the draft must be: meta fields (addressee, short_name, title, date, period,
+    leader_title), words the report's own text must hold (contains) or must not (excludes)."""
+    unmet = []
+    for key in ("addressee", "short_name", "date", "period", "leader_title", "level", "body"):
+        if key in expect and str(getattr(draft.meta, key)) != str(expect[key] or ""):
+            unmet.append(f"{key} 应为“{expect[key]}”，实为“{getattr(draft.meta, key)}”")
+    if "title_contains" in expect and expect["title_contains"] not in draft.meta.title:
+        unmet.append(f"标题应含“{expect['title_contains']}”：{draft.meta.title}")
+    own = "\n".join(framing(s, draft) for s in draft.sections)
+    unmet += [f"正文应含“{w}”" for w in expect.get("contains", []) if w not in own]
+    unmet += [f"正文不应含“{w}”" for w in expect.get("excludes", []) if w in own]
+    return unmet
 
 
 def eval_cases_command(directory: Path, settings, as_json: bool, backends: list[str]) -> int:
@@ -106,7 +124,7 @@ def _print_run(backend: str, run: dict) -> None:
 
 
 def summarise(rows: list[dict]) -> dict:
-    names = [c.__name__ for c in CHECKS] + ["expected_sections"]
+    names = [c.__name__ for c in CHECKS] + ["expected_sections", "expect"]
     pass_rate = {n: sum(r["checks"][n] for r in rows) / len(rows) for n in names}
     drafted = sum(r["figures_in_draft"] for r in rows)
     precision = sum(r["precision"] * r["figures_in_draft"] for r in rows) / drafted if drafted else 1.0

@@ -23,9 +23,14 @@ from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons
 from drafting.review import CheckResult, check_draft
-from drafting.write.pipeline import DraftEvent, new_draft, regenerate_section, write_draft
+from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
+
+
+def same_report(a: Draft, b: Draft) -> bool:
+    """Two outlines of one report: same organisation, year and kind."""
+    return (a.meta.org, a.meta.year, a.meta.report_type) == (b.meta.org, b.meta.year, b.meta.report_type)
 
 
 class Workbench:
@@ -35,10 +40,17 @@ class Workbench:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
 
     # -- outline --------------------------------------------------------------------------
-    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text) -> Draft:
-        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "")
+    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text, *,
+                current: Draft | None = None, new: bool = False, owner: str = "", **profile) -> Draft:
+        """The outline for this form, saved. Pressing 生成提纲 again on the same organisation, year
+        and kind updates `current` (one saved draft per outline); `new` starts another draft.
+        `profile`: level, body, leader_title as the user corrected them."""
+        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
+                          **{k: v for k, v in profile.items() if v})
         draft = new_draft(meta, facts_text, self.index)
-        self.store.save(draft, "outline")
+        if current is not None and not new and same_report(current, draft):
+            draft = replace(draft, id=current.id)
+        self.store.save(draft, "outline", owner=owner)
         return draft
 
     def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:
@@ -99,7 +111,8 @@ class Workbench:
 
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
-        return self._saved(replace(draft, sections=sections), "edit")
+        # the section's check flags follow its new text: a problem the edit fixed is gone
+        return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "") -> Draft:
         new = regenerate_section(draft, section_id, self.writer, self.index, instruction)
@@ -129,6 +142,7 @@ class Workbench:
 
     def merge_docx(self, draft: Draft, path: Path):
         merged, changes = merge_docx(draft, path)
+        merged = recheck(merged, self.index, [c.section_id for c in changes])
         return self._saved(merged, "docx"), changes
 
     def import_reports(self, paths: list[Path]) -> list[str]:

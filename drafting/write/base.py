@@ -65,6 +65,8 @@ class SectionWriter(ABC):
     with text (【F3】 markers after figures), sources and flags filled in."""
 
     name: str = "writer"
+    parallel: bool = True
+    """Whether the pipeline may write several sections at once with this writer."""
 
     @abstractmethod
     def write(self, section: Section, ctx: DraftContext, instruction: str = "",

@@ -1,6 +1,8 @@
 """The LLM writer: any OpenAI-compatible chat model writes a section from the facts and the
-retrieved examples, through langchain-openai's ChatOpenAI (streaming, usage metadata). The section
-is checked, repaired up to twice, and falls back to the offline composer if the model cannot.
+retrieved examples, through langchain-openai's ChatOpenAI (streaming, usage metadata). The answer is
+tidied (chat and Markdown removed), its rewritten figures put back, then checked and sent back for
+repair up to twice. An answer that still holds a wrong figure, another federation's name or prompt
+residue is never shown: the offline text is, flagged, and the answer is kept in Section.attempt.
 
 One retry policy (LangChain's `with_retry` around one streamed attempt; the client itself never
 retries) and one deadline per section that counts the whole call, streaming included. 401/403
@@ -14,15 +16,20 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
 
 from .base import DraftContext, Emit, SectionWriter
-from .offline import OfflineComposer, examples, fact_clause, to_source
+from .borrow import examples, to_source
+from .figure_repair import repair_figures
+from .items import fact_clause
+from .offline import OfflineComposer
+from .plan import prompt_profile, section_plan
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
-from .validate import section_problems
+from .validate import Problem, as_flag, check_section
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -94,29 +101,54 @@ class LLMWriter(SectionWriter):
         sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
         messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
         deadline = time.monotonic() + self.config.deadline
+        best: tuple[str, list[Problem]] = ("", [])
         try:
             if ctx.usage.get("refused"):  # the key was refused for another section of this draft
                 raise KeyRefused("密钥被拒绝，本稿未再调用大模型，请检查 OPENAI_API_KEY")
-            text = self._complete(messages, emit, ctx, deadline)
-            problems = section_problems(text, section, ctx)
+            text, problems = self._checked(self._complete(messages, emit, ctx, deadline, section.heading),
+                                           section, facts, ctx)
+            best = (text, problems)
             for _ in range(REPAIR_ROUNDS):
                 if not problems:
                     break
-                messages += [("ai", text), ("human", render("repair", problems="\n".join(f"- {p}" for p in problems),
-                                                            facts=self._facts(facts), text=text))]
-                text = self._complete(messages, emit, ctx, deadline)
-                problems = section_problems(text, section, ctx)
+                messages += [("ai", text), ("human", render("repair", facts=self._facts(facts), text=text,
+                                                            problems="\n".join(f"- {p.message}" for p in problems)))]
+                text, problems = self._checked(self._complete(messages, emit, ctx, deadline, section.heading),
+                                               section, facts, ctx)
+                best = (text, problems) if _weight(problems) <= _weight(best[1]) else best
         except ModelFault as fault:
             ctx.spend(fallbacks=1)
             log.warning("section %s: model fault, offline fallback: %s", section.id, fault)
             offline = self.fallback.write(section, ctx, emit=emit)
-            return replace(offline, flags=[f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。"])
-        flags = [f"核对未通过：{p}" for p in problems]
+            return replace(offline, attempt=best[0],
+                           flags=[f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。"])
+        text, problems = best
+        if any(p.blocking for p in problems):
+            return self._offline_instead(section, ctx, text, problems, emit)
+        flags = [as_flag(p) for p in problems]
         return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags)
 
+    def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
+        """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
+        text, rewrites = repair_figures(text, facts)
+        if rewrites:
+            ctx.spend(figures_restored=len(rewrites))
+        return text, check_section(text, section, ctx)
+
+    def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Problem],
+                         emit: Emit | None) -> Section:
+        """The model could not get it right: the offline text is shown, the model's best attempt is kept."""
+        ctx.spend(rejected=1)
+        log.warning("section %s: model answer still wrong after repair, offline text shown", section.id)
+        offline = self.fallback.write(section, ctx, emit=emit)
+        reasons = "；".join(p.message for p in problems if p.blocking)
+        return replace(offline, attempt=attempt, flags=[
+            f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），已另存为可切换的版本，请核对后选用。"])
+
     def _system(self, ctx: DraftContext) -> str:
-        return render("system", org=ctx.meta.org, title=ctx.meta.title, short_name=fill("{short}", ctx.meta),
-                      year=ctx.meta.year, guiding=fill("{guiding}", ctx.meta))
+        return render("system", org=ctx.meta.org, title=ctx.meta.title, profile=prompt_profile(ctx),
+                      written=ctx.meta.date or f"未定（按{period_end(ctx.meta).isoformat()}之前的提法）",
+                      guiding=fill("{guiding}", ctx.meta))
 
     @staticmethod
     def _facts(facts) -> str:
@@ -131,14 +163,17 @@ class LLMWriter(SectionWriter):
         others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
                            if s.id != section.id and s.role != "preamble")
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
-                      year=ctx.meta.year, heading=section.heading, role_name=role_label(section.role),
+                      period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
+                      plan=section_plan(section, ctx),
                       facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
                       or "（无）", others=others or "（无）")
 
     # -- one completion, streamed, retried ------------------------------------------------
-    def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float) -> str:
+    def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float,
+                  heading: str = "") -> str:
         try:
-            text, usage = self._attempt.invoke({"messages": messages, "emit": emit, "ctx": ctx, "deadline": deadline})
+            text, usage = self._attempt.invoke({"messages": messages, "emit": emit, "ctx": ctx, "deadline": deadline,
+                                                "heading": heading})
         except ModelFault:
             raise
         except Exception as exc:  # openai/httpx errors after the last retry
@@ -182,7 +217,7 @@ class LLMWriter(SectionWriter):
             if isinstance(fault, KeyRefused):
                 ctx.spend(refused=1)
             raise fault from None
-        text = tidy("".join(pieces))
+        text = tidy("".join(pieces), request.get("heading", ""))
         if not finished:
             ctx.spend(failures=1)
             raise ModelFault("回复中途断开")
@@ -192,6 +227,11 @@ class LLMWriter(SectionWriter):
         if emit:
             emit(text)
         return text, usage
+
+
+def _weight(problems: list[Problem]) -> tuple[int, int]:
+    """How bad an answer is: blocking problems first, then all of them."""
+    return sum(p.blocking for p in problems), len(problems)
 
 
 def _transient(exc: BaseException) -> bool:

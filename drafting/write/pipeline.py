@@ -19,10 +19,12 @@ from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
-from drafting.plan.outline import make_outline
+from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
 from .offline import OfflineComposer
+from .stock import note_existing
+from .validate import refresh_flags
 
 
 @dataclass
@@ -38,14 +40,15 @@ class DraftEvent:
 OnEvent = Callable[[DraftEvent], None]
 
 
-def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None) -> Draft:
+def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None,
+              exclude_docs: tuple[str, ...] = ()) -> Draft:
     """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
     facts = parse_facts(facts_text)
     meta = settle(meta, facts, today)
     kind = get_kind(meta.report_type)
-    sections = make_outline(facts, kind, meta, index)
+    sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text))
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections))
     return attach_previous(draft, index) if index is not None else draft
 
 
@@ -72,7 +75,10 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         emit_event(DraftEvent("done", section.id, written.text))
         return written
 
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+    # A writer that is not parallel (the offline composer) writes in order, so its draft-wide
+    # choices (which phrase, which example) are the same on every run.
+    workers = max(1, concurrency) if getattr(writer, "parallel", True) else 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         sections = stale_flags(draft, list(pool.map(one, draft.sections)))
     backend = getattr(writer, "label", writer.name)
     result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=dict(ctx.usage))
@@ -92,6 +98,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     ctx = context_for(draft, index)
     ctx.borrowed.update(s for other in draft.sections if other.id != section_id
                         for s in other.text.replace("\n", "").split("。"))
+    note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
     emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
@@ -101,9 +108,17 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     return replace(draft, sections=sections, tokens=tokens)
 
 
+def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:
+    """The draft with the check flags of its sections (all, or those named) recomputed for their
+    current text: after an edit a fixed problem is gone and none is listed twice."""
+    ctx = context_for(draft, index)
+    sections = [refresh_flags(s, ctx) if section_ids is None or s.id in section_ids else s for s in draft.sections]
+    return replace(draft, sections=stale_flags(draft, sections))
+
+
 def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,
                  on_event: OnEvent | None = None, concurrency: int = 4,
                  exclude_docs: tuple[str, ...] = ()) -> Draft:
     """The Python API the CLI and the app call: facts in, a whole Draft out."""
-    draft = new_draft(meta, facts_text, index)
+    draft = new_draft(meta, facts_text, index, exclude_docs=exclude_docs)
     return write_draft(draft, writer, index, on_event, concurrency, exclude_docs)

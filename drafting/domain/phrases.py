@@ -1,0 +1,129 @@
+"""Stock text: the sentences a drafter writes around the facts, each honest about what it claims.
+
+Framing and purpose clauses state no result ("围绕妇女儿童权益保障，" "为提升干部职工法治素养，").
+Anything that states a practice or a result the user did not give — a cause of the shortcomings, a
+suggested shortcoming or plan, the leader's usual duties — is a suggestion: the composer lists it
+in Section.stock, and the app, the Word file and the Markdown show it as 通用表述 to confirm.
+Templates use the words of wording.py ({short}, {party}, {leader} …).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Result and practice claims a sentence must not make unless a fact (or the user) says so.
+CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)|不断(?:提升|提高|增强)|"
+                   r"取得(?:了)?(?:积极|明显|显著|良好|较好)?(?:成效|成绩|进展)|成效(?:显著|明显)|形成了|营造了|提升了|"
+                   r"增强了|提高了|得到(?:了)?(?:有效|明显|进一步)|严格按照法定(?:权限|程序)|全面(?:提升|提高)|深入人心|"
+                   r"蔚然成风|家喻户晓|切实保障了|筑牢了|做到了|实现了|确保了|达到了|收到(?:了)?(?:实效|良好效果)")
+
+STOCK_PHRASES = ("尊法学法守法用法", "贡献巾帼力量", "同部署、同推进", "同谋划、同部署", "桥梁纽带",
+                 "围绕中心、服务大局", "高度重视", "坚强领导", "精心指导", "关键少数", "用心用情",
+                 "营造良好法治", "办实事、解难题", "立足家庭、面向社会", "听党话、跟党走", "建功立业",
+                 "认真落实", "落地落实")
+"""Set phrases a report uses at most once: said twice they read as a template."""
+
+OPENINGS = {
+    "organisation": ("{short}党组高度重视法治建设，把法治建设作为一项基础性工作统筹谋划、协调推进。",
+                     "{short}坚持把法治建设与{business}紧密结合，认真谋划、精心组织。"),
+    "publicity": ("{short}认真落实“谁执法谁普法”普法责任制，围绕{mission_short}广泛开展法治宣传教育。",
+                  "{short}紧扣{people}需求，借助重要时间节点和各类阵地开展普法宣传。"),
+    "rights": ("{short}立足职能，把{mission}作为推进法治建设的重要着力点。",
+               "坚持依法维权、源头维权，{short}用心用情为{people}办实事、解难题。"),
+    "duties": ("{short}对照“谁执法谁普法”普法责任制要求，结合职能抓好普法工作。",
+               "按照普法责任制要求，{short}把普法工作与{business}同谋划、同部署、同推进。"),
+    "work": ("{short}紧扣{party}中心工作，聚焦主责主业谋划推进各项工作。",
+             "立足职能定位，{short}推动各项工作落地落实。"),
+}
+"""The first sentence of a measures section: framing only, different for every section."""
+
+PURPOSE = {
+    "study": "为提升干部职工法治素养，", "ideology": "坚持把思想政治引领放在首位，",
+    "mechanism": "着眼责任落实，", "party": "坚持党建引领，",
+    "publicity": "为增强{people}的法治意识，", "family": "注重家庭家教家风建设，", "media": "用好网络平台，",
+    "organisation": "依托基层阵地，", "team": "注重普法力量建设，", "rights": "坚持依法维权，",
+    "care": "聚焦困难群体，", "development": "聚焦中心大局，", "planning": "着眼长远发展，",
+}
+"""A clause that says what the work is for, never what it achieved."""
+
+LEADS = {
+    "study": "抓实学法用法", "ideology": "强化思想引领", "mechanism": "健全工作机制", "party": "加强党的建设",
+    "publicity": "深化普法宣传", "family": "注重家庭建设", "media": "创新宣传形式", "organisation": "建强基层阵地",
+    "team": "壮大普法力量", "rights": "做好信访维权", "care": "做实关爱帮扶", "development": "服务发展大局",
+    "planning": "推动规划实施",
+}
+"""The short lead of an item: 一是抓实学法用法。…"""
+
+SHORTCOMINGS = {
+    "publicity": "普法宣传的覆盖面和针对性还需提高，偏远地区{people}的法治意识有待增强",
+    "media": "运用新媒体开展普法的形式还不够丰富，吸引力和传播力有待提升",
+    "team": "基层普法力量相对薄弱，普法骨干的专业能力还需提升",
+    "rights": "婚姻家庭纠纷调解的专业化水平有待提高，维权工作专业力量相对不足",
+    "care": "关爱帮扶资源整合还不够，对困难群体的常态化服务有待加强",
+    "study": "干部运用法治思维和法治方式开展工作的能力还需提升",
+    "mechanism": "法治建设工作机制还需进一步健全，责任落实的精细化程度有待提高",
+    "family": "家庭教育指导服务的覆盖面还不够广",
+    "development": "服务{members}创业就业的平台和载体还不够多",
+    "organisation": "基层组织作用发挥还不够平衡，部分基层组织活力不足",
+    "ideology": "思想引领的方式方法还需创新，覆盖面有待扩大",
+    "planning": "规划实施的统筹协调和监测评估还需加强",
+    "party": "党建与业务工作融合还不够深入",
+}
+"""Suggested shortcomings by work area: offered only when the user gave none, always marked."""
+
+CAUSES = ("究其原因，主要是对新形势下法治建设的研究谋划还不够深入，专业人才和工作力量相对不足。",
+          "究其原因，主要是工作力量和经费保障有限，创新意识还需增强。")
+"""The 原因 a fazhi report must give: a suggestion unless the user wrote one."""
+
+PLANS = {
+    "study": "严格落实领导干部学法制度，持续抓好干部职工学法用法",
+    "mechanism": "健全完善法治建设工作机制，压紧压实工作责任",
+    "publicity": "以{laws}等法律法规为重点，针对不同群体开展形式多样的普法宣传",
+    "media": "用好新媒体平台，创新普法宣传方式，增强普法实效",
+    "team": "加强普法队伍建设，提升普法骨干的专业能力",
+    "rights": "加强婚姻家庭纠纷排查化解，畅通维权渠道，把矛盾纠纷化解在基层",
+    "care": "持续做好困难群体关爱帮扶，推动各项关爱项目落地见效",
+    "family": "深入开展家庭教育指导服务，推动形成良好家风",
+    "development": "搭建更多创业就业平台，服务{members}建功立业",
+    "organisation": "深化基层组织建设，增强基层组织活力",
+    "ideology": "深入开展思想政治引领，引导广大{members}听党话、跟党走",
+    "planning": "统筹推进规划实施，做好指标监测评估",
+    "party": "持之以恒加强党的建设，推进全面从严治党",
+}
+"""Suggested plans by work area: offered when the user gave none for that area, always marked."""
+
+PLANS_OPENINGS = ("{ahead}，{short}将{ideology}，重点抓好以下工作：",
+                  "下一步，{short}将紧紧围绕{party_gov}决策部署，着力抓好以下几项工作：")
+SHORTCOMINGS_OPENINGS = ("对照上级要求和{people}期盼，{short}的工作还存在一些不足：",
+                         "在肯定成绩的同时，我们也清醒认识到工作中还存在一些问题：")
+DUTY_LEAD = "{leader}认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问。"
+DUTY_FRAME = "在履行推进法治建设第一责任人职责方面，"
+STUDY_PLAN = {"zongjie": "持续深入学习贯彻{congress}，引领广大{members}听党话、跟党走",
+              "other": "持续深入学习贯彻{congress}和{study}，把学习成果转化为推进法治建设的实际行动"}
+"""The first item of every plans section: framing, said by every report of its kind."""
+DUTY_SUGGESTIONS = (
+    "带头尊法学法守法用法，把学习贯彻{study}作为党组理论学习中心组学习的重要内容",
+    "把法治建设纳入年度工作要点，与{business}同谋划、同推进、同考核",
+    "坚持重大事项集体研究决定，自觉接受监督",
+)
+
+# Words only a 妇联 uses, and what a government department says instead.
+DEPARTMENT_WORDS = (
+    ("依法维护妇女儿童合法权益", "依法履行部门职责"), ("妇女儿童合法权益", "人民群众合法权益"),
+    ("维护妇儿权益", "服务人民群众"), ("护航妇儿权益", "服务人民群众"), ("妇女儿童权益", "群众合法权益"),
+    ("凝聚巾帼力量", "凝聚奋进力量"), ("贡献巾帼力量", "作出积极贡献"), ("巾帼力量", "部门力量"),
+    ("妇联业务工作", "业务工作"), ("妇女群众", "人民群众"), ("广大妇女", "广大群众"), ("妇女儿童", "人民群众"),
+    ("上级妇联", "上级主管部门"), ("全国妇联", "上级主管部门"), ("妇联", "本部门"), ("巾帼", ""),
+)
+
+
+def neutral(text: str) -> str:
+    """A 妇联 sentence in a government department's words."""
+    for federation_word, department_word in DEPARTMENT_WORDS:
+        text = text.replace(federation_word, department_word)
+    return text
+
+
+def federation_only(text: str) -> bool:
+    """Whether a sentence speaks as a 妇联 (and so cannot be borrowed for a department)."""
+    return bool(re.search(r"妇联|妇女|巾帼|妇儿|儿童", text))

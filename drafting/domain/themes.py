@@ -1,0 +1,92 @@
+"""The work areas (themes) of a federation's report, and how a heading or a sentence names one.
+
+A theme is what a drafter files an activity under: 学法用法, 普法宣传, 维权, 关爱帮扶 … Each report
+kind maps themes to its own sections and subsections (kinds.py). Headings of earlier reports are
+short and formulaic ("（三）强化矛盾纠纷化解"), so a heading names its theme reliably; a sentence is
+placed by the headings its nearest passages in the corpus sit under (plan/placement.py), and only
+then by its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    heading_words: re.Pattern[str]
+    """Words that make a heading about this theme (checked on headings only)."""
+    weak_words: re.Pattern[str] | None
+    text_words: re.Pattern[str]
+    """Words that tie a sentence to this theme (weaker evidence: a word has several senses)."""
+
+
+def _re(words: str) -> re.Pattern[str]:
+    return re.compile("|".join(words.split()))
+
+
+THEMES = [
+    Theme("study", "学法用法", _re("学法 学习 中心组 理论 素养 考试 法治思维 依法执政 依法行政 关键少数 述法"), None,
+          _re("学法 中心组 会前学法 学法考试 法律知识考试 法治专题 党课 理论学习 专题学习 集体学习 述法 法治讲座 干部职工")),
+    Theme("mechanism", "工作机制", _re("组织领导 普法责任制 责任制 领导小组 高度重视 压实 责任清单"),
+          _re("机制 制度 部署 统筹 责任 保障"),
+          _re("领导小组 责任清单 责任制 工作要点 工作计划 实施方案 制度 考核 纳入 部署 分工 台账 规范性文件 合法性审查")),
+    Theme("publicity", "普法宣传", _re("普法 宣传 宣讲 法治氛围 法治环境 法治宣传 主题活动 阵地"), None,
+          _re("普法 法治宣传 宣传 资料 手册 彩页 宣传周 法律知识 进村 进社区 进校园 法治讲座 法治文化 民法典 宣传栏 维权周")),
+    Theme("media", "新媒体普法", _re("新媒体 网络 线上 形式 创新 平台"), None,
+          _re("公众号 推文 短视频 视频 直播 线上 网络 微信 新媒体 竞赛 小程序 抖音 浏览量 云课堂")),
+    Theme("team", "普法队伍", _re("普法队伍 队伍 人才 力量 志愿"), None,
+          _re("队伍 志愿者 志愿服务队 讲师 律师 法律明白人 执委 调解员 人民陪审员 师资 骨干 网格员")),
+    Theme("rights", "依法维权", _re("维权 信访 矛盾纠纷 矛盾 纠纷 化解 调解 维稳 稳定 权益 保护 家暴 家庭暴力"), None,
+          _re("信访 维权 权益 调解 纠纷 化解 家暴 家庭暴力 保护令 热线 12338 法律援助 来访 来电 案件 排查 告诫书 接待")),
+    Theme("care", "关爱帮扶", _re("关爱 帮扶 救助 服务 民生 困难 温暖"), None,
+          _re("关爱 慰问 救助 两癌 春蕾 困境 留守 困难 帮扶 资助 助学 病 孤儿 残疾 送温暖 爱心")),
+    Theme("family", "家庭家教家风", _re("家庭教育 家庭建设 家教 家风 最美家庭 文明家庭 家庭文明"), None,
+          _re("家庭教育 家教 家风 最美家庭 文明家庭 家长 亲子 婚姻家庭辅导 家长学校 家庭建设 家庭文明")),
+    Theme("ideology", "思想引领", _re("思想 引领 凝心 聚力 政治 党的 学习贯彻 宣讲"), None,
+          _re("思想引领 学习贯彻 二十大 全会精神 主题教育 心向党 宣讲团 巾帼宣讲 主题宣讲 理论宣讲 三八红旗手 先进典型 榜样 感恩 听党话")),
+    Theme("development", "建功发展", _re("发展 建功 振兴 创业 就业 服务大局"), None,
+          _re("就业 创业 技能 乡村振兴 巾帼建功 岗位 致富 基地 美丽庭院 巧媳妇 手工 电商 巾帼文明岗 培训妇女")),
+    Theme("organisation", "组织建设", _re("改革 组织 基层 阵地 建设 网上"), None,
+          _re("改革 妇联组织 基层组织 妇女之家 儿童之家 阵地 新领域 网上妇联 四组一队 执委履职 换届")),
+    Theme("planning", "规划实施", _re("规划 纲要 儿童友好 两纲"), None,
+          _re("规划 两纲 纲要 监测 儿童友好 发展规划 评估")),
+    Theme("party", "党建与作风", _re("党建 从严治党 作风 廉政"), None,
+          _re("党建 从严治党 党风廉政 民主集中制 书记项目 作风建设 纪检 党支部")),
+]
+THEME = {t.key: t for t in THEMES}
+
+
+@lru_cache(maxsize=8192)
+def heading_theme(heading: str) -> str:
+    """The theme a heading names ('' when none does). The earliest word decides, a longer word
+    winning at the same place: "（四）强化矛盾纠纷化解，筑牢安全稳定防线" is 维权 whatever
+    follows, and "健全普法责任制" is 工作机制, not 普法宣传."""
+    best, score = "", float("inf")
+    for theme in THEMES:
+        for m in theme.heading_words.finditer(heading):
+            value = m.start() - 0.5 * len(m.group(0))
+            if value < score:
+                best, score = theme.key, value
+    if not best:  # 机制/制度 name a theme only when nothing more specific does: 健全维权联动机制 is 维权
+        best = next((t.key for t in THEMES if t.weak_words and t.weak_words.search(heading)), "")
+    return best
+
+
+def text_scores(text: str) -> dict[str, float]:
+    """How many of each theme's words a sentence holds."""
+    scores = {}
+    for theme in THEMES:
+        hits = len(theme.text_words.findall(text))
+        if hits:
+            scores[theme.key] = float(hits)
+    return scores
+
+
+def text_theme(text: str) -> str:
+    scores = text_scores(text)
+    return max(scores, key=lambda k: (scores[k], -list(THEME).index(k))) if scores else ""

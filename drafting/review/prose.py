@@ -1,0 +1,94 @@
+"""Reads as one report, and nothing is claimed that was not given.
+
+Every fact where a drafter would file it (its type decides its role; a fragment is no item); no
+sentence states a result no fact supports unless it is marked 通用表述; no set phrase twice; no two
+sections opening the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.domain.classify import classify
+from drafting.domain.guard import ForeignGuard
+from drafting.domain.kinds import get_kind
+from drafting.domain.phrases import CLAIM, STOCK_PHRASES
+from drafting.domain.roles import FactKind, Role
+from drafting.domain.types import MARKER_RE, Draft, strip_markers
+
+from .base import CheckResult, Finding, section_sentences
+from .who import framing
+
+EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
+                 FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
+
+
+def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    """Each fact in a section where a drafter would put it."""
+    result = CheckResult("placement", "事实归位")
+    kind = get_kind(draft.meta.report_type)
+    roles = {s.role for s in kind.sections} | {Role.PREAMBLE}
+    for section in draft.sections:
+        for fact_id in section.fact_ids:
+            fact = draft.fact(fact_id)
+            if fact is None or fact.derived:
+                continue
+            fact_kind = FactKind(fact.kind) if fact.kind else classify(fact, draft.meta)
+            where = section.heading or "导语"
+            if fact_kind == FactKind.FRAGMENT:
+                result.findings.append(Finding(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id))
+                continue
+            expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
+            if expected not in roles:
+                continue
+            if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
+                result.findings.append(Finding(
+                    f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id))
+            elif section.role == Role.MEASURES and fact.theme and fact.theme not in _spec_themes(kind, section):
+                result.findings.append(Finding(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id))
+    return result
+
+
+def _spec_themes(kind, section) -> set[str]:
+    for spec in kind.measures():
+        if any(h.split("{")[0] and h.split("{")[0] in section.heading for h in spec.headings):
+            return spec.themes
+    return kind.themes()  # a section the user added or renamed: any theme fits
+
+
+def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    """No sentence states a result no fact supports, unless it is marked 通用表述."""
+    result = CheckResult("claims", "无无据表述")
+    for section in draft.sections:
+        marked = [strip_markers(s) for s in section.stock]
+        for sentence in section_sentences(section):
+            plain = strip_markers(sentence)
+            if MARKER_RE.search(sentence) or any(m and m in plain for m in marked):
+                continue
+            claim = CLAIM.search(plain)
+            if claim:
+                result.findings.append(Finding(
+                    f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence))
+    return result
+
+
+def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    """No set phrase twice in one draft; no two sections opening the same way."""
+    result = CheckResult("repetition", "无套话重复")
+    seen: dict[str, str] = {}
+    for section in draft.sections:
+        text = framing(section, draft)
+        for phrase in STOCK_PHRASES:
+            count = text.count(phrase)
+            if count and (phrase in seen or count > 1):
+                result.findings.append(Finding(f"套话“{phrase}”在草稿中重复出现", section.id))
+            if count:
+                seen.setdefault(phrase, section.id)
+    openings: dict[str, str] = {}
+    for section in draft.sections:
+        first = re.split(r"[，。：；]", strip_markers(section.text).strip(), maxsplit=1)[0]
+        key = re.sub(r"\d", "#", first)
+        if len(key) >= 4 and key in openings:
+            result.findings.append(Finding(f"与前面的部分开头相同（“{first}”）", section.id))
+        openings.setdefault(key, section.id)
+    return result

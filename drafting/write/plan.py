@@ -1,0 +1,38 @@
+"""What the LLM writer is told about a section beyond its facts: the same outline, fact types and
+themed groups the offline composer uses, and the organisation's profile — so both writers file
+and word things the same way."""
+
+from __future__ import annotations
+
+from drafting.domain.roles import FactKind, Role
+from drafting.domain.themes import THEME
+from drafting.domain.types import Section
+
+from .base import DraftContext
+from .items import section_groups
+from .offline import spec_for
+
+
+def section_plan(section: Section, ctx: DraftContext) -> str:
+    """The grouping the composer would use, as lines for the prompt."""
+    if section.role == Role.MEASURES:
+        groups, honours = section_groups(section, spec_for(section, ctx), ctx.facts)
+        lines = [f"- {g.topic.headings[0] if g.topic else THEME[g.theme].label}（{THEME[g.theme].label}）："
+                 + "、".join(f.id for f in g.facts) for g in groups]
+        if honours:
+            lines.append("- 获得的荣誉放在本部分末尾：" + "、".join(f.id for f in honours))
+        return "\n".join(lines) or "（本部分没有事实）"
+    kinds = [f"{i}（{FactKind(ctx.facts[i].kind).label}）" for i in section.fact_ids
+             if i in ctx.facts and ctx.facts[i].kind]
+    if not kinds:
+        return "（用户没有提供本部分的事实：只写不表明成效的引导语，具体内容留给用户补充，不要编造）"
+    return "按事实逐项写：" + "、".join(kinds)
+
+
+def prompt_profile(ctx: DraftContext) -> str:
+    """Who writes, in one line: self-name, level words, the leader, whether 妇联 wording fits."""
+    p = ctx.profile
+    words = p.words
+    body = "妇联，可用妇联的表述" if p.federation else f"政府部门（{p.body}），不得使用妇联的表述（妇女儿童、巾帼等）"
+    return (f"自称“{p.self_name}”，{body}；上级领导机关称“{words.party_gov}”，法治表述用“{words.rule_of_law}”，"
+            f"主要负责人称“{p.leader_title}”")
