@@ -25,4 +25,4 @@ def storage_reason(exc: BaseException) -> str:
         return "数据库正被另一个程序使用，请稍后重试"
     if "unable to open" in text:
         return "无法打开数据库文件，请确认数据目录存在且可写（--db 或 REPORTDRAFT_DB）"
-    return f"{type(exc).__name__}: {exc}"
+    return f"{type(exc).__name__}: {exc}（请检查磁盘空间和数据目录的写入权限）"

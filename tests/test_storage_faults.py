@@ -105,7 +105,7 @@ def test_an_index_that_cannot_be_opened_says_what_to_do(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("free_kb", [20, 200, 500])
+@pytest.mark.parametrize("free_kb", [20, 200, 500, 900])
 def test_indexing_onto_a_full_disk_says_so_and_leaves_no_temp_file(tmp_path, free_kb):
     disk = tmp_path / "disk"
     disk.mkdir()
