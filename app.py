@@ -1,15 +1,13 @@
-"""The web interface: paste facts → outline → draft (streamed) → edit/regenerate → check → download.
+"""The web interface (python app.py, on http://127.0.0.1:7860): one builder per tab lays it out and
+binds its buttons; what is shown comes from drafting.shell.present, what a button does from
+drafting.shell.session. A refusal is the message beside the button pressed (every event's last output)."""
 
-Wiring only: every action is a drafting.workbench call; text from reports and users is shown as
-text (escaped), never as HTML. Run: python app.py  (opens on http://127.0.0.1:7860).
-"""
-
-from __future__ import annotations
-
-import html
+import functools
+import hashlib
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from drafting.shell.settings import Settings, apply_offline_env
 
@@ -17,381 +15,284 @@ apply_offline_env()
 
 import gradio as gr  # noqa: E402  (after the offline switches)
 
-from drafting.domain.roles import Kind  # noqa: E402
-from drafting.domain.types import Draft  # noqa: E402
-from drafting.errors import ReportDraftError  # noqa: E402
-from drafting.output.render import section_heading  # noqa: E402
-from drafting.plan.continuity import previous_lines  # noqa: E402
+from drafting.shell import present as P  # noqa: E402
+from drafting.shell import session as S  # noqa: E402
+from drafting.shell.services import make_workbench  # noqa: E402
+from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
-from retrieval.errors import RetrievalError  # noqa: E402
 
-SLOTS = 10
-KIND_CHOICES = [(k.label, k.value) for k in Kind]
-PLACEHOLDER = """每行一条本年度的工作事实，数字照实填写，例如：
-- 全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次
-- 开展会前学法16次，年度学法考试优秀率达到100%
-- 受理妇女儿童信访案件43件，办结率100%
-- 党组书记、主席带头讲授法治专题党课1次
-- 偏远山区普法覆盖面还不够"""
-CSS = """
-.rd-flag { color: #b42318; }
-mark { background: #fde68a; }
-#rd-status { min-height: 1.5em; }
-"""
+STATIC = Path(__file__).resolve().parent / "static"
+CSS = (STATIC / "app.css").read_text(encoding="utf-8")
+HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
+QUIET = {"api_visibility": "private", "show_progress": "hidden"}
+NOTE = {"elem_classes": "rd-note"}  # the message beside a button
 
 
-def kind_label(key: str) -> str:
-    try:
-        return Kind(key).label
-    except ValueError:
-        return key
-
-
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=False)
-
-
-def friendly(fn):
-    """Turn our named errors into a message; anything else into a short one — never a traceback."""
-    def wrapper(*args, **kwargs):
+def on(trigger, fn, inputs, outputs, **options):
+    """Bind `fn`; if it fails, its last output (the message beside the button) says why, the rest stay."""
+    def guarded(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (ReportDraftError, RetrievalError) as exc:
-            raise gr.Error(str(exc)) from None
-        except gr.Error:
-            raise
-        except Exception as exc:
-            raise gr.Error(f"出错了（{type(exc).__name__}）：工作已自动保存，请重试；若反复出现请联系管理员。") from None
-    wrapper.__name__ = fn.__name__
-    return wrapper
+        except Exception as exc:  # shown beside the button; the page stays as it was
+            return (*[gr.skip()] * (len(outputs) - 1), S.refusal(exc)) if len(outputs) > 1 else S.refusal(exc)
+    return trigger(functools.wraps(fn)(guarded), inputs, outputs, **({"api_visibility": "private"} | options))
 
 
-def outline_rows(draft: Draft | None) -> list[list[str]]:
-    if draft is None:
-        return []
-    where = {fid: s for s in draft.sections for fid in s.fact_ids}
-    return [[f.id, f.text, f"{where[f.id].id} {section_heading(draft, where[f.id].id)}" if f.id in where else "（未分配）"]
-            for f in draft.facts]
+def skip(value):
+    """None: leave the component as it is."""
+    return gr.skip() if value is None else value
 
 
-def section_choices(draft: Draft | None) -> list[tuple[str, str]]:
-    if draft is None:
-        return []
-    return [(f"{s.id} {section_heading(draft, s.id) or '导语'}", s.id) for s in draft.sections]
-
-
-def slot_markdown(draft: Draft, index: int, findings: dict | None) -> str:
-    section = draft.sections[index]
-    lines = []
-    facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
-    lines.append(f"**所用事实：** {facts or '无'}")
-    if section.sources:
-        lines.append("**参考范例：**")
-        for src in section.sources:
-            lines.append(f"<details><summary>《{esc(src.title)}》· {esc(src.heading or '导语')}</summary>\n\n"
-                         f"{esc(src.text)}\n\n</details>")
-    for flag in section.flags:
-        lines.append(f"<span class='rd-flag'>⚠ {esc(flag)}</span>")
-    for label, finding in (findings or {}).get(section.id, []):
-        sentence = f"：<mark>{esc(finding.sentence)}</mark>" if finding.sentence else ""
-        lines.append(f"<span class='rd-flag'>✗ {esc(label)}：{esc(finding.message)}</span>{sentence}")
-    return "\n\n".join(lines)
-
-
-def slot_updates(draft: Draft | None, findings: dict | None = None) -> list:
-    """For every slot: accordion, text, sources/flags markdown, lock checkbox."""
-    updates = []
-    for i in range(SLOTS):
-        if draft is None or i >= len(draft.sections):
-            updates += [gr.update(visible=False), gr.update(value=""), gr.update(value=""), gr.update(value=False)]
-            continue
-        section = draft.sections[i]
-        label = section_heading(draft, section.id) or "导语（开头）"
-        mark = " 🔒" if section.locked else ""
-        bad = " ✗" if findings and findings.get(section.id) else ""
-        updates += [gr.update(visible=True, label=f"{label}{mark}{bad}"), gr.update(value=section.text),
-                    gr.update(value=slot_markdown(draft, i, findings)), gr.update(value=section.locked)]
-    return updates
-
-
-def build_app(settings: Settings, workbench: Workbench) -> gr.Blocks:
-    export_dir = Path(tempfile.mkdtemp(prefix="reportdraft-export-"))
-
+def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
+    logins = logins or Logins()
+    ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
+                         owner=lambda request: logins.owner(getattr(request, "username", None)),
+                         export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
+    plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
     with gr.Blocks(title="妇联报告起草") as demo:
-        draft_state = gr.State(None)
-        gr.Markdown(f"## 妇联年度报告起草\n{esc(settings.backend_notice())}"
-                    + (f"\n\n<span class='rd-flag'>{esc(workbench.store.notice)}</span>" if workbench.store.notice else ""))
-        status = gr.Markdown("", elem_id="rd-status")
-        with gr.Tab("1 填写与提纲"):
-            with gr.Row():
-                org = gr.Textbox(label="单位全称", placeholder="某某县妇女联合会", elem_id="rd-org")
-                short = gr.Textbox(label="自称", placeholder="县妇联", elem_id="rd-short")
-                year = gr.Number(label="报告年份", value=time.localtime().tm_year - 1, precision=0, elem_id="rd-year")
-                kind = gr.Dropdown(KIND_CHOICES, value="fazhi", label="报告类型", elem_id="rd-kind")
-            with gr.Row():
-                addressee = gr.Textbox(label="主送机关", placeholder="县委、县政府：", elem_id="rd-addressee")
-                when = gr.Textbox(label="成文日期", placeholder="2025-01-20（留空为今天）", elem_id="rd-date")
-                period = gr.Radio([("全年", "annual"), ("上半年", "half")], value="annual", label="总结期间（工作总结用）")
-            facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=10, placeholder=PLACEHOLDER,
-                               max_length=100_000, elem_id="rd-facts")
-            outline_btn = gr.Button("生成提纲", variant="primary", elem_id="rd-outline")
-            warnings = gr.Markdown()
-            outline_table = gr.Dataframe(headers=["事实", "内容", "所属部分"], interactive=False, wrap=True,
-                                         label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
-            with gr.Row():
-                move_fact = gr.Dropdown([], label="把事实…")
-                move_to = gr.Dropdown([], label="…移到部分")
-                move_btn = gr.Button("移动")
-            with gr.Row():
-                rename_which = gr.Dropdown([], label="改名的部分")
-                rename_to = gr.Textbox(label="新标题")
-                rename_btn = gr.Button("改名")
-                add_heading = gr.Textbox(label="新增部分的标题")
-                add_btn = gr.Button("添加部分")
-            previous_md = gr.Markdown(elem_id="rd-previous")
-            accepted = gr.CheckboxGroup([], label="把这些同比数据加入草稿（由工具计算，附公式和出处）",
-                                        visible=False, elem_id="rd-compare")
-            with gr.Accordion("导入本单位往年报告（可选）", open=False):
-                uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"],
-                                  label=f"往年报告（每个不超过 {settings.max_upload_mb} MB）")
-                import_btn = gr.Button("导入到范例库")
-                import_log = gr.Markdown()
-            write_btn = gr.Button("确认提纲，生成初稿", variant="primary", elem_id="rd-write")
-        with gr.Tab("2 初稿与修改", elem_id="rd-tab-draft"):
-            progress = gr.Markdown(elem_id="rd-progress")
-            slots = []
-            for i in range(SLOTS):
-                with gr.Accordion(f"部分 {i}", visible=False, open=True, elem_id=f"rd-slot-{i}") as acc:
-                    with gr.Row():
-                        with gr.Column(scale=3):
-                            text = gr.Textbox(show_label=False, lines=6, elem_id=f"rd-text-{i}")
-                            with gr.Row():
-                                save_btn = gr.Button("保存修改", size="sm", elem_id=f"rd-save-{i}")
-                                undo_btn = gr.Button("撤销到上一版", size="sm", elem_id=f"rd-undo-{i}")
-                                lock = gr.Checkbox(label="锁定", elem_id=f"rd-lock-{i}")
-                            with gr.Row():
-                                instruction = gr.Textbox(show_label=False, placeholder="修改要求，如：更简练、突出反家暴",
-                                                         scale=3, elem_id=f"rd-instr-{i}")
-                                regen_btn = gr.Button("重新生成本部分", size="sm", scale=1, elem_id=f"rd-regen-{i}")
-                        with gr.Column(scale=2):
-                            info = gr.Markdown(elem_id=f"rd-info-{i}")
-                slots.append((acc, text, info, lock, save_btn, undo_btn, regen_btn, instruction))
-            slot_outputs = [c for acc, text, info, lock, *_ in slots for c in (acc, text, info, lock)]
-            with gr.Row():
-                check_btn = gr.Button("运行检查", variant="primary", elem_id="rd-check")
-                export_btn = gr.Button("导出 Word 和 Markdown", elem_id="rd-export")
-            check_table = gr.Dataframe(headers=["检查", "结果", "说明"], interactive=False, wrap=True,
-                                       elem_id="rd-check-table")
-            downloads = gr.File(label="下载", file_count="multiple", elem_id="rd-downloads")
-            with gr.Accordion("读回在 Word/WPS 中改过的文件", open=False):
-                edited = gr.File(file_types=[".docx"], label="改过的 .docx")
-                merge_btn = gr.Button("读回并检查")
-                merge_log = gr.Markdown()
-        with gr.Tab("3 已保存的草稿"):
-            saved = gr.Dropdown([], label="草稿（单位 · 类型 · 年份 · 保存时间）", elem_id="rd-saved")
-            with gr.Row():
-                refresh_btn = gr.Button("刷新列表")
-                open_btn = gr.Button("打开", variant="primary")
+        ui.draft, ui.view = gr.State(None), gr.State({})
+        gr.Markdown(f"## 妇联年度报告起草\n{plain}", elem_id="rd-banner")
+        with gr.Accordion("详情（给管理员）", open=False):
+            gr.Markdown(P.esc(detail))
+        with gr.Tabs() as ui.tabs:
+            with gr.Tab("1 填写与提纲", id="form"):
+                build_form_tab(ui)
+            with gr.Tab("2 初稿与修改", id="draft", elem_id="rd-tab-draft"):
+                build_draft_tab(ui)
+            with gr.Tab("3 已保存的草稿", id="saved") as ui.saved_tab:
+                build_saved_tab(ui)
 
-        def outline_view(draft: Draft):
-            fact_ids = [f.id for f in draft.facts]
-            choices = section_choices(draft)
-            body = [c for c in choices if not c[1] == draft.sections[0].id]
-            warn = "\n".join(f"- ⚠ {esc(w)}" for w in draft.warnings) or "（事实检查：未发现问题）"
-            offers = draft.previous.get("comparisons", [])
-            chosen = [int(f.derived.get("offer", -1)) for f in draft.facts if f.derived]
-            return (draft, warn, outline_rows(draft), gr.update(choices=fact_ids, value=None),
-                    gr.update(choices=body, value=None), gr.update(choices=body, value=None),
-                    "\n\n".join(esc(line) for line in previous_lines(draft)),
-                    gr.update(choices=[(f"{o['fact_id']} {o['subject']}{o['text']}（{o['formula']}）", i)
-                                       for i, o in enumerate(offers)], value=[c for c in chosen if c >= 0],
-                              visible=bool(offers)))
-
-        outline_outputs = [draft_state, warnings, outline_table, move_fact, move_to, rename_which,
-                           previous_md, accepted]
-
-        @friendly
-        def on_outline(org_v, short_v, year_v, kind_v, addr_v, when_v, period_v, facts_v):
-            draft = workbench.outline(org_v, short_v, year_v, kind_v, addr_v, when_v, period_v, facts_v)
-            return outline_view(draft)
-
-        outline_btn.click(on_outline, [org, short, year, kind, addressee, when, period, facts], outline_outputs)
-
-        @friendly
-        def on_move(draft, fact_id, section_id):
-            if draft is None or not fact_id or not section_id:
-                raise gr.Error("请先生成提纲，再选择事实和目标部分。")
-            return outline_view(workbench.move_fact(draft, fact_id, section_id))
-
-        move_btn.click(on_move, [draft_state, move_fact, move_to], outline_outputs)
-
-        @friendly
-        def on_rename(draft, section_id, heading):
-            if draft is None or not section_id:
-                raise gr.Error("请先选择要改名的部分。")
-            return outline_view(workbench.rename_section(draft, section_id, heading))
-
-        rename_btn.click(on_rename, [draft_state, rename_which, rename_to], outline_outputs)
-
-        @friendly
-        def on_add(draft, heading):
-            if draft is None:
-                raise gr.Error("请先生成提纲。")
-            return outline_view(workbench.add_section(draft, heading))
-
-        add_btn.click(on_add, [draft_state, add_heading], outline_outputs)
-
-        @friendly
-        def on_import(files):
-            if not files:
-                raise gr.Error("请先选择要导入的报告文件。")
-            return "\n".join(f"- {esc(line)}" for line in workbench.import_reports([Path(f) for f in files]))
-
-        import_btn.click(on_import, [uploads], [import_log])
-
-        def on_write(draft, chosen):
-            if draft is None:
-                raise gr.Error("请先填写并生成提纲。")
-            if draft.previous.get("comparisons"):
-                draft = workbench.accept(draft, list(chosen or []))
-            writer = getattr(workbench.writer, "label", "离线起草")
-            total = len(draft.sections)
-            done: set[str] = set()
-            current = draft
-            yield (f"正在起草（{esc(writer)}）：0 / {total}", current, *slot_updates(current))
-            shown = 0.0
-            try:
-                for event in workbench.write(draft):
-                    if event.kind == "finished":
-                        current = event.draft
-                    elif event.kind in ("done", "text"):
-                        current = _with_text(current, event.section_id, event.text)
-                        if event.kind == "done":
-                            done.add(event.section_id)
-                        elif time.monotonic() - shown < 0.3:
-                            continue  # streamed text: refresh the page a few times a second, not per token
-                    else:
-                        continue
-                    shown = time.monotonic()
-                    yield (f"正在起草（{esc(writer)}）：{len(done)} / {total}" if event.kind != "finished"
-                           else f"初稿完成（{esc(writer)}），已自动保存。", current, *slot_updates(current))
-            except (ReportDraftError, RetrievalError) as exc:
-                raise gr.Error(str(exc)) from None
-
-        write_btn.click(on_write, [draft_state, accepted], [progress, draft_state, *slot_outputs])
-
-        for i, (_acc, text, _info, lock, save_btn, undo_btn, regen_btn, instruction) in enumerate(slots):
-            def section_id(draft, i=i):
-                if draft is None or i >= len(draft.sections):
-                    raise gr.Error("没有这一部分：请先生成初稿。")
-                return draft.sections[i].id
-
-            @friendly
-            def on_save(draft, value, i=i):
-                draft = workbench.edit(draft, section_id(draft, i), value)
-                return draft, "已保存修改。", *slot_updates(draft)
-
-            @friendly
-            def on_undo(draft, i=i):
-                draft = workbench.undo(draft, section_id(draft, i))
-                return draft, "已撤销到上一版。", *slot_updates(draft)
-
-            @friendly
-            def on_lock(draft, locked, i=i):
-                if draft is None or i >= len(draft.sections) or draft.sections[i].locked == locked:
-                    return draft, gr.update(), *[gr.update()] * len(slot_outputs)
-                draft = workbench.lock(draft, section_id(draft, i), locked)
-                return draft, ("已锁定。" if locked else "已解锁。"), *slot_updates(draft)
-
-            @friendly
-            def on_regen(draft, instruction_v, i=i):
-                note = ""
-                if instruction_v.strip() and not settings.llm_configured:
-                    note = "（未配置大模型：修改要求需要大模型才能执行，已换用其他范例重新生成）"
-                draft = workbench.regenerate(draft, section_id(draft, i), instruction_v)
-                return draft, f"已重新生成本部分{note}。", *slot_updates(draft)
-
-            save_btn.click(on_save, [draft_state, text], [draft_state, status, *slot_outputs])
-            undo_btn.click(on_undo, [draft_state], [draft_state, status, *slot_outputs])
-            lock.input(on_lock, [draft_state, lock], [draft_state, status, *slot_outputs])
-            regen_btn.click(on_regen, [draft_state, instruction], [draft_state, status, *slot_outputs])
-
-        @friendly
-        def on_check(draft):
-            if draft is None:
-                raise gr.Error("请先生成初稿。")
-            from drafting.review import findings_by_section
-
-            results = workbench.check(draft)
-            rows = [[r.label, "通过" if r.passed else "未通过",
-                     "；".join(f.message for f in r.findings[:5]) + ("…" if len(r.findings) > 5 else "")]
-                    for r in results]
-            passed = sum(r.passed for r in results)
-            return (rows, f"检查完成：{passed} / {len(results)} 项通过。",
-                    *slot_updates(draft, findings_by_section(results)))
-
-        check_btn.click(on_check, [draft_state], [check_table, status, *slot_outputs])
-
-        @friendly
-        def on_export(draft):
-            if draft is None:
-                raise gr.Error("请先生成初稿。")
-            docx_path, md_path = workbench.export(draft, export_dir / draft.id)
-            return [str(docx_path), str(md_path)], "已导出，请在下方下载。"
-
-        export_btn.click(on_export, [draft_state], [downloads, status])
-
-        @friendly
-        def on_merge(draft, file):
-            if draft is None or not file:
-                raise gr.Error("请先打开草稿并选择改过的 .docx 文件。")
-            merged, changes = workbench.merge_docx(draft, Path(file))
-            log = ["**改动：**"] + [f"- {esc(c.heading)}：" + esc("；".join(c.diff[:6])) for c in changes] \
-                if changes else ["文件与草稿一致，没有改动。"]
-            return merged, "\n".join(log), *slot_updates(merged)
-
-        merge_btn.click(on_merge, [draft_state, edited], [draft_state, merge_log, *slot_outputs])
-
-        def saved_choices():
-            rows = workbench.store.list()
-            return gr.update(choices=[(f"{r.org} · {kind_label(r.report_type)} · {r.year} · "
-                                       f"{time.strftime('%m-%d %H:%M', time.localtime(r.updated))}", r.id)
-                                      for r in rows])
-
-        refresh_btn.click(saved_choices, [], [saved])
-        demo.load(saved_choices, [], [saved])
-
-        @friendly
-        def on_open(draft_id):
-            if not draft_id:
-                raise gr.Error("请先选择一份草稿。")
-            draft = workbench.store.load(draft_id)
-            return (*outline_view(draft), f"已打开：{esc(draft.meta.title)}", *slot_updates(draft))
-
-        open_btn.click(on_open, [saved], [*outline_outputs, status, *slot_outputs])
+        def on_leave(request: gr.Request):  # the browser left: stop its model calls, close their connections
+            workbench.running.cancel(getattr(request, "session_hash", "") or "")
+        demo.unload(on_leave)
     return demo
 
 
-def _with_text(draft: Draft, section_id: str, text: str) -> Draft:
-    from dataclasses import replace
+def build_form_tab(ui) -> None:
+    with gr.Row():
+        ui.org = gr.Textbox(label="单位全称", placeholder="某某县妇女联合会", scale=3, elem_id="rd-org")
+        ui.year = gr.Number(label="报告年份", value=time.localtime().tm_year - 1, precision=0, elem_id="rd-year")
+        ui.kind = gr.Dropdown(P.KIND_CHOICES, value="fazhi", label="报告类型", scale=2, elem_id="rd-kind")
+    with gr.Row():
+        ui.period = gr.Radio(P.PERIOD_CHOICES, value="", label="总结期间", scale=3, elem_id="rd-period")
+        ui.when = gr.Textbox(label="成文日期（留空由工具判断）", placeholder="2025-01-20", scale=2, elem_id="rd-date")
+    ui.profile = gr.Markdown(elem_id="rd-profile")
+    with gr.Accordion("单位信息（自动识别，可修改）", open=False), gr.Row():
+        ui.short, ui.addressee, ui.level, ui.body, ui.leader = [
+            gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}") for name, label, hint in P.PROFILE_FIELDS]
+    ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000, elem_id="rd-facts")
+    with gr.Row(equal_height=True):
+        ui.outline_btn = gr.Button("生成提纲", variant="primary", scale=0, elem_id="rd-outline")
+        new_btn = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new")
+        ui.outline_msg = gr.Markdown(elem_id="rd-outline-msg", **NOTE)
+    ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False, wrap=True,
+                                    max_height=420, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
+    with gr.Row():
+        ui.move_fact = gr.Dropdown([], label="把这条事实…", scale=3, elem_id="rd-move-fact")
+        ui.move_to = gr.Dropdown([], label="…移到这一部分", scale=2, elem_id="rd-move-to")
+        move_btn, move_msg = gr.Button("移动", scale=0, elem_id="rd-move"), gr.Markdown(elem_id="rd-move-msg", **NOTE)
+    with gr.Row():
+        ui.rename_which, rename_to = gr.Dropdown([], label="改名的部分", scale=2), gr.Textbox(label="新标题", scale=2)
+        rename_btn, add_heading = gr.Button("改名", scale=0), gr.Textbox(label="新增部分的标题", scale=2)
+        add_btn = gr.Button("添加部分", scale=0)
+    ui.previous = gr.Markdown(elem_id="rd-previous")
+    ui.accepted = gr.CheckboxGroup([], label="加入草稿的同比数据（工具计算，附公式和出处）", visible=False, elem_id="rd-compare")
+    with gr.Accordion("导入本单位往年报告（可选）", open=False):
+        uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"], elem_id="rd-uploads",
+                          label=f"往年报告（每个不超过 {ui.settings.max_upload_mb} MB）")
+        import_log = gr.Markdown(elem_id="rd-import-log")
+    with gr.Row(equal_height=True):
+        ui.write_btn = gr.Button("确认提纲，生成初稿", variant="primary", scale=0, min_width=200, elem_id="rd-write")
+        ui.write_msg = gr.Markdown(elem_id="rd-write-msg", **NOTE)
+    ui.form = [ui.org, ui.short, ui.year, ui.kind, ui.addressee, ui.when, ui.period, ui.facts, ui.level, ui.body, ui.leader]
+    ui.outline_outputs = outputs = [ui.draft, ui.profile, ui.outline_table, ui.move_fact, ui.move_to, ui.rename_which,
+                                    ui.previous, ui.accepted]
+    for box in (ui.org, ui.level, ui.body, ui.leader):  # the profile follows the name as it is typed
+        on(box.blur, lambda *fields: P.esc(ui.wb.profile_summary(*fields)) + "\n\n（生成提纲后显示全部判断）",
+           [ui.org, ui.short, ui.addressee, ui.level, ui.body, ui.leader], [ui.profile], show_progress="hidden")
 
-    return replace(draft, sections=[replace(s, text=text) if s.id == section_id else s for s in draft.sections])
+    def on_outline(*form, request: gr.Request = None):  # the form, the session's draft (and True: a new one)
+        draft, said = S.outline(ui.wb, *form, owner=ui.owner(request) or "")
+        return *outline_view(draft), {}, "", said
+    shown = [*outputs, ui.view, ui.write_msg, ui.outline_msg]
+    on(ui.outline_btn.click, on_outline, [*ui.form, ui.draft], shown, api_name="on_outline", api_visibility=ui.api)
+    on(new_btn.click, on_outline, [*ui.form, gr.State(None), gr.State(True)], shown, api_name="on_new")
+
+    def outline_change(action):
+        return lambda draft, *args: (*outline_view(S.outline_change(ui.wb, action, draft, *args)), "已更新提纲，已自动保存。")
+    for btn, action, inputs in ((move_btn, "move_fact", [ui.move_fact, ui.move_to]),
+                                (rename_btn, "rename_section", [ui.rename_which, rename_to]),
+                                (add_btn, "add_section", [add_heading])):
+        on(btn.click, outline_change(action), [ui.draft, *inputs], [*outputs, move_msg])
+
+    def on_import(files, draft):  # last year's panel refreshes as soon as the import finishes
+        draft, log = S.import_files(ui.wb, files, draft)
+        return *(outline_view(draft) if draft is not None else [gr.skip()] * len(outputs)), log
+    on(uploads.upload, on_import, [uploads, ui.draft], [*outputs, import_log])
 
 
-def make_workbench(settings: Settings) -> Workbench:
-    from drafting.output.store import DraftStore
-    from drafting.shell.services import make_writer, open_index
+def outline_view(draft) -> tuple:  # what tab 1 shows of a draft's outline, in the order of ui.outline_outputs
+    choices, ticked = P.comparison_choices(draft)
+    body = P.section_choices(draft)
+    return (draft, P.profile_markdown(draft), P.outline_table(draft), gr.update(choices=P.fact_choices(draft), value=None),
+            gr.update(choices=body, value=None), gr.update(choices=body, value=None), P.previous_markdown(draft),
+            gr.update(choices=choices, value=ticked, visible=bool(choices)))
 
-    return Workbench(settings, open_index(settings), DraftStore(settings.db_path), make_writer(settings))
+
+def build_draft_tab(ui) -> None:
+    with gr.Row(equal_height=True):
+        progress = gr.Markdown(elem_id="rd-progress")
+        copy_all = gr.Button("复制全文", size="sm", scale=0, min_width=110, elem_id="rd-copy-all")
+        copy_marked = gr.Button("复制全文（含【F】标记）", size="sm", scale=0, min_width=190, elem_id="rd-copy-all-f")
+        copy_msg = gr.Markdown(elem_id="rd-copy-msg", **NOTE)
+    full, targets, jump = gr.Textbox(visible=False, elem_id="rd-full"), gr.State([]), gr.Textbox(visible=False)
+
+    @gr.render(inputs=[ui.draft, ui.view], concurrency_limit=1, concurrency_id="cards", show_progress="hidden")
+    def cards(draft, view):  # one card per section, however many; one render at a time (renders are not re-entrant)
+        if draft is None:
+            gr.Markdown("还没有初稿：在第 1 步生成提纲，再点“确认提纲，生成初稿”。")
+        for card in P.section_cards(draft, view):
+            build_card(ui, card)
+    with gr.Row(equal_height=True):
+        check_btn = gr.Button("运行检查", variant="primary", scale=0, min_width=120, elem_id="rd-check")
+        export_btn = gr.Button("导出 Word 和 Markdown", scale=0, min_width=250, elem_id="rd-export")
+        check_msg = gr.Markdown(elem_id="rd-check-msg", **NOTE)
+    check_table = gr.Dataframe(headers=P.CHECK_HEADERS, interactive=False, wrap=True, elem_id="rd-check-table",
+                               label="检查结果（点一行跳到相应部分）", column_widths=["16%", "8%", "56%", "20%"])
+    downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, interactive=False, elem_id="rd-downloads")
+    with gr.Accordion("读回在 Word/WPS 中改过的文件", open=False):
+        edited, merge_log = gr.File(file_types=[".docx"], label="改过的 .docx"), gr.Markdown()
+    ui.draft.change(lambda d: (P.full_text(d), P.totals(d)), [ui.draft], [full, progress], **QUIET)
+    for btn, markers in ((copy_all, "false"), (copy_marked, "true")):
+        btn.click(None, [full], [copy_msg], js=f"(t) => rdCopy(t, {markers})", **QUIET)
+
+    def on_write(draft, chosen, request: gr.Request = None):  # streamed; stopped when the browser leaves
+        with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
+            for current, view, text, first, said in S.write_steps(ui.wb, draft, chosen, cancel):
+                yield skip(current), skip(view), skip(text), gr.Tabs(selected="draft") if first else gr.skip(), said
+    ui.write_btn.click(on_write, [ui.draft, ui.accepted], [ui.draft, ui.view, full, ui.tabs, ui.write_msg],
+                       api_name="on_write", api_visibility=ui.api)
+
+    on(check_btn.click, lambda draft, view: S.check(ui.wb, draft, view), [ui.draft, ui.view],
+       [check_table, targets, ui.view, check_msg])
+
+    def on_pick(found, event: gr.SelectData):  # a click in the checks table jumps to the section
+        return S.check_target(found, event.index) or gr.skip()
+    check_table.select(on_pick, [targets], [jump], **QUIET).then(None, [jump], None, js="(s) => rdJump(s)")
+
+    def on_export(draft):
+        paths, said = S.export(ui.wb, draft, ui.export_dir)
+        return gr.update(value=paths, visible=True), said
+    on(export_btn.click, on_export, [ui.draft], [downloads, check_msg])
+    on(edited.upload, lambda draft, file: S.merge(ui.wb, draft, file), [ui.draft, edited], [ui.draft, ui.view, merge_log])
+
+    def on_regenerate(draft, view, number, instruction, request: gr.Request = None):  # for API clients (load benchmark)
+        return card_action(ui, "regenerate", S.section_id(draft, number))(draft, view, instruction, request=request)
+    hidden = [gr.Number(visible=False, precision=0), gr.Textbox(visible=False)]  # section number, instruction
+    gr.Button(visible=False).click(on_regenerate, [ui.draft, ui.view, *hidden], [ui.draft, ui.view],
+                                   api_name="on_regenerate", api_visibility=ui.api)
+
+
+def build_card(ui, card) -> None:
+    sid, state, small = card.id, [ui.draft, ui.view], {"size": "sm", "scale": 0, "min_width": 96}
+    with gr.Column(variant="panel", elem_id=f"rd-card-{sid}", key=f"card-{sid}"):
+        warning = f"\n\n<span class='rd-warn'>⚠ {card.warning}</span>" if card.warning else ""
+        gr.Markdown(P.card_title(card) + warning, elem_id=f"rd-title-{sid}")
+        with gr.Row():
+            with gr.Column(scale=3):
+                digest = hashlib.sha1(card.text.encode()).hexdigest()[:10]  # new text from the server: a new box
+                text = gr.Textbox(card.text, show_label=False, lines=6, max_lines=30, interactive=True,
+                                  key=f"text-{sid}-{digest}", elem_id=f"rd-text-{sid}")
+                with gr.Row(equal_height=True):
+                    save = gr.Button("保存修改", variant="primary", elem_id=f"rd-save-{sid}", **small)
+                    undo = gr.Button("撤销到上一版", elem_id=f"rd-undo-{sid}", **small)
+                    lock = gr.Checkbox(card.locked, label="锁定", interactive=True, key=f"lock-{sid}-{card.locked}",
+                                       scale=0, min_width=80, container=False, elem_id=f"rd-lock-{sid}")
+                    copy = gr.Button("复制本部分", elem_id=f"rd-copy-{sid}", **small)
+                    copy_marked = gr.Button("复制（含标记）", elem_id=f"rd-copyf-{sid}", **small)
+                with gr.Row(equal_height=True):
+                    instruction = gr.Textbox(show_label=False, placeholder="修改要求，如：更简练、突出反家暴", scale=3,
+                                             interactive=True, container=False, key=f"instr-{sid}", elem_id=f"rd-instr-{sid}")
+                    regen = gr.Button("重新生成本部分", elem_id=f"rd-regen-{sid}", **small)
+                    attempt = gr.Button("换用大模型的尝试稿", visible=card.has_attempt, elem_id=f"rd-attempt-{sid}", **small)
+                beside = gr.Markdown(card.note, elem_classes="rd-note", elem_id=f"rd-note-{sid}")
+            with gr.Column(scale=2):
+                gr.Markdown(card.info, elem_id=f"rd-info-{sid}")
+    act = functools.partial(card_action, ui, sid=sid)
+    for button, action, extra in ((save, "edit", [text]), (undo, "undo", []), (regen, "regenerate", [instruction]),
+                                  (attempt, "use_attempt", []), (lock, "lock", [lock])):
+        (button.input if button is lock else button.click)(act(action), [*state, *extra], state, **QUIET)
+    for button, markers in ((copy, "false"), (copy_marked, "true")):
+        button.click(None, [text], [beside], js=f"(t) => rdCopy(t, {markers})", **QUIET)
+
+
+def card_action(ui, action: str, sid: str):
+    """A card's button: the answer (or the refusal) appears beside it; other cards stay as they are."""
+    def run(draft, view, *args, request: gr.Request = None):
+        with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
+            new, view = S.section_action(ui.wb, draft, view, sid, action, *args, cancel=cancel)
+        return skip(new), skip(view)
+    return run
+
+
+def build_saved_tab(ui) -> None:
+    with gr.Row(equal_height=True):
+        search = gr.Textbox(show_label=False, placeholder="按名称、单位或标题搜索", scale=3, elem_id="rd-search")
+        search_btn = gr.Button("搜索", scale=0, elem_id="rd-search-btn")
+    table = gr.Dataframe(headers=P.SAVED_HEADERS, interactive=False, wrap=True, elem_id="rd-saved",
+                         column_widths=["40%", "22%", "8%", "16%", "14%"])
+    with gr.Row(equal_height=True):
+        prev_btn, page_md = gr.Button("上一页", size="sm", scale=0, elem_id="rd-prev"), gr.Markdown(elem_id="rd-page")
+        next_btn = gr.Button("下一页", size="sm", scale=0, elem_id="rd-next")
+    ids, offset, picked, deleted = gr.State([]), gr.State(0), gr.State(""), gr.State("")
+    preview = gr.Markdown("在上面的列表中点一份草稿，这里显示它的概要。", elem_id="rd-preview")
+    with gr.Row(equal_height=True):
+        open_btn = gr.Button("打开", variant="primary", scale=0, elem_id="rd-open")
+        new_name = gr.Textbox(show_label=False, placeholder="草稿的新名称", scale=2, elem_id="rd-new-name")
+        rename_btn = gr.Button("改名", scale=0, elem_id="rd-rename-saved")
+        delete_btn = gr.Button("删除", variant="stop", scale=0, elem_id="rd-delete")
+        restore_btn = gr.Button("撤销删除", scale=0, visible=False, elem_id="rd-restore")
+        message = gr.Markdown(elem_id="rd-saved-msg", **NOTE)
+    page = [table, ids, offset, page_md]
+
+    def listing(step):
+        def run(query, at, request: gr.Request = None):
+            return S.saved_page(ui.wb, query, int(at or 0) + step, ui.owner(request))
+        return run
+    for trigger, start, step in ((search_btn.click, 0, 0), (search.submit, 0, 0), (ui.saved_tab.select, None, 0),
+                                 (prev_btn.click, None, -P.PAGE), (next_btn.click, None, P.PAGE)):
+        on(trigger, listing(step), [search, offset if start is None else gr.State(0)], page)
+
+    def on_pick(shown, event: gr.SelectData, request: gr.Request = None):
+        return S.pick_saved(ui.wb, shown[event.index[0]], ui.owner(request))
+    on(table.select, on_pick, [ids], [picked, preview, new_name, message])
+
+    def on_open(draft_id, request: gr.Request = None):
+        draft, values, said = S.open_saved(ui.wb, draft_id, ui.owner(request))
+        return *values, *outline_view(draft), {}, gr.Tabs(selected="draft"), said, said
+    on(open_btn.click, on_open, [picked], [*ui.form, *ui.outline_outputs, ui.view, ui.tabs, ui.write_msg, message])
+
+    def saved_action(action):
+        def run(draft_id, name, query, at, request: gr.Request = None):
+            said, deleting = S.saved_action(ui.wb, action, draft_id, name, ui.owner(request)), action == "delete"
+            return (*S.saved_page(ui.wb, query, at, ui.owner(request)), gr.update(visible=deleting),
+                    draft_id if deleting else "", "（已删除，可撤销）" if deleting else gr.skip(), said)
+        return run
+    for btn, action, which in ((rename_btn, "rename", picked), (delete_btn, "delete", picked), (restore_btn, "restore", deleted)):
+        on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, preview, message])
+
+
+def launch_options(settings: Settings, logins: Logins) -> dict:
+    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script."""
+    return dict(server_name=settings.host, server_port=settings.port, auth=logins.check if logins else None,
+                auth_message="请用管理员分配的账号登录。", show_error=False, css=CSS, head=HEAD, footer_links=[],
+                max_file_size=f"{settings.max_upload_mb}mb")
 
 
 def main() -> None:
     settings = Settings.from_env()
-    demo = build_app(settings, make_workbench(settings))
-    auth = tuple(settings.auth.split(":", 1)) if ":" in settings.auth else None
-    demo.queue(default_concurrency_limit=8).launch(
-        server_name=settings.host, server_port=settings.port, auth=auth, show_error=False,
-        max_file_size=f"{settings.max_upload_mb}mb", css=CSS, footer_links=[])
+    logins = Logins.from_settings(settings.auth, settings.users_file)
+    build_app(settings, make_workbench(settings), logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
 
 
 if __name__ == "__main__":

@@ -24,10 +24,10 @@ def one_user(url: str, n: int, timings: list, errors: list, crosstalk: list) -> 
         figure = f"{1000 + n}场次"
         steps = [
             ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
-                                               f"开展普法宣传{figure}\n受理信访案件{n + 1}件\n基层力量不足",
+                                               f"开展普法宣传{figure}\n受理信访案件{n + 1}件\n基层力量不足", "", "", "",
                                                api_name="/on_outline")),
             ("draft", lambda: client.predict([], api_name="/on_write")),
-            ("regenerate", lambda: client.predict("", api_name="/on_regen_6")),
+            ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
         ]
         outputs = []
         for name, call in steps:

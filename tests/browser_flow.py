@@ -1,7 +1,12 @@
-"""The staff member's whole session in a real browser; used by tests/test_app_browser.py."""
+"""A staff member's working day in a real browser, step by step, with a screenshot of each step.
+
+Used by tests/test_app_browser.py; run by hand against a running app with
+    python -m tests.browser_flow http://127.0.0.1:7860/ /tmp/shots
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 FACTS = """- 全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次
@@ -12,56 +17,217 @@ FACTS = """- 全年开展普法宣传28场次，发放宣传资料8万余册，�
 - 偏远山区普法覆盖面还不够"""
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+WAIT = 30_000
 
 
 def field(page, elem_id: str):
     return page.locator(f"#{elem_id} textarea, #{elem_id} input").first
 
 
-def run_session(url: str, downloads: Path, screenshot: Path | None = None) -> dict:
+def choose(page, elem_id: str, text: str) -> None:
+    """Pick the option of a dropdown that contains `text` (as a person would: open it, click)."""
+    page.locator(f"#{elem_id} input").click()
+    page.locator("ul[role=listbox] li").filter(has_text=text).first.click()
+
+
+def cards(page) -> list[str]:
+    """The section ids of the cards on the draft tab, in order."""
+    return [c.get_attribute("id").removeprefix("rd-card-") for c in page.locator("[id^=rd-card-]").all()]
+
+
+def rows(page, elem_id: str):
+    """The data rows of a table (Gradio's Dataframe draws them as ARIA rows of grid cells)."""
+    return page.locator(f"#{elem_id} [role=row]").filter(has=page.locator("[role=gridcell]"))
+
+
+def texts(page) -> dict[str, str]:
+    return {sid: field(page, f"rd-text-{sid}").input_value() for sid in cards(page)}
+
+
+class Session:
+    """One browser page and a numbered screenshot per step."""
+
+    def __init__(self, page, shots: Path | None) -> None:
+        self.page, self.shots, self.n, self.taken = page, shots, 0, []
+
+    def shot(self, name: str, full: bool = False) -> None:
+        if self.shots is None:
+            return
+        self.n += 1
+        path = self.shots / f"{self.n:02d}-{name}.png"
+        self.page.screenshot(path=str(path), full_page=full)
+        self.taken.append(path)
+
+
+def refusals(s: Session, expect) -> dict:
+    """Refusals appear beside the button pressed: no draft yet, year out of range, empty facts."""
+    page, seen = s.page, {}
+    page.click("#rd-write")
+    expect(page.locator("#rd-write-msg")).to_contain_text("请先", timeout=WAIT)
+    seen["no_outline"] = page.locator("#rd-write-msg").inner_text()
+    field(page, "rd-org").fill("青川县妇女联合会")
+    field(page, "rd-year").fill("2099")
+    field(page, "rd-facts").fill(FACTS)
+    page.click("#rd-outline")
+    expect(page.locator("#rd-outline-msg")).to_contain_text("年份", timeout=WAIT)
+    seen["year"] = page.locator("#rd-outline-msg").inner_text()
+    field(page, "rd-year").fill("2024")
+    field(page, "rd-facts").fill("")
+    page.click("#rd-outline")
+    expect(page.locator("#rd-outline-msg")).to_contain_text("⚠", timeout=WAIT)
+    seen["no_facts"] = page.locator("#rd-outline-msg").inner_text()
+    s.shot("refusal-beside-the-button")
+    return seen
+
+
+def outline_and_move(s: Session, expect) -> dict:
+    page = s.page
+    field(page, "rd-date").fill("2025-01-20")
+    field(page, "rd-facts").fill(FACTS)
+    page.click("#rd-outline")
+    expect(page.locator("#rd-outline-table")).to_contain_text("偏远山区", timeout=WAIT)
+    s.shot("outline", full=True)
+    choose(page, "rd-move-fact", "党组书记、主席带头讲授")
+    choose(page, "rd-move-to", "加强组织领导")
+    page.click("#rd-move")
+    expect(page.locator("#rd-move-msg")).to_contain_text("已更新提纲", timeout=WAIT)
+    row = rows(page, "rd-outline-table").filter(has_text="带头讲授").first.inner_text()
+    s.shot("moved-a-fact")
+    return {"moved_row": row}
+
+
+def draft_edit_lock(s: Session, expect) -> dict:
+    page, out = s.page, {}
+    page.click("#rd-write")
+    expect(page.locator("#rd-write-msg")).to_contain_text("初稿完成", timeout=60_000)
+    expect(page.locator("#rd-progress")).to_contain_text("全文", timeout=WAIT)
+    ids = cards(page)
+    out["sections"], out["progress"] = len(ids), page.locator("#rd-progress").inner_text()
+    page.evaluate("window.scrollTo(0, 0)")
+    s.shot("draft")
+    first = ids[1]
+    edited = texts(page)[first] + "另培训妇女骨干60人。"  # a figure no fact gives: the checks must catch it
+    field(page, f"rd-text-{first}").fill(edited)
+    page.click(f"#rd-save-{first}")
+    expect(page.locator(f"#rd-note-{first}")).to_contain_text("已保存修改", timeout=WAIT)
+    out["edited"], out["first"] = edited, first
+    s.shot("saved-an-edit")
+    target = ids[-1]
+    page.locator(f"#rd-lock-{target} input").check()
+    expect(page.locator(f"#rd-note-{target}")).to_contain_text("已锁定", timeout=WAIT)
+    before = texts(page)
+    page.click(f"#rd-regen-{target}")
+    expect(page.locator(f"#rd-note-{target}")).to_contain_text("锁定", timeout=WAIT)
+    expect(page.locator(f"#rd-note-{target}")).to_contain_text("解锁", timeout=WAIT)
+    page.wait_for_timeout(500)
+    out["locked_note"], out["after_refusal"], out["before_refusal"] = \
+        page.locator(f"#rd-note-{target}").inner_text(), texts(page), before
+    page.locator(f"#rd-card-{target}").scroll_into_view_if_needed()
+    s.shot("locked-section-refused-beside-it")
+    page.locator(f"#rd-lock-{target} input").uncheck()
+    expect(page.locator(f"#rd-note-{target}")).to_contain_text("已解锁", timeout=WAIT)
+    page.click(f"#rd-regen-{target}")
+    expect(page.locator(f"#rd-note-{target}")).to_contain_text("重新生成", timeout=WAIT)
+    out["regen_note"], out["regenerated"] = page.locator(f"#rd-note-{target}").inner_text(), texts(page)[target]
+    out["target"] = target
+    s.shot("regenerated")
+    return out
+
+
+def check_copy_export(s: Session, expect, downloads: Path) -> dict:
+    page, out = s.page, {}
+    page.click("#rd-check")
+    expect(page.locator("#rd-check-msg")).to_contain_text("检查完成", timeout=WAIT)
+    out["check_msg"] = page.locator("#rd-check-msg").inner_text()
+    page.locator("#rd-check-table").scroll_into_view_if_needed()
+    s.shot("checks")
+    rows(page, "rd-check-table").filter(has_text="未通过").first.locator("[role=gridcell]").nth(2).click()
+    page.wait_for_timeout(800)
+    out["jumped_to"] = page.evaluate("() => [...document.querySelectorAll('[id^=rd-card-]')].find(c => "
+                                     "{ const r = c.getBoundingClientRect(); return r.top >= -5 && r.top < 200; })?.id")
+    s.shot("clicked-a-failing-check")
+    page.click("#rd-copy-all")
+    expect(page.locator("#rd-copy-msg")).to_contain_text("已复制", timeout=WAIT)
+    out["copied_clean"] = page.evaluate("navigator.clipboard.readText()")
+    page.click("#rd-copy-all-f")
+    expect(page.locator("#rd-copy-msg")).to_contain_text("含【F】", timeout=WAIT)
+    out["copied_marked"] = page.evaluate("navigator.clipboard.readText()")
+    out["downloads_hidden_before"] = not page.locator("#rd-downloads").is_visible()
+    page.click("#rd-export")
+    link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
+    link.wait_for(timeout=WAIT)
+    with page.expect_download() as info:
+        link.click()
+    out["docx"] = downloads / info.value.suggested_filename
+    info.value.save_as(out["docx"])
+    page.locator("#rd-downloads").scroll_into_view_if_needed()
+    s.shot("exported")
+    return out
+
+
+def reopen_rename_delete(s: Session, expect, url: str) -> dict:
+    page, out = s.page, {}
+    page.goto(url)  # a new visit: empty form
+    page.get_by_role("tab", name="3 已保存的草稿").click()
+    expect(page.locator("#rd-saved")).to_contain_text("青川县妇女联合会", timeout=WAIT)
+    out["page_label"] = page.locator("#rd-page").inner_text()
+    rows(page, "rd-saved").first.locator("[role=gridcell]").first.click()
+    expect(page.locator("#rd-preview")).to_contain_text("加强组织领导", timeout=WAIT)
+    s.shot("saved-list-preview")
+    page.click("#rd-open")
+    expect(page.locator("#rd-write-msg")).to_contain_text("已打开", timeout=WAIT)
+    page.wait_for_timeout(500)
+    out["tab"] = page.get_by_role("tab", selected=True).inner_text()
+    out["form"] = {k: field(page, f"rd-{k}").input_value() for k in ("org", "year", "date", "facts")}
+    out["reopened_texts"] = texts(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    s.shot("reopened-on-the-draft-tab")
+    page.get_by_role("tab", name="3 已保存的草稿").click()
+    rows(page, "rd-saved").first.locator("[role=gridcell]").first.click()
+    field(page, "rd-new-name").fill("给县委的终稿")
+    page.click("#rd-rename-saved")
+    expect(page.locator("#rd-saved")).to_contain_text("给县委的终稿", timeout=WAIT)
+    rows(page, "rd-saved").first.locator("[role=gridcell]").first.click()
+    page.click("#rd-delete")
+    expect(page.locator("#rd-saved-msg")).to_contain_text("已删除", timeout=WAIT)
+    out["after_delete"] = page.locator("#rd-saved").inner_text()
+    s.shot("deleted-with-undo")
+    page.click("#rd-restore")
+    expect(page.locator("#rd-saved")).to_contain_text("给县委的终稿", timeout=WAIT)
+    out["after_restore"] = page.locator("#rd-saved").inner_text()
+    return out
+
+
+def run_session(url: str, downloads: Path, shots: Path | None = None, wide: Path | None = None) -> dict:
+    """The whole day; returns what each step showed for the test to assert on."""
     from playwright.sync_api import expect, sync_playwright
 
-    seen_hosts: set[str] = set()
+    hosts: set[str] = set()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
-        page.on("request", lambda r: seen_hosts.add(r.url.split("/")[2] if "://" in r.url else r.url))
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        page = context.new_page()
+        page.on("request", lambda r: hosts.add(r.url.split("/")[2] if "://" in r.url else r.url))
         page.goto(url)
-        field(page, "rd-org").fill("青川县妇女联合会")
-        field(page, "rd-short").fill("县妇联")
-        field(page, "rd-year").fill("2024")
-        field(page, "rd-date").fill("2025-01-20")
-        field(page, "rd-facts").fill(FACTS)
-        page.click("#rd-outline")
-        expect(page.locator("#rd-outline-table")).to_contain_text("F6", timeout=30_000)
-        page.click("#rd-write")
-        page.get_by_role("tab", name="2 初稿与修改").click()
-        expect(page.locator("#rd-progress")).to_contain_text("初稿完成", timeout=60_000)
-        sections = page.locator("[id^=rd-slot-]:visible").count()
-        text1 = field(page, "rd-text-1")
-        edited = text1.input_value().replace("县妇联党组", "县妇联党组坚持", 1)
-        text1.fill(edited)
-        page.click("#rd-save-1")
-        expect(page.locator("#rd-status")).to_contain_text("已保存修改", timeout=30_000)
-        before = field(page, "rd-text-6").input_value()
-        field(page, "rd-instr-6").fill("更简练")
-        page.click("#rd-regen-6")
-        expect(page.locator("#rd-status")).to_contain_text("已重新生成", timeout=30_000)
-        after = field(page, "rd-text-6").input_value()
-        page.click("#rd-check")
-        expect(page.locator("#rd-status")).to_contain_text("检查完成", timeout=30_000)
-        status = page.locator("#rd-status").inner_text()
-        page.click("#rd-export")
-        link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
-        expect(link).to_be_visible(timeout=30_000)
-        with page.expect_download() as info:
-            link.click()
-        target = downloads / info.value.suggested_filename
-        info.value.save_as(target)
-        if screenshot:
+        s = Session(page, shots)
+        out = {"refusals": refusals(s, expect)}
+        out |= outline_and_move(s, expect)
+        out |= draft_edit_lock(s, expect)
+        if wide is not None:
+            page.set_viewport_size({"width": 1920, "height": 1080})
             page.get_by_role("tab", name="2 初稿与修改").click()
             page.evaluate("window.scrollTo(0, 0)")
-            page.screenshot(path=str(screenshot))
+            page.screenshot(path=str(wide))
+            page.set_viewport_size({"width": 1366, "height": 768})
+        out |= check_copy_export(s, expect, downloads)
+        out |= reopen_rename_delete(s, expect, url)
         browser.close()
-    return {"sections": sections, "edited": edited, "before": before, "after": after, "status": status,
-            "docx": target, "hosts": seen_hosts}
+    return out | {"hosts": hosts, "shots": s.taken}
+
+
+if __name__ == "__main__":
+    shots = Path(sys.argv[2])
+    shots.mkdir(parents=True, exist_ok=True)
+    result = run_session(sys.argv[1], shots, shots, shots / "wide-1920.png")
+    print({k: v for k, v in result.items() if k not in ("before_refusal", "after_refusal", "reopened_texts")})

@@ -1,8 +1,13 @@
-"""In a real browser: paste facts → confirm the outline → all sections appear → edit one →
-regenerate another with an instruction → the checks pass → the .docx downloads and opens."""
+"""In a real browser, a working day: refusals beside the button → outline → move a fact by its text →
+draft → edit → save → regenerate a locked section (refused beside it, every other section intact) →
+unlock → regenerate → checks → click a failing check → copy → export → reopen from the saved list
+(form restored, on the draft tab) → rename and delete (with undo) a saved draft.
+
+Screenshots of each step go to $REPORTDRAFT_SHOTS when set (1366×768; the draft at 1920×1080 too)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,41 +15,56 @@ import docx
 import pytest
 
 from drafting.shell.settings import Settings
+from drafting.shell.users import Logins
 
 from .browser_flow import run_session
 from .conftest import free_port
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium (CI installs it)")]
-ROOT = Path(__file__).resolve().parent.parent
-
 
 
 @pytest.fixture
 def app_url(tmp_path):
     import app
 
-    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
     demo = app.build_app(settings, app.make_workbench(settings))
-    port = free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, css=app.CSS,
-                        footer_links=[], quiet=True)
-    yield f"http://127.0.0.1:{port}/", settings
+    demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{settings.port}/", settings
     demo.close()
 
 
-def test_a_whole_session_in_the_browser(app_url, tmp_path):
+def test_a_working_day_in_the_browser(app_url, tmp_path):
     url, settings = app_url
-    out = run_session(url, tmp_path, ROOT / "docs" / "screenshot.png")
-    assert out["sections"] == 7, "preamble and six numbered sections"
-    assert out["after"] != out["before"], "the regenerated section changed"
-    assert "检查完成：7 / 7" in out["status"]
+    shots = Path(os.environ["REPORTDRAFT_SHOTS"]) if os.environ.get("REPORTDRAFT_SHOTS") else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+    out = run_session(url, tmp_path, shots, shots / "wide-1920.png" if shots else None)
+
+    refused = out["refusals"]
+    assert refused["no_outline"].startswith("⚠ 请先") and "2099" in refused["year"] and "事实" in refused["no_facts"]
+    assert "一、加强组织领导" in out["moved_row"], "the fact chosen by its text moved to the heading chosen"
+    assert out["sections"] == 7 and "全文 " in out["progress"]
+    assert "⚠ 这一部分已锁定" in out["locked_note"]
+    assert out["after_refusal"] == out["before_refusal"], "every section intact after the refusal"
+    assert "只换用其他范例句式和语序" in out["regen_note"]
+    assert out["regenerated"] != out["before_refusal"][out["target"]]
+    assert "未通过" in out["check_msg"] or "5 / 7" in out["check_msg"]
+    assert out["jumped_to"] == f"rd-card-{out['first']}", "a click on the failing check shows its section"
+    assert "【F" not in out["copied_clean"] and "28场次【F1】" in out["copied_marked"]
+    assert "另培训妇女骨干60人" in out["copied_clean"], "the copy carries the saved edit"
+    assert out["downloads_hidden_before"], "no empty download box before anything is exported"
     texts = [p.text for p in docx.Document(str(out["docx"])).paragraphs]
     assert texts[0] == "青川县妇女联合会2024年度法治政府建设工作情况报告"
-    assert any("县妇联党组坚持" in t for t in texts), "the hand edit is in the download"
-    assert all("【F" not in t for t in texts)
+    assert any("另培训妇女骨干60人" in t for t in texts) and all("【F" not in t for t in texts)
+    assert out["tab"] == "2 初稿与修改", "reopening switches to the draft tab"
+    assert out["form"]["org"] == "青川县妇女联合会" and out["form"]["year"] == "2024"
+    assert out["form"]["date"] == "2025-01-20" and "偏远山区普法覆盖面还不够" in out["form"]["facts"]
+    assert out["reopened_texts"][out["first"]] == out["edited"]
+    assert "给县委的终稿" not in out["after_delete"] and "给县委的终稿" in out["after_restore"]
     assert out["hosts"] == {url.split("/")[2]}, "the page fetched nothing from the internet"
     from drafting.output.store import DraftStore
 
-    saved = DraftStore(settings.db_path).list()
-    assert len(saved) == 1 and saved[0].org == "青川县妇女联合会", "the work was saved"
+    saved = DraftStore(settings.db_path)
+    assert saved.count() == 1, "one saved draft for the outline, however often it was pressed"

@@ -9,10 +9,12 @@ import hashlib
 import queue
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from drafting.domain.meta import build_meta
+from drafting.domain.profile import profile_for
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
@@ -21,11 +23,40 @@ from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
 from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
-from drafting.plan.continuity import accept_comparisons
+from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
+
+
+class Running:
+    """Drafting under way per browser session, so that it can be stopped when the browser leaves."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._events: dict[str, set[threading.Event]] = {}
+
+    @contextmanager
+    def call(self, session: str) -> Iterator[threading.Event]:
+        """An Event for one action of `session`; set when the session is cancelled."""
+        event = threading.Event()
+        with self._lock:
+            self._events.setdefault(session, set()).add(event)
+        try:
+            yield event
+        finally:  # ended early (the browser left mid-stream): whatever still runs for it stops
+            event.set()
+            with self._lock:
+                self._events.get(session, set()).discard(event)
+
+    def cancel(self, session: str) -> int:
+        """Stop everything `session` has under way; how many actions were stopped."""
+        with self._lock:
+            events = self._events.pop(session, set())
+        for event in events:
+            event.set()
+        return len(events)
 
 
 def same_report(a: Draft, b: Draft) -> bool:
@@ -38,6 +69,7 @@ class Workbench:
 
     def __init__(self, settings, index, store: DraftStore, writer) -> None:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
+        self.running = Running()
 
     # -- outline --------------------------------------------------------------------------
     def outline(self, org, short_name, year, kind, addressee, when, period, facts_text, *,
@@ -52,6 +84,16 @@ class Workbench:
             draft = replace(draft, id=current.id)
         self.store.save(draft, "outline", owner=owner)
         return draft
+
+    def profile_summary(self, org, short_name="", addressee="", level="", body="", leader_title="") -> str:
+        """The organisation profile the tool reads from the name (and the fields the user set)."""
+        if not (org or "").strip():
+            return ""
+        try:
+            fields = [(f or "").strip() for f in (level, body, short_name, addressee, leader_title)]
+            return profile_for(org.strip(), *fields).summary()
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
 
     def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:
         if draft.fact(fact_id) is None:
@@ -83,18 +125,21 @@ class Workbench:
 
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
         """Put the comparisons with last year that the user ticked into the draft (or none)."""
+        if not draft.previous.get("comparisons"):
+            return draft
         return self._saved(accept_comparisons(draft, chosen), "outline")
 
     # -- writing --------------------------------------------------------------------------
-    def write(self, draft: Draft) -> Iterator[DraftEvent]:
-        """Write every section side by side; yields events as they happen, then the saved draft."""
+    def write(self, draft: Draft, cancel: threading.Event | None = None) -> Iterator[DraftEvent]:
+        """Write every section side by side; yields events as they happen, then the saved draft.
+        Setting `cancel` (the browser left) stops the model calls still running."""
         events: queue.Queue = queue.Queue()
         result: dict = {}
 
         def run() -> None:
             try:
                 result["draft"] = write_draft(draft, self.writer, self.index, events.put,
-                                              self.settings.concurrency)
+                                              self.settings.concurrency, cancel=cancel)
             except Exception as exc:  # delivered to the caller as an event, never lost in a thread
                 result["error"] = exc
             finally:
@@ -109,14 +154,32 @@ class Workbench:
         final = self._saved(result["draft"], "draft")
         yield DraftEvent("finished", draft=final)
 
+    @staticmethod
+    def with_text(draft: Draft, section_id: str, text: str) -> Draft:
+        """The draft with one section's text as streamed so far (not saved)."""
+        return replace(draft, sections=[replace(s, text=text) if s.id == section_id else s for s in draft.sections])
+
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
         # the section's check flags follow its new text: a problem the edit fixed is gone
         return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
 
-    def regenerate(self, draft: Draft, section_id: str, instruction: str = "") -> Draft:
-        new = regenerate_section(draft, section_id, self.writer, self.index, instruction)
+    def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
+                   cancel: threading.Event | None = None) -> Draft:
+        new = regenerate_section(draft, section_id, self.writer, self.index, instruction, cancel=cancel)
         return self._saved(new, "regenerate")
+
+    def use_attempt(self, draft: Draft, section_id: str) -> Draft:
+        """Swap a section's text with the model's attempt kept beside it (and back again)."""
+        section = draft.section(section_id)
+        if section is None or not section.attempt:
+            raise InputError("这一部分没有大模型的尝试稿。")
+        sections = [replace(s, text=s.attempt, attempt=s.text) if s.id == section_id else s for s in draft.sections]
+        return self._saved(replace(draft, sections=sections), "attempt")
+
+    def refresh_previous(self, draft: Draft) -> Draft:
+        """Look for last year's report again (after an upload)."""
+        return self._saved(attach_previous(draft, self.index), "outline")
 
     def lock(self, draft: Draft, section_id: str, locked: bool) -> Draft:
         sections = [replace(s, locked=locked) if s.id == section_id else s for s in draft.sections]
@@ -169,6 +232,32 @@ class Workbench:
             except SkippedFile as exc:
                 lines.append(f"{path.name}：跳过——{exc}")
         return lines
+
+    # -- the saved-drafts list (owner: the user's organisation with a login; None: one shared list)
+    def saved(self, query: str = "", offset: int = 0, limit: int = 20, owner: str | None = None):
+        """(rows of this page, how many match)."""
+        return self.store.list(query, offset, limit, owner), self.store.count(query, owner)
+
+    def open(self, draft_id: str, owner: str | None = None) -> Draft:
+        self._mine(draft_id, owner)
+        return self.store.load(draft_id)
+
+    def rename_saved(self, draft_id: str, name: str, owner: str | None = None) -> str:
+        self._mine(draft_id, owner)
+        return self.store.rename(draft_id, name)
+
+    def delete_saved(self, draft_id: str, owner: str | None = None) -> None:
+        self._mine(draft_id, owner)
+        self.store.delete(draft_id)
+
+    def restore_saved(self, draft_id: str, owner: str | None = None) -> None:
+        self._mine(draft_id, owner)
+        self.store.restore(draft_id)
+
+    def _mine(self, draft_id: str, owner: str | None) -> None:
+        row = self.store.row(draft_id or "")
+        if row is None or (owner is not None and row.owner != owner):
+            raise InputError("没有找到这份草稿：请先在列表中选择一份。")
 
     def _saved(self, draft: Draft, reason: str) -> Draft:
         self.store.save(draft, reason)

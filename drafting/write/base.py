@@ -13,6 +13,12 @@ from drafting.domain.kinds import ReportKind
 from drafting.domain.profile import OrgProfile
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import profile_of
+from drafting.errors import DraftingError
+
+
+class DraftCancelled(DraftingError):
+    """Whoever asked for the draft has gone (the browser left): stop writing, close model calls."""
+
 
 Emit = Callable[[str], None]
 """Receives text as it is written (streaming); the writer calls it with each new piece."""
@@ -40,6 +46,12 @@ class DraftContext:
     """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
     shared between drafts that are written at the same time."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    cancel: threading.Event | None = field(default=None, repr=False, compare=False)
+    """Set by the caller when nobody waits for the draft any more; writers check it as they go."""
+
+    def check_cancelled(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise DraftCancelled("起草已取消。")
 
     @property
     def profile(self) -> OrgProfile:

@@ -20,7 +20,7 @@ from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
 
-from .base import DraftContext, Emit, SectionWriter
+from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
 from .figure_repair import repair_figures
 from .items import fact_clause
@@ -126,7 +126,8 @@ class LLMWriter(SectionWriter):
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
         flags = [as_flag(p) for p in problems]
-        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags)
+        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags,
+                       attempt="")  # the model's text is shown: no other attempt to offer
 
     def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
         """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
@@ -174,7 +175,7 @@ class LLMWriter(SectionWriter):
         try:
             text, usage = self._attempt.invoke({"messages": messages, "emit": emit, "ctx": ctx, "deadline": deadline,
                                                 "heading": heading})
-        except ModelFault:
+        except (ModelFault, DraftCancelled):
             raise
         except Exception as exc:  # openai/httpx errors after the last retry
             raise ModelFault(describe(exc)) from None
@@ -188,11 +189,15 @@ class LLMWriter(SectionWriter):
         ctx, emit, deadline = request["ctx"], request["emit"], request["deadline"]
         pieces: list[str] = []
         size, usage, finished = 0, {}, False
+        ctx.check_cancelled()
         remaining = deadline - time.monotonic()
         if remaining <= 0:  # a retry after the backoff would start past the deadline
             raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
-        try:  # the client's timeout is what is left of the section's deadline, not a fresh one
-            for chunk in self.chat.stream(request["messages"], timeout=remaining):
+        # The client's timeout is what is left of the section's deadline, not a fresh one.
+        stream = self.chat.stream(request["messages"], timeout=remaining)
+        try:
+            for chunk in stream:
+                ctx.check_cancelled()  # the browser left: stop reading; closing the stream closes the connection
                 if time.monotonic() > deadline:
                     raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
                 if chunk.usage_metadata:
@@ -206,6 +211,8 @@ class LLMWriter(SectionWriter):
                         raise _final(ModelFault("回复过长，已截断"))
                     if emit:
                         emit("".join(pieces))
+        except DraftCancelled:
+            raise
         except ModelFault:
             ctx.spend(failures=1)
             raise
@@ -217,6 +224,8 @@ class LLMWriter(SectionWriter):
             if isinstance(fault, KeyRefused):
                 ctx.spend(refused=1)
             raise fault from None
+        finally:
+            stream.close()
         text = tidy("".join(pieces), request.get("heading", ""))
         if not finished:
             ctx.spend(failures=1)

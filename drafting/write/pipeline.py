@@ -6,6 +6,7 @@ sections start, stream text and finish.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
+from drafting.plan.copying import copied_figures
 from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
@@ -48,7 +50,8 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     kind = get_kind(meta.report_type)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections))
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
+                  + copied_figures(facts, index, meta.org, exclude_docs))
     return attach_previous(draft, index) if index is not None else draft
 
 
@@ -61,15 +64,18 @@ def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) ->
 
 def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
                 on_event: OnEvent | None = None, concurrency: int = 4,
-                exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """Write every unlocked section, side by side; sections keep their order in the draft."""
+                exclude_docs: tuple[str, ...] = (), cancel: threading.Event | None = None) -> Draft:
+    """Write every unlocked section, side by side; sections keep their order in the draft.
+    Setting `cancel` stops it: sections not started are skipped, DraftCancelled is raised."""
     writer = writer or OfflineComposer()
     ctx = context_for(draft, index, exclude_docs)
+    ctx.cancel = cancel
     emit_event = on_event or (lambda event: None)
 
     def one(section: Section) -> Section:
         if section.locked:
             return section
+        ctx.check_cancelled()
         emit_event(DraftEvent("start", section.id))
         written = writer.write(section, ctx, emit=lambda text: emit_event(DraftEvent("text", section.id, text)))
         emit_event(DraftEvent("done", section.id, written.text))
@@ -87,7 +93,8 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
 
 
 def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | None = None, index=None,
-                       instruction: str = "", on_event: OnEvent | None = None) -> Draft:
+                       instruction: str = "", on_event: OnEvent | None = None,
+                       cancel: threading.Event | None = None) -> Draft:
     """Write one section again (the next variant); every other section stays as it is."""
     writer = writer or OfflineComposer()
     section = draft.section(section_id)
@@ -96,6 +103,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     if section.locked:
         raise InputError("这一部分已锁定：先解锁再重新生成。")
     ctx = context_for(draft, index)
+    ctx.cancel = cancel
     ctx.borrowed.update(s for other in draft.sections if other.id != section_id
                         for s in other.text.replace("\n", "").split("。"))
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
