@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 import pytest
 
 from drafting.domain.meta import build_meta
 from drafting.shell.settings import Settings
+from drafting.write.base import SectionWriter
 from drafting.write.llm import LLMWriter
 from drafting.write.pipeline import context_for, draft_report, new_draft
 from evals.fake_model import ModelServer
@@ -18,16 +20,23 @@ SECRET = "sk-hostile-DO-NOT-LEAK-77"
 FACTS = "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"
 
 
-def _writer(tmp_path, url, deadline: float, retries: int = 2) -> LLMWriter:
+class Instant(SectionWriter):
+    """A fallback that takes no time, so a test measures the model call alone."""
+
+    def write(self, section, ctx, instruction="", emit=None):
+        return replace(section, text="离线起草的正文。")
+
+
+def _writer(tmp_path, url, deadline: float, retries: int = 2, fallback: SectionWriter | None = None) -> LLMWriter:
     env = {"OPENAI_BASE_URL": url, "OPENAI_API_KEY": SECRET, "REPORTDRAFT_MODEL": "scripted",
            "REPORTDRAFT_TIMEOUT": str(deadline), "REPORTDRAFT_RETRIES": str(retries), "REPORTDRAFT_BACKOFF": "0.01"}
-    return LLMWriter(Settings.from_env(env=env, data_dir=tmp_path / "data").model_config())
+    return LLMWriter(Settings.from_env(env=env, data_dir=tmp_path / "data").model_config(), fallback)
 
 
 def one_section(tmp_path, script: list[str], deadline: float, retries: int = 2):
     """Write the first body section against the scripted server: (seconds taken, section, requests)."""
     with ModelServer(script) as server:
-        writer = _writer(tmp_path, server.url, deadline, retries)
+        writer = _writer(tmp_path, server.url, deadline, retries, Instant())
         draft = new_draft(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), FACTS)
         section = next(s for s in draft.sections if s.role != "preamble")
         start = time.perf_counter()
@@ -47,7 +56,7 @@ def test_a_section_gives_up_at_its_deadline_whatever_the_server_does(tmp_path, s
     elapsed, section, _ = one_section(tmp_path, script, deadline=0.5)
     assert elapsed < 0.5 * 1.5, f"{elapsed:.2f}s for a 0.5 s deadline"
     assert "已改用离线起草" in section.flags[0] and re.search("超时|仍未写完", section.flags[0])
-    assert section.text, "the offline composer wrote it"
+    assert section.text == "离线起草的正文。", "the fallback wrote it"
 
 
 @pytest.mark.slow
@@ -85,5 +94,5 @@ def test_an_answer_of_megabytes_is_cut_off_early_and_cheaply(tmp_path, megabytes
     elapsed, section, requests = one_section(tmp_path, [f"huge:{megabytes}"] * 3, deadline=10)
     assert elapsed < 1.0, f"{elapsed:.2f}s"
     assert len(requests) == 1 and "回复过长" in section.flags[0], "cut at 20,000 characters, not retried"
-    assert len(section.text) < 5000, "the offline text, not megabytes of model output"
+    assert section.text == "离线起草的正文。", "the fallback's text, not megabytes of model output"
     assert requests[0]["max_completion_tokens"] == 2000, "the token limit is sent (under LangChain's name)"
