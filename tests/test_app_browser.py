@@ -56,7 +56,7 @@ def test_a_working_day_in_the_browser(app_url, tmp_path):
     assert "另培训妇女骨干60人" in out["copied_clean"], "the copy carries the saved edit"
     assert out["downloads_hidden_before"], "no empty download box before anything is exported"
     texts = [p.text for p in docx.Document(str(out["docx"])).paragraphs]
-    assert texts[0] == "青川县妇女联合会2024年度法治政府建设工作情况报告"
+    assert texts[0].replace("\n", "") == "青川县妇女联合会2024年度法治政府建设工作情况报告"
     assert any("另培训妇女骨干60人" in t for t in texts) and all("【F" not in t for t in texts)
     assert out["tab"] == "2 初稿与修改", "reopening switches to the draft tab"
     assert out["form"]["org"] == "青川县妇女联合会" and out["form"]["year"] == "2024"

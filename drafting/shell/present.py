@@ -108,6 +108,15 @@ def outline_table(draft: Draft | None) -> dict:
     return {"headers": [OUTLINE_HEADERS[i] for i in keep], "data": [[row[i] for i in keep] for row in rows]}
 
 
+OUTLINE_WIDTHS = {"编号": 5, "事实": 33, "类型": 10, "所属部分": 20, "为何放在这里": 22, "提示": 12}
+
+
+def column_widths(headers: list[str]) -> list[str]:
+    """Percent widths for the outline table's columns, so that a long reason wraps instead of being cut."""
+    total = sum(OUTLINE_WIDTHS[h] for h in headers)
+    return [f"{100 * OUTLINE_WIDTHS[h] / total:.0f}%" for h in headers]
+
+
 def fact_choices(draft: Draft | None) -> list[tuple[str, str]]:
     return [(f"{f.id} {short(f.text)}", f.id) for f in draft.facts] if draft else []
 
