@@ -51,6 +51,58 @@ def _import(path: str):
     return report
 
 
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB."""
+    import resource
+
+    current = 0.0
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                current = int(line.split()[1]) / 1024
+    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build(args, corpus: Path, index_dir: Path) -> tuple[ReportIndex, dict]:
+    """Import the synthetic corpus with worker processes, streamed into the index; timings."""
+    times = {"started": time.perf_counter()}
+    with Pool(args.workers) as pool:
+        reports = pool.imap(_import, [str(p) for p in sorted(corpus.glob("*.txt"))], chunksize=20)
+        index = ReportIndex(index_dir)
+        times["records"] = index.add_many(reports)
+    times["written"] = time.perf_counter()
+    index.compact()  # the BM25 main segment, saved
+    times["ready"] = time.perf_counter()
+    return index, times
+
+
+def measure_queries(index: ReportIndex, n: int) -> list[float]:
+    index.search("预热", k=5)  # loads jieba's dictionary once
+    latencies = []
+    for i in range(n):
+        query, role, kind = QUERIES[i % len(QUERIES)]
+        t = time.perf_counter()
+        results = index.search(query, role=role, report_type=kind, k=5)
+        latencies.append((time.perf_counter() - t) * 1000)
+        assert results, query
+    return sorted(latencies)
+
+
+def add_one(index: ReportIndex, tmp: Path, seeds, rng) -> tuple[float, float]:
+    """One new report into the built index: (seconds to import it, seconds to its first search)."""
+    path = tmp / "new_report.txt"
+    path.write_text(synthetic_text(1, seeds, rng).replace("妇联", "妇联（沙洲渡口调解室）", 3), encoding="utf-8")
+    main = index.lexical.main
+    t = time.perf_counter()
+    assert index.add_report(import_file(path)) == "added"
+    added = time.perf_counter() - t
+    results = index.search("沙洲渡口调解室", k=5)
+    searched = time.perf_counter() - t
+    assert any(p.doc == "new_report" for p in results), "the new report is found"
+    assert index.lexical.main is main, "the BM25 main segment was not rebuilt"
+    return added, searched
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=int, default=10000)
@@ -65,31 +117,22 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         for i in range(args.reports):
-            (corpus / f"r{i:05d}.txt").write_text(synthetic_text(i, seeds, rng), encoding="utf-8")
-        started = time.perf_counter()
-        with Pool(args.workers) as pool:
-            reports = pool.map(_import, [str(p) for p in sorted(corpus.glob("*.txt"))], chunksize=50)
-        imported = time.perf_counter()
-        index = ReportIndex(Path(args.keep) if args.keep else Path(tmp) / "index")
-        records = index.add_many(reports)
-        built = time.perf_counter()
-        index.search("预热", k=5)  # builds the BM25 index once
-        ready = time.perf_counter()
-        latencies = []
-        for n in range(args.queries):
-            query, role, kind = QUERIES[n % len(QUERIES)]
-            t = time.perf_counter()
-            results = index.search(query, role=role, report_type=kind, k=5)
-            latencies.append((time.perf_counter() - t) * 1000)
-            assert results, query
-        latencies.sort()
-        print(f"reports={args.reports} records={records}")
-        print(f"import (clean, structure, jieba; {args.workers} workers) {imported - started:.1f} s")
-        print(f"index write (embeddings + Chroma + catalog) {built - imported:.1f} s")
-        print(f"BM25 build on first query {ready - built:.1f} s")
-        print(f"full build {ready - started:.1f} s")
+            (corpus / f"r{i:06d}.txt").write_text(synthetic_text(i, seeds, rng), encoding="utf-8")
+        index, t = build(args, corpus, Path(args.keep) if args.keep else Path(tmp) / "index")
+        built_rss = rss_mb()
+        latencies = measure_queries(index, args.queries)
+        added, searched = add_one(index, Path(tmp), seeds, rng)
+        print(f"reports={args.reports} records={t['records']}")
+        print(f"import + index write (clean, structure, jieba, embeddings in {args.workers} workers; "
+              f"Chroma + catalog here) {t['written'] - t['started']:.1f} s")
+        print(f"BM25 main segment build and save {t['ready'] - t['written']:.1f} s")
+        print(f"full build {t['ready'] - t['started']:.1f} s")
+        print(f"memory after build: RSS {built_rss[0]:.0f} MB, peak {built_rss[1]:.0f} MB")
         print(f"query p50 {statistics.median(latencies):.1f} ms  p95 {latencies[int(0.95 * len(latencies)) - 1]:.1f} ms"
               f"  max {latencies[-1]:.1f} ms  (n={len(latencies)}, k=5, hybrid, filters mixed)")
+        print(f"one more report: imported in {added:.2f} s, found by search {searched:.2f} s after the import "
+              f"began (delta {len(index.lexical.delta)} chunks, main kept)")
+        print(f"memory at the end: RSS {rss_mb()[0]:.0f} MB, peak {rss_mb()[1]:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -37,9 +37,9 @@ def is_postgres(where) -> bool:
     return isinstance(where, str) and where.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
 
 
-def open_database(where: Path | str, component: str, migrations: list[Migration]) -> Database:
+def open_database(where: Path | str, component: str, migrations: list[Migration], timeout: float = 10.0) -> Database:
     """A SQLite file (a path) or a PostgreSQL database (a postgresql:// URL), migrated to the latest schema."""
-    db = PostgresDatabase(str(where)) if is_postgres(where) else SQLiteDatabase(Path(where))
+    db = PostgresDatabase(str(where), timeout=timeout) if is_postgres(where) else SQLiteDatabase(Path(where))
     try:
         db.migrate(component, migrations)
     except BaseException:
@@ -245,3 +245,46 @@ def safe_url(url: str) -> str:
         return "（无法解析的数据库地址）"
     user = f"{parts.username}:***@" if parts.password else (f"{parts.username}@" if parts.username else "")
     return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
+
+
+class _Result:
+    def __init__(self, rows: list, rowcount: int) -> None:
+        self._rows, self.rowcount = rows, rowcount
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list:
+        return self._rows
+
+
+class PostgresConnection:
+    """What code written for a sqlite3 connection expects — execute(), `with conn:` as one
+    transaction — over the PostgreSQL pool. A transaction belongs to the thread that opened it."""
+
+    def __init__(self, db: PostgresDatabase) -> None:
+        self.db = db
+        self._local = threading.local()
+
+    def execute(self, sql: str, params=()):
+        tx = getattr(self._local, "tx", None)
+        if tx is not None:
+            tx.run(sql, params)
+            return tx.cursor
+        with self.db.transaction() as tx:
+            tx.run(sql, params)
+            return _Result(tx.cursor.fetchall() if tx.cursor.description else [], tx.cursor.rowcount)
+
+    def __enter__(self):
+        context = self.db.transaction()
+        self._local.tx = context.__enter__()
+        self._local.context = context
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        context = self._local.context
+        self._local.tx = self._local.context = None
+        return bool(context.__exit__(*exc))
+
+    def close(self) -> None:
+        self.db.close()

@@ -63,7 +63,8 @@ ARABIC = re.compile(
     r"(?![0-9０-９])"
 )
 
-CN_MEASURE = "个|次|场|名|项|批|家|户|所|条|篇|期|位|件|起|支|天|轮"
+CN_MEASURE = "场次|人次|户次|件次|个|次|场|名|项|批|家|户|所|条|篇|期|位|件|起|支|天|轮"
+"""Longest first: 十五场次 is one figure, never 十五场 followed by 次."""
 # Set phrases of political wording are not quantities: 两个确立, 四个意识, 三个务必 …
 CN_SET_PHRASE = "确立|维护|意识|自信|务必|全面|代表|坚持|必须|一以贯之|结合|统筹|纳入|服务|聚焦|到位|优先|覆盖|落实|之家"
 CHINESE = re.compile(
@@ -75,7 +76,7 @@ CHINESE = re.compile(
     rf"(?!{CN_SET_PHRASE})"
 )
 
-MASK_RE = re.compile(r"[*＊]+|(?<![A-Za-z])(?:XX|xx|ＸＸ|××)(?![A-Za-z])|某某|[○〇]{2,}")
+MASK_RE = re.compile(r"[*＊]+|(?<![A-Za-z])(?:XX|xx|ＸＸ|××)(?![A-Za-z])|某某|[○〇]{2,}|某(?=[省市州县区旗镇乡村妇])")
 """What a writer leaves for later: 8*场, XX件, ××镇, 某某单位, ○○村."""
 
 

@@ -191,9 +191,10 @@ class ReportIndex:
 
     def _vector_ranks(self, query, role, report_type, exclude, pool) -> list[str]:
         """Nearest chunks by vector: exactly in memory for a small embedded index, else from Chroma.
-        Chroma's metadata filter is slow on a large collection (hundreds of ms at 100k records), so
-        we ask it for a wide unfiltered neighbourhood with its metadata and filter that here. When
-        it holds too few chunks of a rare role, the lexical ranking (always exact) carries the result."""
+        Chroma's metadata filter is slow on a large collection (hundreds of ms at 100k records), and
+        so is fetching metadata with the results, so we ask it for a wide unfiltered neighbourhood of
+        ids and filter those with the lexical index's columns. When it holds too few chunks of a rare
+        role, the lexical ranking (always exact) carries the result."""
         vector = self.embedding.embed_one(query) if hasattr(self.embedding, "embed_one") else self.embedding([query])[0]
         exact = self.lexical.vector_ranks(vector, role, report_type, exclude, pool)
         if exact is not None:
@@ -201,9 +202,8 @@ class ReportIndex:
         filtered = bool(role or report_type or exclude)
         kept: list[str] = []
         for wide in ((pool * 10, pool * 50) if filtered else (pool,)):
-            ids, metas = self.vectors.nearest(vector, wide, with_meta=filtered)
-            kept = [cid for cid, meta in zip(ids, metas, strict=True) if _passes(meta, role, report_type, exclude)] \
-                if filtered else ids
+            ids, _ = self.vectors.nearest(vector, wide)
+            kept = self.lexical.keep(ids, role, report_type, exclude)
             if len(kept) >= pool or len(ids) < wide:
                 break
         return kept[:pool]
@@ -223,12 +223,6 @@ def _chroma_metadata(report: ImportedReport, chunk) -> dict:
     return {"doc": report.doc, "title": meta.title, "org": meta.org, "year": meta.year or 0,
             "report_type": meta.report_type or "", "role": chunk.role, "heading": chunk.heading,
             "position": chunk.position}
-
-
-def _passes(meta: dict | None, role, report_type, exclude) -> bool:
-    meta = meta or {}
-    return (not role or meta.get("role") == role) and (not report_type or meta.get("report_type") == report_type) \
-        and meta.get("doc") not in exclude
 
 
 def _spread(passages: list[Passage], k: int, per_doc: int) -> list[Passage]:

@@ -25,7 +25,7 @@ from .text import words
 DELTA_MIN = 2000
 VECTOR_LIMIT = 20_000
 """Chunks up to which vectors are searched exactly in memory (about 30 MB at 384 dimensions)."""
-FORMAT = 1
+FORMAT = 2
 
 
 class Lexical:
@@ -131,6 +131,21 @@ class Lexical:
                 rows = top(scores, keep if alive is None else keep & alive, pool)
                 found += [(-float(scores[r]), n, str(seg.ids[r])) for n, r in enumerate(rows)]
         return [cid for _, _, cid in sorted(found)[:pool]]
+
+    def keep(self, chunk_ids: list[str], role=None, report_type=None, exclude: Iterable[str] = ()) -> list[str]:
+        """Those of chunk_ids (from the vector store) still in the catalog that pass the filters, in order."""
+        with self._lock:
+            segments = self._segments()
+        ids = np.array(chunk_ids, dtype=str)
+        ok = np.zeros(len(ids), dtype=bool)
+        for seg, alive, _ in segments:
+            rows = seg.locate(ids)
+            found = rows >= 0
+            if found.any():
+                hit = rows[found]
+                passes = seg.mask(role, report_type, exclude)[hit]
+                ok[found] |= passes if alive is None else passes & alive[hit]
+        return [cid for cid, good in zip(chunk_ids, ok, strict=True) if good]
 
     def vector_ranks(self, vector, role=None, report_type=None, exclude: Iterable[str] = (),
                      pool: int = 40) -> list[str] | None:

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 K1, B = 1.5, 0.75
-ARRAYS = ("ids", "seqs", "roles", "kinds", "docs", "indptr", "rows", "weights", "terms")
+ARRAYS = ("ids", "seqs", "roles", "kinds", "docs", "indptr", "rows", "weights", "terms", "order")
 
 
 @dataclass
@@ -49,8 +49,12 @@ class Segment:
     version: int = 0
     max_seq: int = 0
     vectors: np.ndarray | None = None
+    order: np.ndarray | None = None
+    """Rows sorted by chunk id, to find the rows of ids the vector store returns."""
 
     def __post_init__(self) -> None:
+        if self.order is None:
+            self.order = np.argsort(self.ids, kind="stable")
         self.vocab = {str(t): i for i, t in enumerate(self.terms)}
         self.codes = {key: {name: i for i, name in enumerate(values)} for key, values in self.names.items()}
 
@@ -69,6 +73,14 @@ class Segment:
                 lo, hi = self.indptr[col], self.indptr[col + 1]
                 scores[self.rows[lo:hi]] += np.float32(idf[token]) * self.weights[lo:hi]
         return scores
+
+    def locate(self, ids: np.ndarray) -> np.ndarray:
+        """The row of each chunk id, -1 where this segment does not hold it."""
+        if not len(self) or not len(ids):
+            return np.full(len(ids), -1, dtype=np.int64)
+        sorted_ids = self.ids[self.order]
+        pos = np.minimum(np.searchsorted(sorted_ids, ids), len(self) - 1)
+        return np.where(sorted_ids[pos] == ids, self.order[pos], -1)
 
     def mask(self, role, report_type, exclude: Iterable[str]) -> np.ndarray:
         """For each chunk, whether it passes the role, kind and excluded-report filters."""

@@ -150,7 +150,7 @@ def test_cli_drafts_a_case_to_json_and_markdown(data_dir, tmp_path, capsys):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["meta"]["report_type"] == "pufa" and data["meta"]["backend"] == "offline"
     assert {"id", "role", "heading", "text", "fact_ids", "sources", "flags"} <= set(data["sections"][1])
-    assert md.read_text(encoding="utf-8").startswith("# 青川县妇女联合会“谁执法谁普法”普法责任制履职报告")
+    assert md.read_text(encoding="utf-8").startswith("# 青川县妇女联合会2024年度“谁执法谁普法”普法责任制履职报告")
 
 
 @pytest.mark.parametrize("changes, message", [

@@ -17,8 +17,8 @@ from drafting.output.word import write_docx
 from drafting.review import run_checks
 from drafting.write.pipeline import draft_report, recheck
 
-FACTS = ("全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n"
-         "受理妇女儿童信访案件43件，帮助申请人身安全保护令2人次，办结率100%\n"
+FACTS = ("全年开展普法宣传31场次，发放宣传资料6万余册\n开展会前学法18次\n"
+         "受理妇女儿童信访案件47件，帮助申请人身安全保护令3人次，办结率100%\n"
          "党组书记、主席带头讲授法治专题党课1次\n基层普法力量不足，原因是专职人员少、经费有限\n"
          "2025年将在全县建成婚姻家庭纠纷调解室10个\n2025年将开展“八五”普法总结验收")
 """Facts for every part (a duty, a problem with its cause, two plans): the draft needs no 通用表述."""
@@ -127,9 +127,9 @@ def test_fixing_the_problem_clears_it_from_both_files(doubtful, seed_index, tmp_
 def test_a_source_comment_quotes_each_fact_with_its_figures(clean, tmp_path):
     found = comments(write_docx(clean, tmp_path / "src.docx"))
     f3 = next(text for text, _ in found if "F3（" in text)
-    assert "受理妇女儿童信访案件43件，帮助申请人身安全保护令2人次，办结率100%" in f3
+    assert "受理妇女儿童信访案件47件，帮助申请人身安全保护令3人次，办结率100%" in f3
     f1 = next(text for text, _ in found if "F1（" in text)
-    assert "28场次" in f1 and "8万余册" in f1
+    assert "31场次" in f1 and "6万余册" in f1
 
 
 def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_path):
@@ -142,3 +142,13 @@ def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_pa
     assert draft.meta.notices
     first_text, first_anchor = comments(write_docx(draft, tmp_path / "n.docx"))[0]
     assert first_anchor == draft.meta.title and "成文日期" in first_text
+
+
+def test_the_composers_stock_sentences_are_comments_to_confirm_at_their_sentence(seed_index, tmp_path):
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次", index=seed_index)
+    stock = [clause for s in written.sections for clause in s.stock]
+    assert stock, "the composer marked 通用表述 for a draft without a leader's fact or plans"
+    found = [anchor for text, anchor in comments(write_docx(written, tmp_path / "stock.docx")) if text == "通用表述，请核实"]
+    assert len(found) == len(stock) and all(c in a for c, a in zip(stock, found, strict=True))
+    assert f"> 通用表述，请核实：“{stock[0]}”" in to_markdown(written)

@@ -197,7 +197,7 @@ def test_slips_tidy_and_figure_repair_can_fix_need_no_model_call(seed_index, tmp
     _verbatim(draft)
 
 
-@pytest.mark.parametrize("slips", [SLIPS, "invent", "foreign"])
+@pytest.mark.parametrize("slips", [SLIPS, "foreign"])  # "invent": tests/test_llm.py
 def test_a_model_that_never_fixes_its_slips_never_has_its_text_shown(seed_index, tmp_path, slips):
     with ModelServer([slips] * 100) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
@@ -237,3 +237,15 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
     assert sum("数字无出处：60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
     fixed = bench.edit(again, section.id, section.text)
     assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []
+
+
+def test_a_later_good_answer_replaces_the_offline_text_and_drops_the_kept_attempt(seed_index, tmp_path):
+    from drafting.write.pipeline import regenerate_section
+
+    with ModelServer(["foreign"] * 3) as server:  # one section: answer and two repairs, all wrong
+        writer = _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1")
+        draft = _draft(seed_index, writer)
+        target = next(s for s in draft.sections if s.attempt)
+        again = regenerate_section(draft, target.id, writer, seed_index).section(target.id)
+    assert "古县" in target.attempt and "古县" not in target.text
+    assert again.attempt == "" and not again.flags and "古县" not in again.text

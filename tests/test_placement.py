@@ -114,3 +114,32 @@ def test_each_reader_check_fails_on_its_planted_defect(drafted):
     fragment_in = replace(drafted, sections=[replace(s, fact_ids=s.fact_ids + ["F1"]) if s.id == first.id else s
                                              for s in drafted.sections])
     assert "placement" in failed(fragment_in)
+
+
+def test_a_measures_section_with_nothing_to_say_is_left_out_not_filled_with_stock(seed_index):
+    facts = "受理妇女儿童来信来访56件，办结率100%\n基层力量不足，原因是专职人员少"
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), facts, index=seed_index)
+    measures = [s for s in draft.sections if s.role == "measures"]
+    assert [s.fact_ids for s in measures] == [["F1"]], "only the section that has facts"
+    assert "究其原因" not in next(s.text for s in draft.sections if s.role == "shortcomings"), \
+        "the user's own cause is the 原因"
+
+
+def test_copied_figures_pasted_fact_words_and_conflicts_are_named_beside_the_sentence(seed_index):
+    facts = ("同时，全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次\n"
+             "一是开展会前学法16次\n受理妇女儿童信访案件43件\n全年开展普法宣传30场次\n"
+             "2025年将在全县建成调解室10个\n2025年计划举办培训班3期")
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), facts, index=seed_index)
+    assert any("万源" in w and "照搬" in w for w in draft.warnings), "万源's own figures: asked, not trusted"
+    assert draft.facts[0].text.startswith("全年") and draft.facts[1].text.startswith("开展"), "no 同时/一是 pasted in"
+    assert "30场次" in draft.facts[0].note and "28场次" in draft.facts[3].note, "the conflict stands beside both"
+    plans = next(s for s in draft.sections if s.role == "plans").text
+    assert "二是在全县建成调解室10个【F5】" in plans and "是2025年" not in plans
+
+
+def test_broken_text_is_caught_in_the_facts_and_in_the_draft(seed_index):
+    facts = "联合法院处理处理3起重难点纠纷\n开展《民法典宣讲20场次"
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), facts, index=seed_index)
+    assert any("处理处理" in w for w in draft.warnings) and any("《》" in w for w in draft.warnings)
+    broken = next(r for r in run_checks(draft) if r.name == "broken")
+    assert not broken.passed and {f.section_id for f in broken.findings} - {""}

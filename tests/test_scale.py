@@ -34,7 +34,7 @@ def test_a_search_on_a_small_office_index_never_loads_chroma_or_jieba_tag_tables
     import os
 
     env = {**os.environ, "REPORTDRAFT_DB": str(tmp_path / "data")}
-    run_python("from drafting.shell.cli import main; main(['index'])", env)
+    ReportIndex(tmp_path / "data" / "index").index_corpus(CORPUS)
     out = run_python(
         "import sys, json\n"
         "from drafting.shell.cli import main\n"
@@ -135,3 +135,13 @@ def test_a_catalog_of_the_first_schema_is_migrated_in_place(tmp_path):
     index = ReportIndex(tmp_path / "ix")
     assert index.catalog.db.schema_version("catalog") == 2
     assert [p.chunk_id for p in index.search("巾帼 夜校", k=1)] == ["old#0"]
+
+
+def test_verbs_from_the_cached_tag_table_are_jiebas_own(tmp_path):
+    import os
+
+    samples = ["在县委的领导下", "全年开展普法宣传28场次，发放宣传资料8万余册", "普法宣传", "积极推进妇女议事会建设"]
+    plain = run_python("import json, jieba.posseg as p\n"
+                       f"print(json.dumps([[w.word for w in p.lcut(s) if w.flag in ('v', 'vd', 'vi')] for s in {samples!r}]))",
+                       {**os.environ})
+    assert [text.verbs(s) for s in samples] == json.loads(plain)

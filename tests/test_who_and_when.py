@@ -135,3 +135,13 @@ def test_each_who_and_when_check_fails_on_its_planted_defect(seed_index):
                           sections=[replace(s, text=s.text + "学习贯彻二十届三中全会精神。") if s is body else s
                                     for s in draft.sections])
     assert "time_wording" in failed(cited_early)
+
+
+def test_a_short_name_in_the_signature_and_a_whole_year_in_a_half_year_report_are_asked_about():
+    meta = build_meta("市妇联", 2023, "zongjie", when="2023-07-10", period="half")
+    facts = [Fact("F1", "全年在新领域新建妇联组织35个")]
+    settled = settle(meta, facts)
+    assert any("单位全称" in n for n in settled.notices)
+    assert "全年" in facts[0].note and any("统计期间" in n for n in settled.notices)
+    early = settle(build_meta("青川县妇女联合会", 2024, "pufa", when="2024-12-10"), [])
+    assert any("早于报告期结束" in n for n in early.notices)

@@ -30,10 +30,7 @@ FRAMING = re.compile(r"^(?:在[^，。；]{1,24}(?:领导|指导|关心|支持)�
                      r"|认真贯彻落实[^，。；]{0,30}|按照[^，。；]{0,30}(?:部署|要求))$")
 DATED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|份|初|中旬|下旬|底)?")
 YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度|以来)?|今年以来|全年|上半年)[，,]?")
-QUESTIONS = {
-    FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）",
-    FactKind.GUIDING: "作为指导思想写入导语，不作为工作成效列出",
-}
+QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
 
 
 def classify(fact: Fact, meta: DraftMeta) -> FactKind:

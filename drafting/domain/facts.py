@@ -19,6 +19,8 @@ BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
     r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
 )
+LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
+"""What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F\U0000200D]")
 
 
@@ -39,7 +41,7 @@ def parse_facts(text: str) -> list[Fact]:
     items: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         cleaned, _ = normalise_script(EMOJI.sub("", unicodedata.normalize("NFC", line)))
-        body = BULLET.sub("", cleaned, count=1).strip()
+        body = LEAD_WORDS.sub("", BULLET.sub("", cleaned, count=1).strip(), count=1).strip()
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
             items.append(body)
     if not items:
@@ -64,7 +66,25 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     if raw:
         warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(raw)[1])
     warnings.extend(_conflicts(facts))
+    warnings.extend(broken_text(facts))
     return warnings
+
+
+DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
+
+
+def broken_text(facts: list[Fact]) -> list[str]:
+    """A word typed twice (处理处理) or a bracket left open: a copying slip the user should fix."""
+    out = []
+    for fact in facts:
+        doubled = DOUBLED.search(fact.text)
+        if doubled and doubled.group(1) not in ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户"):
+            out.append(f"{fact.id} 中“{doubled.group(0)}”像是重复输入，请核对。")
+        for left, right in PAIRS:
+            if fact.text.count(left) != fact.text.count(right):
+                out.append(f"{fact.id} 中的“{left}{right}”不成对，请核对。")
+    return out
 
 
 def figure_subject(text: str, start: int) -> list[str]:
@@ -84,7 +104,11 @@ def _conflicts(facts: list[Fact]) -> list[str]:
             for other_id, other_subject, unit, key in seen:
                 overlap = len(subject & other_subject) / len(subject | other_subject)
                 if other_id != fact.id and unit == fig.unit and key != fig.key and overlap >= 0.5:
-                    warnings.append(f"{other_id} 与 {fact.id} 对同一事项给出了不同数字"
-                                    f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}），请核实。")
+                    message = (f"{other_id} 与 {fact.id} 对同一事项给出了不同数字"
+                               f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}），请核实。")
+                    warnings.append(message)
+                    for each in facts:  # the doubt also stands beside both sentences in the draft
+                        if each.id in (other_id, fact.id) and message not in each.note:
+                            each.note = (each.note + " " if each.note else "") + message
             seen.append((fact.id, subject, fig.unit, fig.key))
     return list(dict.fromkeys(warnings))

@@ -77,11 +77,11 @@ class ReportKind:
 T = Topic
 STUDY = T("study", ("加强学法用法，提升法治素养", "抓实学法用法，提升依法履职能力"), ("study", "ideology"))
 MECHANISM = T("mechanism", ("健全工作机制，压实法治责任", "完善制度机制，推动责任落实"), ("mechanism", "party"))
-PUBLICITY = T("publicity", ("加大普法宣传力度，营造良好法治环境", "聚焦重要节点，开展主题普法"), ("publicity",))
+PUBLICITY = T("publicity", ("广泛开展普法宣传，营造浓厚法治氛围", "聚焦重要节点，开展主题普法"), ("publicity",))
 FAMILY_LAW = T("family", ("加强家庭教育指导，涵养文明家风", "推进家庭教育，促进家庭和谐"), ("family",))
-MEDIA = T("media", ("创新普法宣传形式，拓展普法宣传阵地", "用好网络平台，增强普法实效"), ("media", "organisation"))
+MEDIA = T("media", ("创新宣传方式，拓展普法阵地", "用好网络平台，增强普法实效"), ("media", "organisation"))
 TEAM = T("team", ("加强普法队伍建设，夯实普法工作基础", "壮大普法力量，提升普法能力"), ("team",))
-RIGHTS = T("rights", ("强化矛盾纠纷化解，筑牢安全稳定防线", "做好信访维权工作，依法维护合法权益"), ("rights",))
+RIGHTS = T("rights", ("做好矛盾纠纷排查化解，维护家庭和谐稳定", "做好信访维权工作，依法维护合法权益"), ("rights",))
 CARE = T("care", ("做实关爱帮扶工作，温暖困难群体", "用心用情关爱，办好民生实事"), ("care", "development"))
 PLANNING = T("planning", ("推进源头维权，优化发展环境", "推动规划实施，促进妇女儿童发展"), ("planning",))
 
@@ -113,7 +113,7 @@ FAZHI = ReportKind(
 
 PUFA = ReportKind(
     key=Kind.PUFA,
-    title="{org}“谁执法谁普法”普法责任制履职报告",
+    title="{org}{year}年度“谁执法谁普法”普法责任制履职报告",
     report_line="现将{year}年度普法责任制履职情况报告如下：",
     rule="“谁执法谁普法”普法责任制履职报告的通行内容（履职情况、存在的不足、下一步工作举措）",
     sections=(

@@ -85,8 +85,16 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
         else:
             notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
                            "请由签发人填写。")
-    elif written_on(settled) < period_end(settled) and not plausible_writing_date(settled, written_on(settled)):
-        notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}），请核对。")
+    elif written_on(settled) < period_end(settled):
+        notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
+                       "报告通常在期末之后成文，请核对。")
+    if re.fullmatch(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(妇联|妇女联合会)", settled.org):
+        notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“某某市妇女联合会”），请补全。")
+    if period == "half":
+        for fact in facts:
+            if "全年" in fact.text and "全年" not in fact.note:
+                fact.note = (fact.note + " " if fact.note else "") + "写的是“全年”，本报告是半年总结，请核实统计期间"
+                notices.append(f"{fact.id} 写的是“全年”，本报告是半年总结：请核实统计期间。")
     settled.notices = list(dict.fromkeys(notices))
     return settled
 

@@ -24,18 +24,27 @@ STOCK_PHRASES = ("尊法学法守法用法", "贡献巾帼力量", "同部署、
 """Set phrases a report uses at most once: said twice they read as a template."""
 
 OPENINGS = {
-    "organisation": ("{short}党组高度重视法治建设，把法治建设作为一项基础性工作统筹谋划、协调推进。",
-                     "{short}坚持把法治建设与{business}紧密结合，认真谋划、精心组织。"),
-    "publicity": ("{short}认真落实“谁执法谁普法”普法责任制，围绕{mission_short}广泛开展法治宣传教育。",
-                  "{short}紧扣{people}需求，借助重要时间节点和各类阵地开展普法宣传。"),
+    "organisation": ("{short}党组把法治建设作为一项基础性工作，纳入全局统筹谋划。",
+                     "{short}坚持把法治建设与{business}紧密结合，认真谋划、精心组织。",
+                     "{short}把加强组织领导作为推进法治建设的首要任务来抓。",
+                     "法治建设是一项系统工程，{short}从抓学习、建机制入手推进各项工作。"),
+    "publicity": ("{short}落实“谁执法谁普法”普法责任制，围绕{mission_short}开展法治宣传教育。",
+                  "{short}紧扣{people}需求，借助重要时间节点和各类阵地开展普法宣传。",
+                  "围绕{mission_short}，{short}把普法宣传贯穿全年工作。",
+                  "{short}坚持普法宣传与服务{people}相结合。"),
     "rights": ("{short}立足职能，把{mission}作为推进法治建设的重要着力点。",
-               "坚持依法维权、源头维权，{short}用心用情为{people}办实事、解难题。"),
+               "坚持依法维权、源头维权，{short}用心用情为{people}办实事、解难题。",
+               "{short}聚焦主责主业，在依法履职中推进法治建设。",
+               "依法履职是法治建设的落脚点，{short}在维权服务中体现法治要求。"),
     "duties": ("{short}对照“谁执法谁普法”普法责任制要求，结合职能抓好普法工作。",
-               "按照普法责任制要求，{short}把普法工作与{business}同谋划、同部署、同推进。"),
+               "按照普法责任制要求，{short}把普法工作与{business}同谋划、同部署、同推进。",
+               "{short}把履行普法责任作为依法履职的重要内容。"),
     "work": ("{short}紧扣{party}中心工作，聚焦主责主业谋划推进各项工作。",
-             "立足职能定位，{short}推动各项工作落地落实。"),
+             "立足职能定位，{short}推动各项工作落地落实。",
+             "{short}围绕中心、服务大局，扎实推进各项重点工作。"),
 }
-"""The first sentence of a measures section: framing only, different for every section."""
+"""The first sentence of a measures section: framing only. Which variant an office gets depends on
+its name, so two offices' drafts do not open alike; regenerating moves to the next."""
 
 PURPOSE = {
     "study": "为提升干部职工法治素养，", "ideology": "坚持把思想政治引领放在首位，",
@@ -55,13 +64,13 @@ LEADS = {
 """The short lead of an item: 一是抓实学法用法。…"""
 
 SHORTCOMINGS = {
-    "publicity": "普法宣传的覆盖面和针对性还需提高，偏远地区{people}的法治意识有待增强",
+    "publicity": "普法宣传的覆盖面和针对性还需提高，{far}的法治意识有待增强",
     "media": "运用新媒体开展普法的形式还不够丰富，吸引力和传播力有待提升",
-    "team": "基层普法力量相对薄弱，普法骨干的专业能力还需提升",
-    "rights": "婚姻家庭纠纷调解的专业化水平有待提高，维权工作专业力量相对不足",
+    "team": "基层普法骨干数量不足，专业能力还需提升",
+    "rights": "婚姻家庭纠纷调解的专业化水平有待提高，维权服务专业人员偏少",
     "care": "关爱帮扶资源整合还不够，对困难群体的常态化服务有待加强",
     "study": "干部运用法治思维和法治方式开展工作的能力还需提升",
-    "mechanism": "法治建设工作机制还需进一步健全，责任落实的精细化程度有待提高",
+    "mechanism": "法治建设工作机制还需健全，责任落实的精细化程度有待提高",
     "family": "家庭教育指导服务的覆盖面还不够广",
     "development": "服务{members}创业就业的平台和载体还不够多",
     "organisation": "基层组织作用发挥还不够平衡，部分基层组织活力不足",
@@ -70,9 +79,13 @@ SHORTCOMINGS = {
     "party": "党建与业务工作融合还不够深入",
 }
 """Suggested shortcomings by work area: offered only when the user gave none, always marked."""
+DEPARTMENT_SHORTCOMINGS = ("干部运用法治思维和法治方式开展工作的能力还需提升",
+                           "普法宣传的针对性和实效性还需增强",
+                           "依法履职的制度机制还需进一步健全")
+"""A government department's: nothing of a 妇联's work areas."""
 
-CAUSES = ("究其原因，主要是对新形势下法治建设的研究谋划还不够深入，专业人才和工作力量相对不足。",
-          "究其原因，主要是工作力量和经费保障有限，创新意识还需增强。")
+CAUSES = ("究其原因，主要是对新形势下法治建设的研究谋划还不够深入，工作方法创新不够。",
+          "究其原因，主要是工作经费和专职人员有限，统筹社会资源的能力还需增强。")
 """The 原因 a fazhi report must give: a suggestion unless the user wrote one."""
 
 PLANS = {
@@ -81,7 +94,7 @@ PLANS = {
     "publicity": "以{laws}等法律法规为重点，针对不同群体开展形式多样的普法宣传",
     "media": "用好新媒体平台，创新普法宣传方式，增强普法实效",
     "team": "加强普法队伍建设，提升普法骨干的专业能力",
-    "rights": "加强婚姻家庭纠纷排查化解，畅通维权渠道，把矛盾纠纷化解在基层",
+    "rights": "加强婚姻家庭纠纷排查化解，畅通维权渠道",
     "care": "持续做好困难群体关爱帮扶，推动各项关爱项目落地见效",
     "family": "深入开展家庭教育指导服务，推动形成良好家风",
     "development": "搭建更多创业就业平台，服务{members}建功立业",
@@ -91,15 +104,23 @@ PLANS = {
     "party": "持之以恒加强党的建设，推进全面从严治党",
 }
 """Suggested plans by work area: offered when the user gave none for that area, always marked."""
+GUIDE_PLANS = {"rights": "指导基层加强婚姻家庭纠纷排查化解，畅通维权渠道",
+               "team": "指导基层加强普法队伍建设，提升普法骨干的专业能力",
+               "organisation": "加强对基层组织建设的指导，增强基层组织活力"}
+"""What a province or city plans for the work its counties do: guidance, not the doing."""
+DEPARTMENT_PLANS = ("严格落实领导干部学法用法制度，提升依法履职能力",
+                    "深化“谁执法谁普法”普法责任制，增强普法实效",
+                    "健全依法履职的制度机制，推进严格规范公正文明执法")
 
-PLANS_OPENINGS = ("{ahead}，{short}将{ideology}，重点抓好以下工作：",
-                  "下一步，{short}将紧紧围绕{party_gov}决策部署，着力抓好以下几项工作：")
+PLANS_OPENINGS = ("{ahead}，{short}将围绕{party_gov}决策部署，重点抓好以下工作：",
+                  "下一步，{short}将对照上级要求，着力抓好以下几项工作：")
 SHORTCOMINGS_OPENINGS = ("对照上级要求和{people}期盼，{short}的工作还存在一些不足：",
                          "在肯定成绩的同时，我们也清醒认识到工作中还存在一些问题：")
 DUTY_LEAD = "{leader}认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问。"
-DUTY_FRAME = "在履行推进法治建设第一责任人职责方面，"
-STUDY_PLAN = {"zongjie": "持续深入学习贯彻{congress}，引领广大{members}听党话、跟党走",
-              "other": "持续深入学习贯彻{congress}和{study}，把学习成果转化为推进法治建设的实际行动"}
+DUTY_FRAMES = ("在履行推进法治建设第一责任人职责方面，", "{leader}切实履行推进法治建设第一责任人职责：",
+               "落实第一责任人职责，")
+STUDY_PLAN = {"zongjie": "持续学习贯彻{congress}，引领广大{members}听党话、跟党走",
+              "other": "持续学习贯彻{congress}，把学习成果转化为推进法治建设的实际行动"}
 """The first item of every plans section: framing, said by every report of its kind."""
 DUTY_SUGGESTIONS = (
     "带头尊法学法守法用法，把学习贯彻{study}作为党组理论学习中心组学习的重要内容",

@@ -36,11 +36,11 @@ THEMES = [
           _re("机制 制度 部署 统筹 责任 保障"),
           _re("领导小组 责任清单 责任制 工作要点 工作计划 实施方案 制度 考核 纳入 部署 分工 台账 规范性文件 合法性审查")),
     Theme("publicity", "普法宣传", _re("普法 宣传 宣讲 法治氛围 法治环境 法治宣传 主题活动 阵地"), None,
-          _re("普法 法治宣传 宣传 资料 手册 彩页 宣传周 法律知识 进村 进社区 进校园 法治讲座 法治文化 民法典 宣传栏 维权周")),
+          _re("普法 法治宣传 宣传 宣讲 资料 手册 彩页 宣传周 法律知识 进村 进社区 进校园 法治讲座 法治文化 宣传栏 维权周 反家暴日")),
     Theme("media", "新媒体普法", _re("新媒体 网络 线上 形式 创新 平台"), None,
           _re("公众号 推文 短视频 视频 直播 线上 网络 微信 新媒体 竞赛 小程序 抖音 浏览量 云课堂")),
     Theme("team", "普法队伍", _re("普法队伍 队伍 人才 力量 志愿"), None,
-          _re("队伍 志愿者 志愿服务队 讲师 律师 法律明白人 执委 调解员 人民陪审员 师资 骨干 网格员")),
+          _re("队伍 志愿者 志愿服务队 讲师 律师 法律明白人 执委 调解员 人民陪审员 师资 骨干 网格员 培训班 专题培训 能力提升")),
     Theme("rights", "依法维权", _re("维权 信访 矛盾纠纷 矛盾 纠纷 化解 调解 维稳 稳定 权益 保护 家暴 家庭暴力"), None,
           _re("信访 维权 权益 调解 纠纷 化解 家暴 家庭暴力 保护令 热线 12338 法律援助 来访 来电 案件 排查 告诫书 接待")),
     Theme("care", "关爱帮扶", _re("关爱 帮扶 救助 服务 民生 困难 温暖"), None,
@@ -52,7 +52,7 @@ THEMES = [
     Theme("development", "建功发展", _re("发展 建功 振兴 创业 就业 服务大局"), None,
           _re("就业 创业 技能 乡村振兴 巾帼建功 岗位 致富 基地 美丽庭院 巧媳妇 手工 电商 巾帼文明岗 培训妇女")),
     Theme("organisation", "组织建设", _re("改革 组织 基层 阵地 建设 网上"), None,
-          _re("改革 妇联组织 基层组织 妇女之家 儿童之家 阵地 新领域 网上妇联 四组一队 执委履职 换届")),
+          _re("改革 妇联组织 基层组织 妇女之家 儿童之家 妇女微家 微家 阵地 新领域 新就业群体 网上妇联 四组一队 换届")),
     Theme("planning", "规划实施", _re("规划 纲要 儿童友好 两纲"), None,
           _re("规划 两纲 纲要 监测 儿童友好 发展规划 评估")),
     Theme("party", "党建与作风", _re("党建 从严治党 作风 廉政"), None,
@@ -77,8 +77,13 @@ def heading_theme(heading: str) -> str:
     return best
 
 
+LAW_TITLE = re.compile(r"《[^》]{1,30}》")
+
+
 def text_scores(text: str) -> dict[str, float]:
-    """How many of each theme's words a sentence holds."""
+    """How many of each theme's words a sentence holds. A law's title says what was taught, not
+    the work area: 《反家庭暴力法》宣讲 is 普法宣传, not 维权."""
+    text = LAW_TITLE.sub("", text)
     scores = {}
     for theme in THEMES:
         hits = len(theme.text_words.findall(text))

@@ -78,8 +78,8 @@ def rule_of_law_thought(when: date) -> str:
 def guiding_phrase(when: date) -> str:
     """The study clause of a preamble, right for the writing date."""
     text = f"深入学习贯彻{congress_phrase(when)}"
-    if when >= XI_RULE_OF_LAW:
-        text += "和习近平法治思想"
+    if when >= XI_RULE_OF_LAW:  # a second clause, not a second 和 in one phrase
+        text += "，全面贯彻习近平法治思想"
     return text
 
 

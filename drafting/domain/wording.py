@@ -39,9 +39,10 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "ahead": "下半年" if half else "新的一年",
+        "far": ("偏远地区" if level.key in ("县", "旗", "镇", "乡") else "基层") + ("妇女群众" if federation else "群众"),
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
         "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
-            "和习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
+            "，认真贯彻习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
         "study": rule_of_law_thought(when),
         "laws": "".join(f"《{name}》" for name in laws_in_force(when)[-3:]) if federation else "《宪法》《民法典》",
     }

@@ -128,7 +128,7 @@ def summary(draft: Draft, notes: list[Note]) -> str:
     """What the first comment (and the note under the Markdown title) says about the whole draft."""
     in_sections = sum(1 for n in notes if n.section_id)
     whole = [n.text.rstrip("。") + "。" for n in notes if not n.section_id]
-    where = "，见各部分批注" if in_sections else ""
+    where = "，已在所涉部分标出" if in_sections else ""
     return f"本稿尚有 {len(notes)} 处待核实{where}。" + "".join(whole)
 
 
@@ -139,7 +139,7 @@ def note_text(line: Line, quote_sentence: bool = True) -> str:
     if not line.label:
         return line.text
     if not line.text:
-        return f"{line.label}：{quote}"
+        return f"{line.label}：{quote}" if quote else line.label
     return f"{line.label}：{line.text}" + (f"（{quote}）" if quote else "")
 
 

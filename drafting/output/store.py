@@ -8,6 +8,12 @@ database is migrated in place when it is opened.
 Each draft has a name (default “单位 · 年份 · 类型”), an owner (the organisation of the logged-in
 user; '' when the app has no login and one office shares one list) and may be deleted softly:
 `delete` hides it from the list, `restore` brings it back.
+
+With a postgresql:// URL instead of a path, the same tables live in PostgreSQL (several app
+instances share them; migrations in `schema_versions`). Two instances saving one draft at once take
+turns on a per-draft lock, so both versions are kept. When the database cannot be reached, a save
+is kept in memory (in order), `notice` says so, the draft stays open and loadable, and the saves are
+written when the database answers again (retried in the background every few seconds).
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ from pathlib import Path
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
+from retrieval.database import Migration, PostgresConnection, is_postgres, open_database, safe_url
+
+from .kept import KeptSaves
 
 SCHEMA_VERSION = 2
 """1: drafts and versions; 2: name, owner, deleted on drafts."""
@@ -40,6 +49,19 @@ ALTER TABLE drafts ADD COLUMN deleted REAL;
 CREATE INDEX IF NOT EXISTS drafts_by_owner ON drafts (owner, deleted, updated);
 """,
 }
+POSTGRES_MIGRATIONS = [
+    # PostgreSQL support started at schema 2: its first migration creates schema 2 whole.
+    Migration(2, "drafts (with name, owner, deleted) and versions", sqlite="", postgres="""
+        CREATE TABLE drafts (
+            id TEXT PRIMARY KEY, org TEXT, report_type TEXT, year INTEGER, title TEXT,
+            created DOUBLE PRECISION, updated DOUBLE PRECISION, body TEXT,
+            name TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', deleted DOUBLE PRECISION);
+        CREATE TABLE versions (
+            draft_id TEXT, section_id TEXT, version INTEGER, heading TEXT, text TEXT, reason TEXT,
+            created DOUBLE PRECISION, PRIMARY KEY (draft_id, section_id, version));
+        CREATE INDEX drafts_by_owner ON drafts (owner, deleted, updated);
+        """),
+]
 NAME_MAX = 100
 ROW = "id, org, report_type, year, title, updated, name, owner, created"
 
@@ -73,12 +95,20 @@ def name_of(draft: Draft) -> str:
     return default_name(draft.meta.org, draft.meta.year, draft.meta.report_type, draft.meta.period)
 
 
-class DraftStore:
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+class DraftStore(KeptSaves):
+    def __init__(self, path: Path | str, retry_every: float = 5.0, timeout: float = 5.0) -> None:
         self.notice = ""
         self._lock = threading.Lock()
+        KeptSaves.__init__(self, retry_every)
+        self._database = None
+        if is_postgres(path):
+            self.path, self.location = None, safe_url(str(path))
+            self._database = open_database(str(path), "drafts", POSTGRES_MIGRATIONS, timeout=timeout)
+            self._db = PostgresConnection(self._database)
+            return
+        self.path = Path(path)
+        self.location = str(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._open()
         except sqlite3.DatabaseError:
@@ -119,6 +149,8 @@ class DraftStore:
 
     @property
     def schema_version(self) -> int:
+        if self._database is not None:
+            return self._database.schema_version("drafts")
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
     # -- saving and loading ---------------------------------------------------------------
@@ -128,8 +160,14 @@ class DraftStore:
         A new draft gets its default name and `owner`; a draft saved again keeps its name and owner."""
         if not draft.id:
             raise DraftingError("草稿没有编号，无法保存。")
+        self._save_or_keep(draft, reason, owner)
+
+    def _save(self, draft: Draft, reason: str, owner: str) -> None:
         now = time.time()
         with self._lock, self._db:
+            if self._database is not None:
+                # Two instances saving one draft take turns: each reads the other's last version.
+                self._db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (draft.id,))
             self._db.execute(
                 "INSERT INTO drafts (id, org, report_type, year, title, created, updated, body, name, owner) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
@@ -148,6 +186,9 @@ class DraftStore:
                                   section.text, reason, now))
 
     def load(self, draft_id: str) -> Draft:
+        kept = self.kept(draft_id)  # saved while the database was away
+        if kept is not None:
+            return kept
         row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
         if row is None:
             raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
@@ -219,4 +260,5 @@ class DraftStore:
         return restored
 
     def close(self) -> None:
+        self.stop_retrying()
         self._db.close()

@@ -168,8 +168,10 @@ def write_docx(draft: Draft, path: Path, sources: str = "comments", results: lis
 
 
 def _signature(doc, line: Line, date: str) -> list:
-    """落款: the date four characters from the right, the name centred over it, the two kept together."""
+    """落款: the date four characters from the right, the name centred over it, the two kept together
+    and with the end of the body: the 落款 never stands alone on a page."""
     if line.kind == "signature":
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
         for _ in range(2):
             _paragraph(doc, indent=False).paragraph_format.keep_with_next = True
     p = _paragraph(doc, WD_ALIGN_PARAGRAPH.RIGHT, indent=False)

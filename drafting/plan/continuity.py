@@ -9,17 +9,34 @@ flags a figure copied unchanged from last year.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.types import Draft, Fact, Figure
 from retrieval.figures import extract_figures, figure_spans
-from retrieval.patterns import ENUMERATOR
-from retrieval.text import sentences, words
+from retrieval.text import sentences, tokens, verbs
 
-PLAN_LEAD = re.compile(r"^(?:下一步|今后|同时)，?")
+from .plans import DONE_KINDS, counted_words, match_plans, percent, plan_items, plan_share
+
 SUBJECT_STOP = {"全年", "今年", "年度", "共", "累计", "开展", "发放", "组织", "完成", "受理", "帮助", "参加"}
-GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
+TARGET = re.compile(r"计划|拟|力争|争取|目标|预计|确保|下一步|下半年|明年|将(?:在|于|要|继续|开展|建成|新建|培训|举办|实现|完成)"
+                    r"|\d{4}年(?:要|将|计划)")
+"""A figure in a clause like this is a plan or target, never an actual to compare with."""
+LEAD = re.compile(r"^(?:全年|今年|本年度?|\d{4}年度?|上半年|下半年|累计|共计|合计|共|其中)+")
+HELPING = re.compile(r"(?:协助|帮助|资助|救助|指导|动员|引导|带领|支持)$")
+GENERIC_VERB = re.compile(r"^(?:开展|组织|举办|发放|受理|完成|参加|建成|新建|培训|接待|办理|推送|发布)")
+PERSON = re.compile(r"^(?:困难|留守|农村|城镇|贫困|单亲)?(?:妇女儿童|妇女|儿童|女性|群众|家庭|女学生|学生|干部|志愿者|母亲|家长)")
+
+
+@dataclass(frozen=True)
+class LastFigure:
+    """A figure of last year's report, what it counts and whether it was a plan or target."""
+
+    figure: Figure
+    subject: frozenset[str]
+    sentence: str
+    chunk_id: str
+    target: bool
 
 
 def find_previous(index, org: str, report_type: str, year: int):
@@ -36,117 +53,103 @@ def _same_org(a: str, b: str) -> bool:
     return bool(a and b and "*" not in a and (a == b or (len(a) > 4 and len(b) > 4 and (a in b or b in a))))
 
 
-def plan_items(index, doc: str) -> list[str]:
-    """The items of last year's 下一步/工作计划: one per 一是…/（一）/1./； clause."""
-    items = []
-    for passage in index.passages(doc):
-        if passage.role != "plans":
-            continue
-        for sentence in sentences(passage.text):
-            for clause in re.split(r"[；;]", sentence):
-                clause = PLAN_LEAD.sub("", ENUMERATOR.sub("", clause.strip())).strip("。，")
-                clause = re.sub(r"^[^，]{0,12}(将|要)", "", clause).strip("，")
-                if 8 <= len(clause) <= 120 and not re.search(r"如下|以下几个方面", clause):
-                    items.append(clause)
-    return list(dict.fromkeys(items))
+def last_plan_items(index, doc: str) -> list[str]:
+    """The items of last year's 下一步/工作计划."""
+    return plan_items(index.passages(doc))
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def match_plans(items: list[str], facts: list[Fact]) -> list[dict]:
-    """For each plan item: 'done' with the facts that show it, or 'not_mentioned' (a question
-    for the user, never an invented achievement). `answers` holds, per fact, the clause of the
-    item it answers best."""
-    fact_words = {f.id: {w for w in words(f.text) if len(w) >= 2} - GENERIC for f in facts}
-    table = []
-    for item in items:
-        answers = {}
-        for clause in (c for c in re.split(r"[，,]", item) if len(c) >= 4):
-            clause_words = {w for w in words(clause) if len(w) >= 2} - GENERIC
-            for fid, fw in fact_words.items():
-                shared = clause_words & fw
-                # Most of the clause's own words must be in the fact, not just 普法 and 宣传.
-                if len(shared) >= 2 and len(shared) / len(clause_words) >= 0.75 and fid not in answers:
-                    answers[fid] = clause.replace("“", "").replace("”", "")
-        table.append({"item": item, "status": "done" if answers else "not_mentioned",
-                      "fact_ids": list(answers), "answers": answers})
-    return table
-
-
-def _subject_words(text: str, start: int) -> list[str]:
-    """What a figure counts, without the verbs that say nothing about it (开展, 发放 …)."""
-    return [w for w in figure_subject(text, start) if w not in SUBJECT_STOP]
-
-
 def _subject(text: str, start: int) -> set[str]:
-    return set(_subject_words(text, start))
+    """What a figure counts, without the verbs that say nothing about it (开展, 发放 …)."""
+    return {w for w in figure_subject(text, start) if w not in SUBJECT_STOP}
 
 
-def last_year_figures(index, doc: str) -> list[tuple[Figure, set[str], str, str]]:
-    """(figure, subject words, sentence, chunk id) for every figure in last year's report."""
+def is_target(text: str, start: int) -> bool:
+    """Whether the figure at `start` is planned, not done (计划培训200名, 力争建成10个)."""
+    clause = re.split(r"[。；;]", text[:start])[-1]
+    return bool(TARGET.search(clause))
+
+
+def last_year_figures(index, doc: str) -> list[LastFigure]:
+    """Every figure in last year's report with what it counts; those in its plans are targets."""
     out = []
     for passage in index.passages(doc):
         for sentence in sentences(passage.text):
             for start, _, fig in figure_spans(sentence):
                 subject = _subject(sentence, start)
                 if subject:
-                    out.append((fig, subject, sentence, passage.chunk_id))
+                    out.append(LastFigure(fig, frozenset(subject), sentence, passage.chunk_id,
+                                          passage.role == "plans" or is_target(sentence, start)))
     return out
 
 
-def comparisons(facts: list[Fact], previous: list[tuple[Figure, set[str], str, str]]) -> list[dict]:
-    """Comparison sentences for figures that measure the same thing as last year's."""
+def comparisons(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[dict]:
+    """Comparison sentences for this year's figures that measure what last year's actual figures
+    measured. A plan or target, this year's or last year's, is never compared with an actual."""
+    actuals = [p for p in previous if not p.target and p.figure.unit != "%" and not p.figure.qualifier]
     offers = []
-    for fact in facts:
-        for start, _, fig in figure_spans(fact.text):
-            ordered = _subject_words(fact.text, start)
-            subject = set(ordered)
-            if fig.qualifier:
+    for fact in (f for f in facts if f.kind in DONE_KINDS and not f.derived):
+        for start, end, fig in figure_spans(fact.text):
+            if fig.qualifier or is_target(fact.text, start):
                 continue  # 8万余册 against 1万余册: arithmetic on approximations would mislead
-            scored = sorted(((_jaccard(subject, s), f, sent, cid) for f, s, sent, cid in previous
-                             if f.unit == fig.unit and f.unit != "%" and not f.qualifier),
+            subject = _subject(fact.text, start)
+            scored = sorted(((_jaccard(subject, p.subject), p) for p in actuals if p.figure.unit == fig.unit),
                             key=lambda x: -x[0])
-            if not scored or scored[0][0] < 0.5 or scored[0][1].value == 0 or scored[0][1].key == fig.key:
+            if not scored or scored[0][0] < 0.5 or scored[0][1].figure.value == 0 or scored[0][1].figure.key == fig.key:
                 continue
-            if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1].value != scored[0][1].value:
+            if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1].figure.value != scored[0][1].figure.value:
                 continue  # two of last year's figures fit equally well: no guessing
-            _, old, sentence, chunk_id = scored[0]
-            shared = _subject(sentence, sentence.find(old.text))
-            name = "".join(w for w in ordered if w in shared) or "".join(ordered)
-            offers.append(_offer(fact, fig, old, name, sentence, chunk_id))
+            old = scored[0][1]
+            offers.append(_offer(fact, fig, old, subject_phrase(fact.text, start, end), decimals))
     return offers
+
+
+def subject_phrase(text: str, start: int, end: int) -> str:
+    """What a figure counts, as a phrase that reads as Chinese: 全年开展普法宣传35场次 → 普法宣传;
+    协助5名妇女申请人身安全保护令 → 协助申请人身安全保护令的妇女; 建成2个妇女儿童维权站点 → 妇女儿童维权站点."""
+    before = LEAD.sub("", re.split(r"[，。；：、,;:]", text[:start])[-1].strip())
+    after = re.match(r"[^，。；：、,;:]*", text[end:]).group(0).strip()
+    person = PERSON.match(after)
+    rest = after[person.end():] if person else ""
+    if person and HELPING.search(before) and rest and rest.startswith(tuple(verbs(rest)[:1]) or ("\0",)):
+        return f"{before}{rest}的{person.group(0)}"  # the people counted, named by what was done for them
+    bare = GENERIC_VERB.sub("", before)
+    return ((bare if len(bare) >= 2 or after else before) + after) or "".join(tokens(text[:start])[-2:])
 
 
 def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _offer(fact: Fact, new: Figure, old: Figure, subject: str, sentence: str, chunk_id: str) -> dict:
-    delta = new.value - old.value
-    pct = delta / old.value * 100
+def _offer(fact: Fact, new: Figure, old: LastFigure, subject: str, decimals: int) -> dict:
+    before = old.figure
+    delta = new.value - before.value
+    pct = delta / before.value * 100
     scale = 1e4 if new.text.replace(" ", "").find("万") >= 0 and abs(delta) >= 1e4 else 1
     amount = _number(abs(delta) / scale) + ("万" if scale == 1e4 else "") + new.unit
-    verb = "增加" if delta > 0 else "减少"
-    change = f"较上年{verb}{amount}" if delta else "与上年持平"
-    growth = f"同比{'增长' if pct > 0 else '下降'}{abs(pct):.0f}%" if delta else ""
-    text = f"{change}{'，' + growth if growth else ''}"
-    return {"fact_id": fact.id, "figure": new.text, "last_figure": old.text, "subject": subject,
-            "text": text, "formula": f"{_number(new.value)} − {_number(old.value)} = {_number(delta)}"
-            + (f"；{_number(delta)} ÷ {_number(old.value)} = {pct:.1f}%" if growth else ""),
-            "last_sentence": sentence, "chunk_id": chunk_id}
+    change = f"较上年{'增加' if delta > 0 else '减少'}{amount}" if delta else "与上年持平"
+    growth = f"同比{'增长' if pct > 0 else '下降'}{percent(pct, decimals)}" if delta else ""
+    return {"fact_id": fact.id, "figure": new.text, "last_figure": before.text, "subject": subject,
+            "text": change + (f"，{growth}" if growth else ""),
+            "formula": f"{_number(new.value)} − {_number(before.value)} = {_number(delta)}"
+            + (f"；{_number(delta)} ÷ {_number(before.value)} = {pct:.{max(decimals, 1)}f}%" if growth else ""),
+            "last_sentence": old.sentence, "chunk_id": old.chunk_id}
 
 
-def stale_figures(facts: list[Fact], previous: list[tuple[Figure, set[str], str, str]]) -> list[dict]:
-    """Figures identical to last year's for the same thing: probably copied, to be confirmed."""
+def stale_figures(facts: list[Fact], previous: list[LastFigure]) -> list[dict]:
+    """Figures identical to last year's for the same thing: probably copied, to be confirmed (a
+    plan repeated from last year is not a copied result)."""
     stale = []
     for fact in facts:
         for start, _, fig in figure_spans(fact.text):
             subject = _subject(fact.text, start)
-            for old, old_subject, sentence, _ in previous:
-                if old.key == fig.key and fig.unit != "%" and _jaccard(subject, old_subject) >= 0.5:
-                    stale.append({"fact_id": fact.id, "figure": fig.text, "last_sentence": sentence})
+            for old in previous:
+                if (old.figure.key == fig.key and fig.unit != "%" and not old.target
+                        and _jaccard(subject, old.subject) >= 0.5):
+                    stale.append({"fact_id": fact.id, "figure": fig.text, "last_sentence": old.sentence})
                     break
     return stale
 
@@ -165,8 +168,9 @@ def stale_flags(draft: Draft, sections: list) -> list:
     return out
 
 
-def attach_previous(draft: Draft, index) -> Draft:
-    """Record last year's report, its plan table, the comparisons on offer and stale figures."""
+def attach_previous(draft: Draft, index, decimals: int = 1) -> Draft:
+    """Record last year's report, its plan table, the comparisons on offer and stale figures.
+    Percentages are given to `decimals` places (one, as reports write 22.9%)."""
     doc = find_previous(index, draft.meta.org, draft.meta.report_type, draft.meta.year)
     if doc is None:
         return replace(draft, previous={"found": False,
@@ -176,9 +180,37 @@ def attach_previous(draft: Draft, index) -> Draft:
     stale = stale_figures(facts, previous)
     warnings = list(draft.warnings) + [f"{stale_note(s)}（上年：{s['last_sentence'][:40]}…）" for s in stale]
     info = {"found": True, "doc": doc.doc, "title": doc.title, "year": doc.year,
-            "plans": match_plans(plan_items(index, doc.doc), facts),
-            "comparisons": comparisons(facts, previous), "stale": stale}
+            "plans": match_plans(last_plan_items(index, doc.doc), facts, decimals),
+            "comparisons": comparisons(facts, previous, decimals) + plan_offers(facts, previous, decimals),
+            "stale": stale}
     return replace(draft, previous=info, warnings=warnings)
+
+
+def plan_offers(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[dict]:
+    """How much of last year's planned figure this year's figure for the same thing reached
+    (完成年度计划的90%), offered like a comparison: never as 较上年增加/减少."""
+    offers = []
+    targets = [p for p in previous if p.target and p.figure.unit != "%" and not p.figure.qualifier and p.figure.value]
+    for fact in (f for f in facts if f.kind in DONE_KINDS and not f.derived):
+        for start, end, fig in figure_spans(fact.text):
+            if fig.qualifier or is_target(fact.text, start):
+                continue
+            counted = counted_words(fact.text, start, end)
+            scored = sorted(((_jaccard(counted, _counted(p)), p) for p in targets if p.figure.unit == fig.unit),
+                            key=lambda x: -x[0])
+            if scored and scored[0][0] >= 0.5:
+                plan = scored[0][1]
+                share = fig.value / plan.figure.value * 100
+                offers.append({"fact_id": fact.id, "figure": fig.text, "last_figure": plan.figure.text, "subject": "",
+                               "kind": "plan", "text": plan_share(share, decimals),
+                               "formula": f"{_number(fig.value)} ÷ {_number(plan.figure.value)} = {share:.1f}%",
+                               "last_sentence": plan.sentence, "chunk_id": plan.chunk_id})
+    return offers
+
+
+def _counted(last: LastFigure) -> set[str]:
+    start = last.sentence.find(last.figure.text)
+    return counted_words(last.sentence, start, start + len(last.figure.text))
 
 
 def accept_comparisons(draft: Draft, chosen: list[int]) -> Draft:
@@ -211,7 +243,8 @@ def plan_answers(draft: Draft) -> dict[str, str]:
     return out
 
 
-STATUS = {"done": "已落实", "not_mentioned": "未提及（请确认）"}
+STATUS = {"done": "已落实", "partial": "部分落实", "not_mentioned": "未提及（请确认）"}
+"""How each plan status reads, wherever the plan table is shown."""
 
 
 def previous_lines(draft: Draft) -> list[str]:
@@ -222,9 +255,11 @@ def previous_lines(draft: Draft) -> list[str]:
     lines = [f"上年报告：《{info['title']}》（{info['year']}年）", "上年工作计划落实情况："]
     for n, row in enumerate(info["plans"], 1):
         facts = "、".join(row["fact_ids"])
-        lines.append(f"  {n}. {row['item'][:60]} —— {STATUS[row['status']]}{'（' + facts + '）' if facts else ''}")
+        progress = f"；{row['progress']}，{row['formula']}" if row.get("progress") else ""
+        lines.append(f"  {n}. {row['item'][:60]} —— {STATUS[row['status']]}"
+                     + (f"（{facts}{progress}）" if facts else ""))
     if info["comparisons"]:
-        lines.append("可加入草稿的同比数据（由工具计算）：")
+        lines.append("可加入草稿的同比数据和计划完成情况（由工具计算）：")
         for n, offer in enumerate(info["comparisons"], 1):
             lines.append(f"  [{n}] {offer['fact_id']} {offer['subject']}{offer['text']}（{offer['formula']}；"
                          f"上年：{offer['last_sentence'][:30]}…）")

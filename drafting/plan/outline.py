@@ -36,9 +36,10 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
             assigned[key].append(fact.id)
     sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned["preamble"],
                         placement={f: reasons[f] for f in assigned["preamble"]})]
+    kept_measures = [s.key for s in kind.measures() if assigned[s.key]] or [kind.measures()[0].key]
     for spec in kind.sections:
-        if not spec.required and not assigned[spec.key]:
-            continue
+        if not assigned[spec.key] and (not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)):
+            continue  # a measures section with nothing to say is left out, not filled with stock text
         ids = assigned[spec.key]
         sections.append(Section(id=f"s{len(sections)}", role=spec.role, heading=fill(spec.headings[0], meta),
                                 fact_ids=ids, placement={f: reasons[f] for f in ids}))

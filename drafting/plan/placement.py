@@ -106,9 +106,9 @@ def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
             if vote.weight > reasons.get(vote.theme, (0.0, ""))[0]:
                 reasons[vote.theme] = (vote.weight, vote.reason)
     own = {k: v for k, v in text_scores(text).items() if k in allowed}
-    total_own = sum(own.values()) or 1.0
+    top_own = max(own.values(), default=1.0)
     for theme, hits in own.items():
-        scores[theme] = scores.get(theme, 0.0) + OWN_WORDS_WEIGHT * hits / total_own
+        scores[theme] = scores.get(theme, 0.0) + OWN_WORDS_WEIGHT * hits / top_own
     if not scores:
         return Placed("", 0.0, "没有相近的范例，也没有可判断的词：请确认位置")
     theme = max(scores, key=lambda k: scores[k])

@@ -14,12 +14,12 @@ from .base import CheckResult, Finding
 from .figures import figure_accuracy, markers
 from .form import form, required_sections
 from .hygiene import hygiene
-from .prose import claims, placement, repetition
+from .prose import broken, claims, placement, repetition
 from .who import organisation, period, script
 from .wording import foreign_particulars, leftovers, time_wording
 
 CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form,
-          hygiene, organisation, period, script, placement, claims, repetition]
+          hygiene, organisation, period, script, placement, claims, repetition, broken]
 
 __all__ = ["CHECKS", "CheckResult", "Finding", "check_draft", "findings_by_section", "run_checks"]
 

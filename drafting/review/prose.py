@@ -14,6 +14,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import get_kind
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
 from drafting.domain.roles import FactKind, Role
+from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
 
 from .base import CheckResult, Finding, section_sentences
@@ -44,9 +45,18 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
                 result.findings.append(Finding(
                     f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id))
-            elif section.role == Role.MEASURES and fact.theme and fact.theme not in _spec_themes(kind, section):
+            elif section.role == Role.MEASURES and _misfiled(fact, kind, section):
                 result.findings.append(Finding(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id))
     return result
+
+
+def _misfiled(fact, kind, section) -> bool:
+    """The fact's own words speak plainly (two or more words) of a work area its section does not
+    cover, and of none it does: a signal independent of how the outline placed it."""
+    themes = _spec_themes(kind, section)
+    scores = text_scores(fact.text)
+    strong = [t for t, n in scores.items() if n >= 2]
+    return bool(strong) and not any(t in themes for t in scores)
 
 
 def _spec_themes(kind, section) -> set[str]:
@@ -91,4 +101,23 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         if len(key) >= 4 and key in openings:
             result.findings.append(Finding(f"与前面的部分开头相同（“{first}”）", section.id))
         openings.setdefault(key, section.id)
+    return result
+
+
+DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+SET_DOUBLES = ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户", "层层")
+
+
+def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    """Text that reads broken: a word typed twice, a bracket or quote left open."""
+    result = CheckResult("broken", "文字完整")
+    for section in draft.sections:
+        for sentence in section_sentences(section):
+            plain = strip_markers(sentence)
+            doubled = DOUBLED.search(plain)
+            if doubled and doubled.group(1) not in SET_DOUBLES:
+                result.findings.append(Finding(f"“{doubled.group(0)}”像是重复输入", section.id, sentence))
+            for left, right in (("《", "》"), ("“", "”"), ("（", "）")):
+                if plain.count(left) != plain.count(right):
+                    result.findings.append(Finding(f"“{left}{right}”不成对", section.id, sentence))
     return result

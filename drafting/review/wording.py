@@ -48,7 +48,7 @@ def time_wording(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult
 
 
 # -- leftovers --------------------------------------------------------------------------------
-PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
+PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
 
 
 def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:

@@ -108,11 +108,10 @@ def cmd_draft(args, settings: Settings) -> int:
 def cmd_merge(args, settings: Settings) -> int:
     """An edited .docx back into its draft: changes per section, checks re-run, new version saved."""
     from drafting.domain.types import Draft
-    from drafting.output.store import DraftStore
     from drafting.output.word_merge import merge_docx
 
     from .cases import check_draft, print_results
-    from .services import open_index
+    from .services import open_index, open_store
 
     draft = Draft.from_json(Path(args.draft).read_text(encoding="utf-8"))
     merged, changes = merge_docx(draft, Path(args.docx))
@@ -123,7 +122,7 @@ def cmd_merge(args, settings: Settings) -> int:
     if not changes:
         print("Word 文件与草稿一致，没有改动。")
     Path(args.out or args.draft).write_text(merged.to_json(), encoding="utf-8")
-    DraftStore(settings.db_path).save(merged, "docx")
+    open_store(settings).save(merged, "docx")
     results = check_draft(merged, open_index(settings))
     print_results(results)
     return 0 if all(r.passed for r in results) else 1

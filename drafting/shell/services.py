@@ -24,10 +24,18 @@ def open_index(settings: Settings, build_if_empty: bool = True):
     if settings.embeddings == "openai":
         embedding = EndpointEmbedding(settings.embedding_model, settings.openai_base_url,
                                       settings.openai_api_key, settings.timeout)
-    index = ReportIndex(settings.index_dir, settings.chroma_host, settings.chroma_port, embedding)
+    index = ReportIndex(settings.index_dir, settings.chroma_host, settings.chroma_port, embedding,
+                        database_url=settings.database_url)
     if build_if_empty and not index.documents():
         index.index_corpus(settings.corpus_dir)
     return index
+
+
+def open_store(settings: Settings):
+    """The draft store: SQLite in the data directory, or the shared PostgreSQL database."""
+    from drafting.output.store import DraftStore
+
+    return DraftStore(settings.store_location)
 
 
 def make_writer(settings: Settings, backend: str | None = None):
@@ -74,8 +82,7 @@ def load_case(path: Path) -> dict:
 
 def make_workbench(settings: Settings):
     """The app's shared services: the index, the draft store and the writer."""
-    from drafting.output.store import DraftStore
 
     from .workbench import Workbench
 
-    return Workbench(settings, open_index(settings), DraftStore(settings.db_path), make_writer(settings))
+    return Workbench(settings, open_index(settings), open_store(settings), make_writer(settings))

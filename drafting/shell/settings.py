@@ -51,6 +51,31 @@ def _float(env: dict[str, str], name: str, default: float) -> float:
         raise ConfigError(f"环境变量 {name}={raw!r} 不是数字，请改正（默认 {default}）。") from None
 
 
+def _database_url(raw: str) -> str:
+    """A postgresql:// URL, checked for its parts; errors name the part, never the password."""
+    from urllib.parse import urlsplit
+
+    raw = raw.strip()
+    if not raw:
+        return ""
+    scheme = raw.split("://", 1)[0] if "://" in raw else ""
+    if scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
+        raise ConfigError(f"REPORTDRAFT_DATABASE_URL 应以 postgresql:// 开头（当前是 {scheme or '无协议'}://…）；"
+                          "不设置则使用数据目录下的 SQLite。")
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError:
+        raise ConfigError("REPORTDRAFT_DATABASE_URL 的端口不是数字，格式应为 "
+                          "postgresql://用户:密码@主机:端口/库名。") from None
+    missing = [name for name, value in (("主机", parts.hostname), ("库名", parts.path.strip("/"))) if not value]
+    if missing:
+        raise ConfigError(f"REPORTDRAFT_DATABASE_URL 缺少{'、'.join(missing)}，格式应为 "
+                          "postgresql://用户:密码@主机:端口/库名。")
+    del port
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, resolved in one place: explicit argument → environment → default."""
@@ -90,6 +115,10 @@ class Settings:
     """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts
     (env REPORTDRAFT_USERS)."""
     max_upload_mb: int = 20
+    database_url: str = field(default="", repr=False)
+    """PostgreSQL for drafts, versions and the catalog, shared by several app instances
+    (env REPORTDRAFT_DATABASE_URL, postgresql://user:password@host:port/db); unset: SQLite files
+    in the data directory. repr=False: it may hold a password."""
 
     @property
     def llm_configured(self) -> bool:
@@ -106,6 +135,11 @@ class Settings:
     @property
     def db_path(self) -> Path:
         return self.data_dir / "drafts.sqlite3"
+
+    @property
+    def store_location(self) -> Path | str:
+        """Where drafts are kept: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.database_url or self.db_path
 
     def model_config(self) -> ModelConfig:
         """What the LLM writer needs to reach the model."""
@@ -142,6 +176,7 @@ class Settings:
             auth=env.get("REPORTDRAFT_AUTH", "").strip(),
             users_file=env.get("REPORTDRAFT_USERS", "").strip(),
             max_upload_mb=_int(env, "REPORTDRAFT_MAX_UPLOAD_MB", 20),
+            database_url=_database_url(env.get("REPORTDRAFT_DATABASE_URL", "")),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["embeddings"] not in ("local", "openai"):

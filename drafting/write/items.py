@@ -33,14 +33,10 @@ def fact_clause(fact: Fact) -> str:
     return "".join(out).replace("。", "，")
 
 
-def join_clauses(clauses: list[str], connective: str = "同时，") -> str:
-    """c1；c2；connective c3。 — one sentence for one theme."""
+def join_clauses(clauses: list[str]) -> str:
+    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot."""
     clauses = [c.rstrip("。；;，,") for c in clauses if c]
-    if not clauses:
-        return ""
-    if len(clauses) == 1:
-        return clauses[0] + "。"
-    return "；".join(clauses[:-1]) + "；" + connective + clauses[-1] + "。"
+    return "；".join(clauses) + "。" if clauses else ""
 
 
 def enumerate_items(items: list[str]) -> str:

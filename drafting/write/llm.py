@@ -122,7 +122,8 @@ class LLMWriter(SectionWriter):
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
         flags = [as_flag(p) for p in problems]
-        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags)
+        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags,
+                       attempt="")  # the model's text is shown: no other attempt to offer
 
     def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
         """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""

@@ -10,6 +10,7 @@ Section.stock as 通用表述 for the user to confirm. A stock phrase is used on
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import replace
 
 from drafting.domain import phrases
@@ -24,8 +25,9 @@ from .borrow import corpus_subheadings, examples, framing_sentence, to_source
 from .items import Group, enumerate_items, fact_clause, join_clauses, section_groups, with_derived
 from .stock import Stock
 
-PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年)[，,]?(?:将|要)?")
-OWN_FRAMING = re.compile(r"^(?:围绕|依托|利用|结合|坚持|聚焦|为|借助|按照|根据|通过|针对|紧扣|立足|以)")
+PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年|\d{4}年)?[，,]?(?:将|要|计划|拟)")
+EMPTY = "（本部分暂无事实，请补充或删除本部分）"
+"""What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
 class OfflineComposer(SectionWriter):
@@ -75,8 +77,6 @@ class OfflineComposer(SectionWriter):
     def _plain(self, section: Section, ctx: DraftContext, stock: Stock):
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts and not ctx.facts[i].derived]
         clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in facts]
-        if section.role == Role.PLANS:  # the section already says 下一步: a plan need not say it again
-            clauses = [PLAN_LEAD.sub("", c, count=1) or c for c in clauses]
         if section.role == Role.SHORTCOMINGS:
             return self._shortcomings(clauses, ctx, stock), []
         if section.role == Role.PLANS:
@@ -84,75 +84,80 @@ class OfflineComposer(SectionWriter):
         if section.role == Role.FIRST_RESPONSIBLE:
             return self._first_responsible(clauses, stock), []
         if section.role == Role.HIGHLIGHTS:
-            honours = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
-            return self._honours(honours, ctx, stock), []
+            return self._honours(facts, stock), []
         return enumerate_items(clauses), []
 
     def _measures(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
         groups, honours = section_groups(section, spec, ctx.facts)
+        if not groups and not honours:  # the user moved every fact away: say so, claim nothing
+            return EMPTY, []
         query = section.heading + " " + " ".join(f.text for g in groups for f in g.facts)
         passages = examples(ctx, section.role, query)
         opening = stock.opening(spec.key)
         borrowed, used = framing_sentence(passages, ctx, unlike=opening, skip=section.variant)
+        if borrowed:
+            stock.marked.append(borrowed.rstrip("。"))  # an example's wording: the user confirms it fits
         acts = sum(len(g.facts) for g in groups)
+        paragraphs = [opening + borrowed]
         if len(groups) >= 2 and acts >= 3:
-            paragraphs = [opening + borrowed]
             for n, group in enumerate(groups, 1):
-                heading, source = self._subheading(group, ctx, section.variant)
+                heading, source = self._subheading(group, section.heading, ctx, section.variant)
                 used += source
-                paragraphs.append(f"（{ordinal(n)}）{heading}。" + self._group_body(group, ctx, stock))
+                paragraphs.append(f"（{ordinal(n)}）{heading}。" + self._group_body(group, ctx))
         elif len(groups) >= 2:
-            items = [stock.lead(g.theme) + "，" + self._group_body(g, ctx, stock, purpose=False) for g in groups]
-            paragraphs = [opening + borrowed + enumerate_items(items)]
-        else:
-            body = self._group_body(groups[0], ctx, stock) if groups else ""
-            paragraphs = [opening + borrowed + body]
+            items = [stock.lead(g.theme, g.facts) + self._group_body(g, ctx).rstrip("。") for g in groups]
+            paragraphs[0] += enumerate_items(items)
+        elif groups:
+            paragraphs[0] += self._group_body(groups[0], ctx)
         if honours:
-            paragraphs[-1] += self._honours(honours, ctx, stock)
+            paragraphs.append(self._honours(honours, stock))
         return "\n".join(p for p in paragraphs if p), used + passages[:2]
 
-    def _group_body(self, group: Group, ctx: DraftContext, stock: Stock, purpose: bool = True) -> str:
-        clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts]
-        # A fact that opens with its own framing (围绕…, 依托…) needs no purpose clause before it.
-        lead = stock.purpose(group.theme) if purpose and not OWN_FRAMING.match(clauses[0]) else ""
-        return lead + join_clauses(clauses, stock.connective())
+    def _group_body(self, group: Group, ctx: DraftContext) -> str:
+        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts])
 
-    def _subheading(self, group: Group, ctx: DraftContext, variant: int) -> tuple[str, list]:
-        """A generic heading of earlier reports about this work area, else the kind's own."""
+    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
+        """A generic heading of earlier reports about this work area, else the kind's own; never one
+        that repeats its section's heading."""
         query = " ".join(f.text for f in group.facts)
         found = corpus_subheadings(ctx, group.theme, query)
         own = list(group.topic.headings) if group.topic else []
         options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
+        options = [o for o in options if o[0][:4] not in section_heading] or options
         for k in range(len(options)):
             heading, source = options[(variant + k) % len(options)]
             if ctx.claim(heading):
                 return heading, source
         return (own[0] if own else group.theme), []
 
-    def _honours(self, honours: list[Fact], ctx: DraftContext, stock: Stock) -> str:
+    def _honours(self, honours: list[Fact], stock: Stock) -> str:
         clauses = [fact_clause(f) for f in honours]
         subject = "" if clauses[0].startswith(stock.words["short"]) else stock.words["short"]
         return subject + "，".join(clauses) + "。"
 
     def _shortcomings(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.SHORTCOMINGS_OPENINGS[stock.variant % 2])
-        items = clauses or stock.suggest_shortcomings(ctx)
+        items = clauses or stock.suggest_shortcomings()
         # The 原因 a fazhi report owes: the user's own when a problem says why, else a marked suggestion.
         given = any(re.search(r"原因|由于|主要是|究其", c) for c in clauses)
-        cause = stock.cause() if ctx.kind.key == "fazhi" and not given else ""
+        cause = stock.cause(items) if ctx.kind.key == "fazhi" and not given else ""
         return opening + enumerate_items(items) + cause
 
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
         study = phrases.STUDY_PLAN["zongjie" if ctx.kind.key == "zongjie" else "other"]
-        items = [stock.text(study)] + clauses
-        if len(clauses) < 2:
-            items += stock.suggest_plans(ctx, limit=3 - len(clauses))
+        plans = [PLAN_LEAD.sub("", c, count=1) or c for c in clauses]  # the section already says 下一步
+        items = [stock.text(study)] + plans
+        if len(plans) < 2:
+            problems = [f.text for f in ctx.facts.values() if f.kind == "problem"]
+            items += stock.suggest_plans(problems, [f.text for f in ctx.facts.values() if f.kind == "plan"],
+                                         limit=3 - len(plans))
         return opening + enumerate_items(items)
 
     def _first_responsible(self, clauses: list[str], stock: Stock) -> str:
         if clauses:
-            return stock.text(phrases.DUTY_FRAME) + enumerate_items(clauses)
+            frame = phrases.DUTY_FRAMES[(zlib.crc32(stock.words["org"].encode()) + stock.variant) % 3]
+            return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
 

@@ -20,6 +20,7 @@ from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
+from drafting.plan.copying import copied_figures
 from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
@@ -49,7 +50,8 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     kind = get_kind(meta.report_type)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections))
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
+                  + copied_figures(facts, index, meta.org, exclude_docs))
     return attach_previous(draft, index) if index is not None else draft
 
 

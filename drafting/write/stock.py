@@ -4,15 +4,16 @@ did not give — recorded as 通用表述 for the user to confirm."""
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 
 from drafting.domain import phrases
+from drafting.domain.themes import text_theme
 from drafting.domain.wording import words_for
 
 from .base import DraftContext
+from .borrow import overlap
 
-CONNECTIVES = ("同时，", "此外，", "另外，")
-"""Joining the last clause of a themed item, in turn, so no connective repeats back to back."""
 DEFAULT_THEMES = {"fazhi": ("publicity", "rights", "study"), "pufa": ("publicity", "media", "team"),
                   "zongjie": ("organisation", "care", "development")}
 
@@ -47,28 +48,21 @@ class Stock:
         return text
 
     def opening(self, section_key: str) -> str:
-        """A framing first sentence no other section of this draft opens with."""
+        """A framing first sentence no other section of this draft opens with; which one depends on
+        the office (its name) and the variant, so two offices' drafts do not open alike."""
         options = phrases.OPENINGS.get(section_key, ())
+        start = zlib.crc32(self.ctx.meta.org.encode()) + self.variant
         for k in range(len(options)):
-            template = options[(self.variant + k) % len(options)]
+            template = options[(start + k) % len(options)]
             if self.fresh(template) and self.ctx.claim(f"opening:{template}"):
                 return self.text(template)
         return ""
 
-    def purpose(self, theme: str) -> str:
-        template = phrases.PURPOSE.get(theme, "")
-        if not template or not self.ctx.claim(f"purpose:{theme}"):
-            return ""  # a purpose clause is said once per draft
-        return self.text(template)
-
-    def lead(self, theme: str) -> str:
-        return self.text(phrases.LEADS.get(theme, "扎实推进各项工作"))
-
-    def connective(self) -> str:
-        with self.ctx.lock:
-            n = sum(1 for key in self.ctx.borrowed if key.startswith("connective:"))
-            self.ctx.borrowed.add(f"connective:{n}")
-        return CONNECTIVES[n % len(CONNECTIVES)]
+    def lead(self, theme: str, facts) -> str:
+        """一是<lead>，… — only when every fact of the item is plainly about that work area."""
+        if not all(text_theme(f.text) == theme for f in facts):
+            return ""
+        return self.text(phrases.LEADS.get(theme, "")) + "，" if phrases.LEADS.get(theme) else ""
 
     def themes(self) -> list[str]:
         """The draft's own work areas, most facts first; the kind's usual ones when it has none."""
@@ -77,16 +71,32 @@ class Stock:
         shift = self.variant % len(found)  # another variant offers the next areas first
         return found[shift:] + found[:shift]
 
-    def suggest_shortcomings(self, ctx: DraftContext, limit: int = 3) -> list[str]:
-        picks = [phrases.SHORTCOMINGS[t] for t in self.themes() if t in phrases.SHORTCOMINGS][:limit]
-        return [self.suggestion(p) for p in picks]
+    def suggest_shortcomings(self, limit: int = 3) -> list[str]:
+        if not self.federation:
+            picks = list(phrases.DEPARTMENT_SHORTCOMINGS)
+        else:
+            picks = [phrases.SHORTCOMINGS[t] for t in self.themes() if t in phrases.SHORTCOMINGS]
+        return [self.suggestion(p) for p in picks[:limit]]
 
-    def suggest_plans(self, ctx: DraftContext, limit: int = 2) -> list[str]:
-        picks = [phrases.PLANS[t] for t in self.themes() if t in phrases.PLANS and self.fresh(phrases.PLANS[t])]
+    def suggest_plans(self, problems: list[str], planned: list[str], limit: int = 2) -> list[str]:
+        """Plans that answer the stated problems first, then the draft's own work areas; never one
+        the user already planned. A province or city plans guidance, not the doing."""
+        if not self.federation:
+            return [self.suggestion(p) for p in phrases.DEPARTMENT_PLANS[:max(0, limit)]]
+        covered = {text_theme(p) for p in planned}
+        wanted = [text_theme(p) for p in problems] + self.themes()
+        guide = self.ctx.profile.level in ("省", "自治区", "市", "州", "盟", "地区")
+        picks = []
+        for theme in dict.fromkeys(t for t in wanted if t and t not in covered):
+            template = (phrases.GUIDE_PLANS.get(theme) if guide else None) or phrases.PLANS.get(theme)
+            if template and self.fresh(template):
+                picks.append(template)
         return [self.suggestion(p) for p in picks[:max(0, limit)]]
 
-    def cause(self) -> str:
-        return self.suggestion(phrases.CAUSES[self.variant % len(phrases.CAUSES)])
+    def cause(self, problems: list[str]) -> str:
+        """A cause that does not restate the problems it follows."""
+        options = sorted(phrases.CAUSES, key=lambda c: max((overlap(c, p) for p in problems), default=0))
+        return self.suggestion(options[self.variant % 1])
 
 
 def note_existing(ctx: DraftContext, texts: list[str]) -> None:

@@ -1,0 +1,155 @@
+"""Last year's 下一步 against this year's facts: which plan items were done, done in part, or not
+mentioned (a question for the user, never an invented achievement).
+
+A fact answers a plan item when it does the work the item names — matched on what the work is,
+not only on shared words: "加强偏远地区普法宣传" is answered by "深入偏远乡镇开展送法上门活动12场次"
+(remote areas, legal publicity), not by "全年开展普法宣传35场次" (no remote areas). A plan with a
+figure ("建成10个调解室") against this year's actual ("新建调解室9个") is done in part, with how much
+of it was done ("完成年度计划的90%"). Only what was done answers a plan: this year's own plans,
+problems and guiding statements never do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.domain.facts import figure_subject
+from drafting.domain.types import Fact
+from retrieval.figures import figure_spans
+from retrieval.patterns import ENUMERATOR
+from retrieval.text import sentences, words
+
+PLAN_LEAD = re.compile(r"^(?:下一步|今后|同时|此外|另外)，?")
+GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
+DONE_KINDS = {"", "activity", "honour", "duty", "event"}
+"""Fact kinds that report work done (drafting.domain.roles.FactKind); '' when not classified."""
+
+WORK = {
+    # what the work is → words that name it in a plan or a fact (substrings)
+    "普法宣传": ("普法宣传", "法治宣传", "法规宣传", "法律知识宣传", "法宣讲", "》宣讲", "法律宣讲", "法治宣讲", "送法",
+             "宣传资料", "普法活动", "法律知识进", "法治讲座", "普法讲座"),
+    "学法": ("学法", "法律知识学习", "法治学习", "专题学习", "法律学习"),
+    "维权": ("维权", "信访", "法律援助", "来访", "权益保障"),
+    "偏远": ("偏远", "边远", "山村", "山区", "进村入户", "村社", "农村"),
+    "领导干部": ("领导干部", "关键少数", "中心组", "党组书记", "述法", "带头学法"),
+    "会前学法": ("会前学法", "职工会议"),
+    "学法考试": ("学法考试", "考试"),
+    "队伍": ("队伍", "志愿者", "骨干", "讲师团", "普法员", "明白人", "调解员"),
+    "新媒体": ("新媒体", "公众号", "推文", "短视频", "抖音", "线上", "网络平台", "微信", "小程序", "直播"),
+    "创新": ("创新", "新形式", "新方式", "竞赛", "情景剧", "以案说法"),
+    "责任制": ("责任制", "责任清单", "工作要点", "工作重点", "普法计划", "工作计划", "领导小组"),
+    "调解": ("调解", "纠纷", "矛盾化解"),
+    "政法": ("政法", "公安", "法院", "检察院", "司法所", "司法局"),
+    "家暴": ("家暴", "家庭暴力", "警情", "保护令"),
+    "热线": ("12338", "热线"),
+    "民法典": ("民法典",),
+    "家庭教育": ("家庭教育", "家长学校", "家教"),
+    "最美家庭": ("最美家庭",),
+    "家庭评选": ("和睦家庭", "健康家庭", "文明家庭", "五好家庭", "家庭类先进"),
+    "美丽庭院": ("美丽庭院",),
+    "思想引领": ("二十大", "听党话", "跟党走", "思想引领"),
+    "组织改革": ("四组一队", "组织改革", "妇联改革"),
+    "关爱": ("两癌", "春蕾", "困境儿童", "留守儿童", "救助", "慰问", "帮扶"),
+    "阵地": ("妇女之家", "儿童之家", "阵地", "驿站", "调解室", "维权站"),
+}
+BROAD = {"普法宣传", "学法", "维权"}
+"""Kinds of work so wide that they answer a plan only when it names nothing more specific."""
+STATEMENT = re.compile(r"是一项|是一个|如下|以下")
+
+
+def plan_items(passages) -> list[str]:
+    """The items of last year's 下一步/工作计划: one per 一是…/（一）/1./； clause."""
+    items = []
+    for passage in passages:
+        if passage.role != "plans":
+            continue
+        for sentence in sentences(passage.text):
+            for clause in re.split(r"[；;]", sentence):
+                clause = PLAN_LEAD.sub("", ENUMERATOR.sub("", clause.strip())).strip("。，：:")
+                clause = re.sub(r"^(?:\d{4}年度?|明年|下半年)[，,]?", "", clause)
+                clause = re.sub(r"^[^，]{0,12}(将|要)|^(?:计划|力争|争取)", "", clause).strip("，")
+                if 8 <= len(clause) <= 120 and not STATEMENT.search(clause):
+                    items.append(clause)
+    return list(dict.fromkeys(items))
+
+
+def works(text: str) -> set[str]:
+    """The kinds of work a text names."""
+    return {work for work, names in WORK.items() if any(name in text for name in names)}
+
+
+def answers(clause: str, fact_text: str) -> int:
+    """How well a fact does the work one clause of a plan names: 0 not at all; more for each
+    specific kind of work both name (a fact answers the clause that names its work most closely)."""
+    wanted = works(clause)
+    specific = wanted - BROAD
+    done = works(fact_text)
+    if wanted and (specific or wanted) <= done:
+        return 1 + 2 * len(specific)
+    clause_words = {w for w in words(clause) if len(w) >= 2} - GENERIC
+    shared = clause_words & {w for w in words(fact_text) if len(w) >= 2}
+    # Most of the clause's own words must be in the fact, not just 普法 and 宣传.
+    return len(shared) if len(shared) >= 2 and len(shared) / len(clause_words) >= 0.75 else 0
+
+
+def match_plans(items: list[str], facts: list[Fact], decimals: int = 1) -> list[dict]:
+    """For each plan item: 'done', 'partial' (a figure planned, less done) or 'not_mentioned', with
+    the facts that show it; `answers` holds, per fact, the clause of the item it answers."""
+    done_facts = [f for f in facts if f.kind in DONE_KINDS and not f.derived]
+    table = []
+    for item in items:
+        row: dict = {"item": item, "status": "not_mentioned", "fact_ids": [], "answers": {}}
+        clauses = [c for c in re.split(r"[，,]", item) if len(c) >= 4 and not STATEMENT.search(c)]
+        for fact in done_facts:
+            score, clause = max(((answers(c, fact.text), c) for c in clauses), default=(0, ""), key=lambda x: x[0])
+            if score:
+                row["answers"][fact.id] = clause.replace("“", "").replace("”", "")
+        row["fact_ids"] = list(row["answers"])
+        if row["fact_ids"]:
+            row["status"] = "done"
+            row.update(_progress(item, [f for f in done_facts if f.id in row["answers"]], decimals))
+        table.append(row)
+    return table
+
+
+def _progress(item: str, facts: list[Fact], decimals: int) -> dict:
+    """A planned figure against this year's figure for the same thing: how much of the plan was done."""
+    for start, end, target in figure_spans(item):
+        if target.qualifier or not target.value:
+            continue
+        planned = counted_words(item, start, end)
+        for fact in facts:
+            for fstart, fend, actual in figure_spans(fact.text):
+                if actual.unit == target.unit and not actual.qualifier and planned & counted_words(fact.text, fstart, fend):
+                    share = actual.value / target.value * 100
+                    return {"status": "done" if share >= 100 else "partial", "progress": plan_share(share, decimals),
+                            "formula": f"{_number(actual.value)} ÷ {_number(target.value)} = {share:.1f}%",
+                            "progress_fact": fact.id}
+    return {}
+
+
+def counted_words(text: str, start: int, end: int) -> set[str]:
+    """What a figure counts: content words of its clause before it and after it (建成10个调解室)."""
+    after = re.match(r"[^，。；、,;]*", text[end:]).group(0)
+    return set(figure_subject(text, start)) | {w for w in words(after) if len(w) >= 2 and not re.search(r"\d", w)}
+
+
+def plan_share(share: float, decimals: int = 1) -> str:
+    """完成年度计划的90% / 全面完成年度计划 / 超额完成年度计划（完成120%）."""
+    if round(share, decimals) == 100:
+        return "全面完成年度计划"
+    if share > 100:
+        return f"超额完成年度计划（完成计划的{percent(share, decimals)}）"
+    return f"完成年度计划的{percent(share, decimals)}"
+
+
+def percent(value: float, decimals: int = 1) -> str:
+    """A percentage as reports write it: one decimal, none when it is whole (22.9%, 25%)."""
+    text = f"{abs(value):.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + "%"
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")

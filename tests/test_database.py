@@ -1,0 +1,92 @@
+"""The shared database: a wrong URL or a database that is not there says what is wrong (never the
+password); the same store code runs on PostgreSQL; saves made while it is away are not lost."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from drafting.errors import ConfigError
+from drafting.output.store import DraftStore
+from drafting.shell.settings import Settings
+from evals.servers import free_port, postgres_bin, start_postgres
+from retrieval.database import DatabaseUnavailable, safe_url
+
+from .test_store import make
+
+
+@pytest.mark.parametrize("url, names", [
+    ("mysql://rd:topsecret@db.example/rd", "postgresql://"),
+    ("postgresql://rd:topsecret@db:port/rd", "端口"),
+    ("postgresql://rd:topsecret@/rd", "主机"),
+    ("postgresql://rd:topsecret@db:5432", "库名"),
+])
+def test_a_wrong_database_url_names_the_wrong_part_and_not_the_password(url, names):
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(env={"REPORTDRAFT_DATABASE_URL": url}, data_dir="/tmp/x")
+    assert names in str(caught.value) and "topsecret" not in str(caught.value)
+
+
+def test_settings_never_show_the_database_password():
+    settings = Settings.from_env(env={"REPORTDRAFT_DATABASE_URL": "postgresql://rd:topsecret@db:5432/rd"},
+                                 data_dir="/tmp/x")
+    assert settings.store_location == "postgresql://rd:topsecret@db:5432/rd"
+    assert "topsecret" not in repr(settings)
+    assert safe_url(settings.database_url) == "postgresql://rd:***@db:5432/rd"
+
+
+def test_a_database_that_does_not_answer_is_named_at_start_without_the_password():
+    url = f"postgresql://rd:topsecret@127.0.0.1:{free_port()}/rd"
+    with pytest.raises(DatabaseUnavailable) as caught:
+        DraftStore(url, timeout=2)
+    message = str(caught.value)
+    assert "127.0.0.1" in message and "topsecret" not in message and "PostgreSQL" in message
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
+def test_saves_made_while_the_database_is_away_are_written_when_it_returns():
+    postgres = start_postgres()
+    try:
+        store = DraftStore(postgres.url, retry_every=0.2, timeout=1)
+        draft = make("d1")
+        store.save(draft, "outline")
+        postgres.stop(remove=False)
+        edited = replace(draft, sections=[replace(draft.sections[0], text="离线时的修改：开展学法12次【F1】。")])
+        store.save(edited, "edit")
+        again = replace(draft, sections=[replace(draft.sections[0], text="第二次修改：开展学法12次【F1】。")])
+        store.save(again, "edit")
+        assert store.unsaved == 2 and "数据库恢复后自动保存" in store.notice
+        assert "topsecret" not in store.notice and "rd-secret" not in store.notice
+        assert store.load("d1") == again, "the open draft goes on from memory"
+        postgres.start()
+        deadline = time.monotonic() + 30  # the store's own retry (every 0.2 s) writes them once the pool reconnects
+        while store.unsaved and time.monotonic() < deadline:
+            store._stop.wait(0.1)
+        texts = [v[2] for v in DraftStore(postgres.url).versions("d1", "s1")]
+        assert texts == ["开展学法12次【F1】。", "离线时的修改：开展学法12次【F1】。", "第二次修改：开展学法12次【F1】。"]
+        assert store.unsaved == 0 and store.notice == ""
+    finally:
+        postgres.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
+def test_the_draft_store_behaves_the_same_on_postgresql():
+    postgres = start_postgres()
+    try:
+        store = DraftStore(postgres.url)
+        assert store.schema_version == 2
+        store.save(make("a", title="给县委的报告"))
+        store.save(make("b", org="永宁县妇女联合会"))
+        assert store.rename("a", "终稿") == "终稿"
+        assert [r.id for r in store.list("永宁")] == ["b"] and store.count() == 2
+        store.delete("b")
+        assert [r.id for r in store.list()] == ["a"]
+        store.restore("b")
+        assert store.count() == 2
+        assert DraftStore(postgres.url).schema_version == 2, "opening again migrates nothing"
+    finally:
+        postgres.stop()
