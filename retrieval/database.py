@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RetrievalError
+from .errors import RetrievalError, storage_reason
 
 
 class DatabaseUnavailable(RetrievalError):
@@ -133,9 +133,18 @@ class SQLiteDatabase(Database):
 
     def __init__(self, path: Path) -> None:
         self.path = self.where = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = self._connect()
+        with self.storage("无法打开"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._connect()
+
+    @contextmanager
+    def storage(self, failed: str):
+        """A read-only or full data directory as a RetrievalError that says what to do."""
+        try:
+            yield
+        except (sqlite3.OperationalError, OSError) as exc:
+            raise RetrievalError(f"{failed}索引数据库 {self.path}：{storage_reason(exc)}。") from None
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
@@ -145,7 +154,7 @@ class SQLiteDatabase(Database):
 
     @contextmanager
     def transaction(self, exclusive: bool = False, lock_key: str = ""):
-        with self._lock:
+        with self._lock, self.storage("无法读写"):
             cursor = self._conn.cursor()
             cursor.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
             try:

@@ -114,15 +114,20 @@ def _tagged_words(dict_file: Path) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _write_cache(cache: Path, payload) -> None:
-    """Atomically: a half-written cache is never read (a failed write only costs the next start)."""
+    """Atomically: a half-written cache is never read (a failed write only costs the next start),
+    and never left behind: on a full disk the temporary file would keep the disk full."""
+    tmp = ""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".dictionary-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    except OSError:
-        pass
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        logging.getLogger("reportdraft.text").warning("分词缓存未能写入（%s），下次启动会重新准备；分词照常进行。",
+                                                      exc.strerror or exc)
 
 
 def prepare_dictionary(cache_dir: Path) -> Path:
