@@ -17,7 +17,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
-from drafting.shell.services import make_workbench  # noqa: E402
+from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
 
@@ -290,9 +290,9 @@ def launch_options(settings: Settings, logins: Logins) -> dict:
 
 
 def main() -> None:
-    settings = Settings.from_env()
+    settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    build_app(settings, make_workbench(settings), logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
+    build_app(settings, workbench, logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
 
 
 if __name__ == "__main__":

@@ -27,9 +27,10 @@ pytestmark = [pytest.mark.browser,
 @pytest.fixture
 def app_url(tmp_path):
     import app
+    from drafting.shell.services import make_workbench
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
-    demo = app.build_app(settings, app.make_workbench(settings))
+    demo = app.build_app(settings, make_workbench(settings))
     demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{settings.port}/", settings
     demo.close()
