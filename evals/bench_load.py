@@ -1,7 +1,9 @@
-"""Load: N users at once through the Gradio API on loopback (gradio_client), each drafting and
-regenerating a section. Checks that nobody sees another's draft and records latencies.
+"""Load: N users at once through the Gradio API on loopback (gradio_client), each outlining, drafting
+and regenerating a section, once or over and over for a given time. Checks that nobody sees
+another's draft and records latencies and the app's memory before and after.
 
     python -m evals.bench_load --users 20
+    python -m evals.bench_load --users 30 --duration 120
 """
 
 from __future__ import annotations
@@ -15,51 +17,79 @@ import threading
 import time
 from pathlib import Path
 
+STEPS = ("outline", "draft", "regenerate")
 
-def one_user(url: str, n: int, timings: list, errors: list, crosstalk: list) -> None:
+
+def one_round(client, n: int, round_: int, timings: list, crosstalk: list) -> None:
+    """Outline, draft and regenerate one section; the draft must hold this user's figure and no other's."""
+    figure = f"{1000 + n}场次"
+    steps = [
+        ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
+                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", "", "", "",
+                                           api_name="/on_outline")),
+        ("draft", lambda: client.predict([], api_name="/on_write")),
+        ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
+    ]
+    outputs = []
+    for name, call in steps:
+        started = time.perf_counter()
+        outputs.append(call())
+        timings.append((name, time.perf_counter() - started))
+    text = str(outputs[1])
+    if figure not in text or any(f"{1000 + m}场次" in text for m in range(200) if m != n):
+        crosstalk.append((n, round_))
+
+
+def one_user(url: str, n: int, timings: list, errors: list, crosstalk: list, until: float = 0.0) -> None:
     from gradio_client import Client
 
     try:
         client = Client(url, verbose=False)
-        figure = f"{1000 + n}场次"
-        steps = [
-            ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
-                                               f"开展普法宣传{figure}\n受理信访案件{n + 1}件\n基层力量不足", "", "", "",
-                                               api_name="/on_outline")),
-            ("draft", lambda: client.predict([], api_name="/on_write")),
-            ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
-        ]
-        outputs = []
-        for name, call in steps:
-            started = time.perf_counter()
-            outputs.append(call())
-            timings.append((name, time.perf_counter() - started))
-        text = str(outputs[1])
-        if figure not in text or any(f"{1000 + m}场次" in text for m in range(100) if m != n):
-            crosstalk.append(n)
+        round_ = 0
+        while True:
+            one_round(client, n, round_, timings, crosstalk)
+            round_ += 1
+            if time.monotonic() >= until:
+                return
     except Exception as exc:  # recorded and asserted on by the caller
         errors.append(f"user {n}: {type(exc).__name__}: {exc}")
 
 
-def run_load(url: str, users: int, timeout: float = 240) -> dict:
+def p95(xs: list[float]) -> float:
+    return xs[max(0, int(0.95 * len(xs)) - 1)] if xs else float("nan")
+
+
+def run_load(url: str, users: int, timeout: float = 240, duration: float = 0.0) -> dict:
+    """Every user does one round, or rounds until `duration` seconds have passed."""
     timings: list = []
     errors: list = []
     crosstalk: list = []
-    threads = [threading.Thread(target=one_user, args=(url, n, timings, errors, crosstalk), daemon=True)
+    until = time.monotonic() + duration
+    threads = [threading.Thread(target=one_user, args=(url, n, timings, errors, crosstalk, until), daemon=True)
                for n in range(users)]
     started = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=max(1, timeout - (time.perf_counter() - started)))
+        t.join(timeout=max(1, timeout + duration - (time.perf_counter() - started)))
     wall = time.perf_counter() - started
     all_times = sorted(t for _, t in timings)
-    by_step = {name: sorted(t for n, t in timings if n == name) for name in ("outline", "draft", "regenerate")}
-    p95 = lambda xs: xs[max(0, int(0.95 * len(xs)) - 1)] if xs else float("nan")  # noqa: E731
+    by_step = {name: sorted(t for n, t in timings if n == name) for name in STEPS}
     return {"users": users, "requests": len(timings), "errors": errors, "crosstalk": crosstalk,
             "unfinished": sum(t.is_alive() for t in threads), "wall": wall,
             "p50": statistics.median(all_times) if all_times else float("nan"), "p95": p95(all_times),
-            "p95_by_step": {k: p95(v) for k, v in by_step.items()}}
+            "p95_by_step": {k: p95(v) for k, v in by_step.items()},
+            "p50_by_step": {k: statistics.median(v) if v else float("nan") for k, v in by_step.items()},
+            "rounds": len(by_step["draft"])}
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, MB (Linux)."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.Popen:
@@ -69,14 +99,17 @@ def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.
     import urllib.request
 
     root = Path(__file__).resolve().parent.parent
+    data_dir.mkdir(parents=True, exist_ok=True)
     environ = {**os.environ, "REPORTDRAFT_DB": str(data_dir), "REPORTDRAFT_PORT": str(port),
                "REPORTDRAFT_HOST": "127.0.0.1", **(env or {})}
+    # Its log goes to a file: a pipe nobody reads would stall the app once full (long benchmarks).
+    log = open(data_dir / "app.log", "ab")  # noqa: SIM115  (closed with the process by the OS)
     process = subprocess.Popen([sys.executable, str(root / "app.py")], env=environ, cwd=root,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"app.py exited: {process.stderr.read().decode(errors='replace')[-2000:]}")
+            raise RuntimeError(f"app.py exited: {(data_dir / 'app.log').read_bytes().decode(errors='replace')[-2000:]}")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
             return process
@@ -97,19 +130,29 @@ def free_port() -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=0.0, help="seconds of rounds per user (0: one round)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         process = start_app(Path(tmp), port)
         try:
-            result = run_load(f"http://127.0.0.1:{port}/", args.users)
+            url = f"http://127.0.0.1:{port}/"
+            run_load(url, 1)  # warm: jieba's dictionary, the lexical index, the first page
+            before = rss_mb(process.pid)
+            result = run_load(url, args.users, duration=args.duration)
+            after = rss_mb(process.pid)
         finally:
             process.terminate()
             process.wait(timeout=30)
-    print(f"users={result['users']} requests={result['requests']} errors={len(result['errors'])} "
-          f"crosstalk={len(result['crosstalk'])} wall={result['wall']:.1f} s")
-    print(f"latency p50 {result['p50']:.2f} s  p95 {result['p95']:.2f} s  by step (p95): "
-          + "  ".join(f"{k} {v:.2f} s" for k, v in result["p95_by_step"].items()))
+    print(f"users={result['users']} duration={args.duration:.0f} s rounds={result['rounds']} "
+          f"requests={result['requests']} errors={len(result['errors'])} crosstalk={len(result['crosstalk'])} "
+          f"unfinished={result['unfinished']} wall={result['wall']:.1f} s")
+    print(f"latency p50 {result['p50']:.2f} s  p95 {result['p95']:.2f} s")
+    for step in STEPS:
+        print(f"  {step}: p50 {result['p50_by_step'][step]:.2f} s  p95 {result['p95_by_step'][step]:.2f} s")
+    print(f"app RSS before {before:.0f} MB, after {after:.0f} MB")
+    for error in result["errors"][:5]:
+        print("error:", error)
 
 
 if __name__ == "__main__":

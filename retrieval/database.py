@@ -195,10 +195,15 @@ class PostgresDatabase(Database):
     kind = "postgres"
 
     def __init__(self, url: str, size: int = 8, timeout: float = 10.0) -> None:
+        import psycopg
         from psycopg_pool import ConnectionPool
 
         self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
         self.where = safe_url(self.url)
+        try:  # one plain connection first: its error says what is wrong (refused, password, no such database)
+            psycopg.connect(self.url, connect_timeout=max(1, int(timeout))).close()
+        except psycopg.Error as exc:
+            raise self.unavailable(exc) from None
         self.pool = ConnectionPool(self.url, min_size=1, max_size=size, timeout=timeout, open=False,
                                    check=ConnectionPool.check_connection, kwargs={"connect_timeout": int(timeout)})
         try:
@@ -208,8 +213,9 @@ class PostgresDatabase(Database):
             raise self.unavailable(exc) from None
 
     def unavailable(self, exc: Exception) -> DatabaseUnavailable:
-        detail = str(exc).replace(self.url, self.where).strip().splitlines()
-        reason = detail[0] if detail else type(exc).__name__
+        lines = [line.strip() for line in str(exc).replace(self.url, self.where).splitlines() if line.strip()]
+        # psycopg: "connection failed: connection to server at …, port … failed: FATAL:  the reason"
+        reason = (lines[0].rsplit("failed: ", 1)[-1] if lines else "") or type(exc).__name__
         return DatabaseUnavailable(f"无法连接数据库 {self.where}：{reason}。"
                                    "请确认 PostgreSQL 在运行，并检查 REPORTDRAFT_DATABASE_URL 中的主机、端口、库名、用户和密码。")
 

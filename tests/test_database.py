@@ -74,6 +74,21 @@ def test_saves_made_while_the_database_is_away_are_written_when_it_returns():
 
 @pytest.mark.slow
 @pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
+def test_a_wrong_password_or_database_is_named_as_such():
+    postgres = start_postgres()
+    try:
+        for url, says in ((postgres.url.replace("rd-secret", "not-it"), 'password authentication failed for user "rd"'),
+                          (postgres.url.rsplit("/", 1)[0] + "/nosuch", 'database "nosuch" does not exist')):
+            with pytest.raises(DatabaseUnavailable) as caught:
+                DraftStore(url, timeout=5)
+            assert says in str(caught.value) and "not-it" not in str(caught.value)
+            assert "rd-secret" not in str(caught.value)
+    finally:
+        postgres.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
 def test_the_draft_store_behaves_the_same_on_postgresql():
     postgres = start_postgres()
     try:

@@ -137,12 +137,3 @@ def test_a_catalog_of_the_first_schema_is_migrated_in_place(tmp_path):
     assert index.catalog.db.schema_version("catalog") == MIGRATIONS[-1].version
     assert [p.chunk_id for p in index.search("巾帼 夜校", k=1)] == ["old#0"]
 
-
-def test_verbs_from_the_cached_tag_table_are_jiebas_own(tmp_path):
-    import os
-
-    samples = ["在县委的领导下", "全年开展普法宣传28场次，发放宣传资料8万余册", "普法宣传", "积极推进妇女议事会建设"]
-    plain = run_python("import json, jieba.posseg as p\n"
-                       f"print(json.dumps([[w.word for w in p.lcut(s) if w.flag in ('v', 'vd', 'vi')] for s in {samples!r}]))",
-                       {**os.environ})
-    assert [text.verbs(s) for s in samples] == json.loads(plain)

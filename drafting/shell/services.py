@@ -139,3 +139,16 @@ def _kind_of(value) -> str:
     if isinstance(value, dict):
         return "键值对"
     return "文字" if isinstance(value, str) else type(value).__name__
+
+
+def open_for_app():
+    """(settings, workbench) for `python app.py`. A wrong setting or a database that cannot be
+    reached ends the start with one line saying what to fix, not a traceback."""
+    from drafting.errors import ReportDraftError
+    from retrieval.errors import RetrievalError
+
+    try:
+        settings = Settings.from_env()
+        return settings, make_workbench(settings)
+    except (ReportDraftError, RetrievalError) as exc:
+        raise SystemExit(f"错误：{exc}") from None
