@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RetrievalError, storage_reason
+from .errors import RetrievalError, storage_errors
+
+FAULTS = (sqlite3.OperationalError, OSError)  # a read-only or full data directory, not a bug
 
 
 class DatabaseUnavailable(RetrievalError):
@@ -134,17 +136,9 @@ class SQLiteDatabase(Database):
     def __init__(self, path: Path) -> None:
         self.path = self.where = path
         self._lock = threading.RLock()
-        with self.storage("无法打开"):
+        with storage_errors(f"无法打开索引数据库 {path}", FAULTS):
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._connect()
-
-    @contextmanager
-    def storage(self, failed: str):
-        """A read-only or full data directory as a RetrievalError that says what to do."""
-        try:
-            yield
-        except (sqlite3.OperationalError, OSError) as exc:
-            raise RetrievalError(f"{failed}索引数据库 {self.path}：{storage_reason(exc)}。") from None
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
@@ -154,7 +148,7 @@ class SQLiteDatabase(Database):
 
     @contextmanager
     def transaction(self, exclusive: bool = False, lock_key: str = ""):
-        with self._lock, self.storage("无法读写"):
+        with self._lock, storage_errors(f"无法读写索引数据库 {self.path}", FAULTS):
             cursor = self._conn.cursor()
             cursor.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
             try:

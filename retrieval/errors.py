@@ -1,5 +1,8 @@
 """Named errors of retrieval; the CLI and the app turn them into messages."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class RetrievalError(Exception):
     """The index cannot be opened or searched; the message says what to do."""
@@ -26,3 +29,13 @@ def storage_reason(exc: BaseException) -> str:
     if "unable to open" in text:
         return "无法打开数据库文件，请确认数据目录存在且可写（--db 或 REPORTDRAFT_DB）"
     return f"{type(exc).__name__}: {exc}（请检查磁盘空间和数据目录的写入权限）"
+
+
+@contextmanager
+def storage_errors(failed: str, kinds: tuple = (OSError,), error: type[Exception] = RetrievalError) -> Iterator[None]:
+    """Errors of `kinds` while reading or writing the data directory become `error`: what failed,
+    why, and what to do — never a traceback."""
+    try:
+        yield
+    except kinds as exc:
+        raise error(f"{failed}：{storage_reason(exc)}。") from None

@@ -22,9 +22,10 @@ BULLET = re.compile(
 LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 """Bidirectional overrides and zero-width characters: they make text display differently from
-what it says (a figure shown as 82 may be 28), so they are removed like emoji."""
+what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
+surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
 EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
 
 
@@ -82,7 +83,7 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
             warnings.append(f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
     if raw:
         warnings.extend(hidden_warnings(raw))
-        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(raw)[1])
+        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings

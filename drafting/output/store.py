@@ -24,8 +24,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +31,7 @@ from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
 from retrieval.database import Migration, PostgresConnection, is_postgres, open_database, safe_url
-from retrieval.errors import storage_reason
+from retrieval.errors import storage_errors
 
 from .kept import KeptSaves
 
@@ -101,13 +99,9 @@ def name_of(draft: Draft) -> str:
     return default_name(draft.meta.org, draft.meta.year, draft.meta.report_type, draft.meta.period)
 
 
-@contextmanager
-def storage(failed: str) -> Iterator[None]:
+def storage(failed: str):
     """sqlite and file errors as a DraftingError: what failed, why, and what to do."""
-    try:
-        yield
-    except (sqlite3.Error, OSError) as exc:
-        raise DraftingError(f"{failed}：{storage_reason(exc)}。") from None
+    return storage_errors(failed, (sqlite3.Error, OSError), DraftingError)
 
 
 class DraftStore(KeptSaves):
