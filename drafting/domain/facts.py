@@ -80,7 +80,9 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     for fact in facts:
         masks = masked_values(fact.text)
         if masks:
-            warnings.append(f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
+            message = f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），补全后方可签发。"
+            warnings.append(message)
+            _note(fact, "含未填写的占位内容，补全后方可签发")
     if raw:
         warnings.extend(hidden_warnings(raw))
         warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
@@ -100,10 +102,18 @@ def broken_text(facts: list[Fact]) -> list[str]:
         doubled = DOUBLED.search(fact.text)
         if doubled and doubled.group(1) not in ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户"):
             out.append(f"{fact.id} 中“{doubled.group(0)}”像是重复输入，请核对。")
+            _note(fact, f"“{doubled.group(0)}”像是重复输入，请核对")
         for left, right in PAIRS:
             if fact.text.count(left) != fact.text.count(right):
                 out.append(f"{fact.id} 中的“{left}{right}”不成对，请核对。")
+                _note(fact, f"“{left}{right}”不成对，请核对")
     return out
+
+
+def _note(fact: Fact, note: str) -> None:
+    """A doubt that stands beside the fact's sentence in the draft (Word comment, Markdown note)."""
+    if note not in fact.note:
+        fact.note = f"{fact.note} {note}".strip()
 
 
 def figure_subject(text: str, start: int) -> list[str]:
@@ -124,7 +134,8 @@ def _conflicts(facts: list[Fact]) -> list[str]:
                 overlap = len(subject & other_subject) / len(subject | other_subject)
                 if other_id != fact.id and unit == fig.unit and key != fig.key and overlap >= 0.5:
                     message = (f"{other_id} 与 {fact.id} 对同一事项给出了不同数字"
-                               f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}），请核实。")
+                               f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}）："
+                               "是两项不同的工作、一项包含在另一项之内，还是有一个写错了？请核实。")
                     warnings.append(message)
                     for each in facts:  # the doubt also stands beside both sentences in the draft
                         if each.id in (other_id, fact.id) and message not in each.note:
