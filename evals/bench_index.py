@@ -88,9 +88,9 @@ def measure_queries(index: ReportIndex, n: int) -> list[float]:
     return sorted(latencies)
 
 
-def add_one(index: ReportIndex, tmp: Path, seeds, rng) -> tuple[float, float]:
+def add_one(index: ReportIndex, tmp: Path, seeds, rng, name: str = "new_report") -> tuple[float, float]:
     """One new report into the built index: (seconds to import it, seconds to its first search)."""
-    path = tmp / "new_report.txt"
+    path = tmp / f"{name}.txt"
     path.write_text(synthetic_text(1, seeds, rng).replace("妇联", "妇联（沙洲渡口调解室）", 3), encoding="utf-8")
     main = index.lexical.main
     t = time.perf_counter()
@@ -98,7 +98,7 @@ def add_one(index: ReportIndex, tmp: Path, seeds, rng) -> tuple[float, float]:
     added = time.perf_counter() - t
     results = index.search("沙洲渡口调解室", k=5)
     searched = time.perf_counter() - t
-    assert any(p.doc == "new_report" for p in results), "the new report is found"
+    assert any(p.doc == name for p in results), "the new report is found"
     assert index.lexical.main is main, "the BM25 main segment was not rebuilt"
     return added, searched
 

@@ -83,6 +83,41 @@ def run_load(url: str, users: int, timeout: float = 240, duration: float = 0.0) 
             "rounds": len(by_step["draft"])}
 
 
+def single_user(url: str, rounds: int = 5) -> dict:
+    """One user alone: seconds from 生成初稿 to the first section's text on the page, and to the
+    whole draft (medians over rounds)."""
+    from gradio_client import Client
+
+    client = Client(url, verbose=False)
+    first, whole = [], []
+    for n in range(rounds):
+        client.predict("青川县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
+                       f"开展普法宣传{28 + n}场次\n受理信访案件43件\n基层力量不足", "", "", "", api_name="/on_outline")
+        started = time.perf_counter()
+        job = client.submit([], api_name="/on_write")
+        seen = None
+        while not job.done():
+            if seen is None and any("场次" in str(out) for out in job.outputs()):
+                seen = time.perf_counter() - started
+            time.sleep(0.002)
+        whole.append(time.perf_counter() - started)
+        first.append(seen if seen is not None else whole[-1])
+    return {"first_section": statistics.median(first), "whole_draft": statistics.median(whole)}
+
+
+def sample_rss(pid: int, every: float) -> tuple[list[float], threading.Event]:
+    """RSS of the process every `every` seconds into the list, until the event is set."""
+    samples: list[float] = []
+    done = threading.Event()
+
+    def run() -> None:
+        while not done.wait(every):
+            samples.append(rss_mb(pid))
+
+    threading.Thread(target=run, daemon=True).start()
+    return samples, done
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process, MB (Linux)."""
     with open(f"/proc/{pid}/status") as f:
@@ -134,23 +169,35 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
+        started = time.perf_counter()
+        first = start_app(Path(tmp), port)  # the first start ever builds the index from corpus/
+        first_start = time.perf_counter() - started
+        first.terminate()
+        first.wait(timeout=30)
+        started = time.perf_counter()
         process = start_app(Path(tmp), port)
+        ready = time.perf_counter() - started
         try:
             url = f"http://127.0.0.1:{port}/"
-            run_load(url, 1)  # warm: jieba's dictionary, the lexical index, the first page
+            alone = single_user(url)  # also warms jieba's dictionary and the lexical index
             before = rss_mb(process.pid)
+            samples, done = sample_rss(process.pid, max(1.0, args.duration / 6))
             result = run_load(url, args.users, duration=args.duration)
+            done.set()
             after = rss_mb(process.pid)
         finally:
             process.terminate()
             process.wait(timeout=30)
+    print(f"app ready: first start {first_start:.1f} s (builds the index), then {ready:.1f} s")
+    print(f"one user alone: first section on the page {alone['first_section']:.2f} s, "
+          f"whole offline draft {alone['whole_draft']:.2f} s after 生成初稿")
     print(f"users={result['users']} duration={args.duration:.0f} s rounds={result['rounds']} "
           f"requests={result['requests']} errors={len(result['errors'])} crosstalk={len(result['crosstalk'])} "
           f"unfinished={result['unfinished']} wall={result['wall']:.1f} s")
     print(f"latency p50 {result['p50']:.2f} s  p95 {result['p95']:.2f} s")
     for step in STEPS:
         print(f"  {step}: p50 {result['p50_by_step'][step]:.2f} s  p95 {result['p95_by_step'][step]:.2f} s")
-    print(f"app RSS before {before:.0f} MB, after {after:.0f} MB")
+    print(f"app RSS before {before:.0f} MB, during {' '.join(f'{m:.0f}' for m in samples)}, after {after:.0f} MB")
     for error in result["errors"][:5]:
         print("error:", error)
 

@@ -114,6 +114,7 @@ class Catalog:
     def __init__(self, where: Path | str) -> None:
         self.db: Database = open_database(where, "catalog", MIGRATIONS)
         self._identity = ""
+        self._documents: tuple[int, list[DocInfo]] | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -241,10 +242,17 @@ class Catalog:
         return {r[0] for r in self.db.all("SELECT doc FROM docs")}
 
     def documents(self) -> list[DocInfo]:
+        """Every report, by doc id; read again only when the catalog changed (looked up per outline)."""
+        version = self.version()
+        cached = self._documents
+        if cached is not None and cached[0] == version:
+            return list(cached[1])
         rows = self.db.all("SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path "
                            "FROM docs ORDER BY doc")
-        return [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9])
+        docs = [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9])
                 for r in rows]
+        self._documents = (version, docs)
+        return list(docs)
 
     def count_after(self, seq: int) -> int:
         return self.db.one("SELECT COUNT(*) FROM chunks WHERE seq > ?", (seq,))[0]

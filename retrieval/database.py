@@ -1,6 +1,7 @@
 """One small seam over the two databases we keep state in: SQLite (stdlib sqlite3, the default,
-one file per store under the data directory) and PostgreSQL (psycopg 3 with a small connection
-pool, when REPORTDRAFT_DATABASE_URL names one, so several app instances share drafts and catalog).
+one file per store under the data directory) and PostgreSQL (postgres.py: psycopg 3 with a small
+connection pool, when REPORTDRAFT_DATABASE_URL names one, so several app instances share drafts
+and catalog).
 
 Statements are written once with `?` placeholders and standard SQL (ON CONFLICT upserts); only the
 schema differs per database, in numbered migrations. Each store records the migrations it has run
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,7 +41,12 @@ def is_postgres(where) -> bool:
 
 def open_database(where: Path | str, component: str, migrations: list[Migration], timeout: float = 10.0) -> Database:
     """A SQLite file (a path) or a PostgreSQL database (a postgresql:// URL), migrated to the latest schema."""
-    db = PostgresDatabase(str(where), timeout=timeout) if is_postgres(where) else SQLiteDatabase(Path(where))
+    if is_postgres(where):
+        from .postgres import PostgresDatabase
+
+        db: Database = PostgresDatabase(str(where), timeout=timeout)
+    else:
+        db = SQLiteDatabase(Path(where))
     try:
         db.migrate(component, migrations)
     except BaseException:
@@ -94,12 +99,16 @@ class Database:
     def snapshot(self):
         raise NotImplementedError
 
+    def reading(self):
+        """One read outside any transaction (each statement sees the latest commit)."""
+        return self.transaction()
+
     def one(self, sql: str, params=()):
-        with self.transaction() as tx:
+        with self.reading() as tx:
             return tx.one(sql, params)
 
     def all(self, sql: str, params=()) -> list:
-        with self.transaction() as tx:
+        with self.reading() as tx:
             return tx.all(sql, params)
 
     def close(self) -> None:
@@ -139,6 +148,8 @@ class SQLiteDatabase(Database):
         with storage_errors(f"无法打开索引数据库 {path}", FAULTS):
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = self._connect()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
@@ -162,6 +173,21 @@ class SQLiteDatabase(Database):
                 cursor.close()
 
     @contextmanager
+    def reading(self):
+        """Reads on a connection per thread, without the writers' lock: under load every search
+        checks the catalog's version, and those checks must not queue behind each other."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+            with self._lock:
+                self._readers.append(conn)
+        cursor = conn.cursor()
+        try:
+            yield Tx(cursor, str)
+        finally:
+            cursor.close()
+
+    @contextmanager
     def snapshot(self):
         """A read transaction on a connection of its own: a long read blocks nobody."""
         conn = self._connect()
@@ -174,126 +200,7 @@ class SQLiteDatabase(Database):
             conn.close()
 
     def close(self) -> None:
-        self._conn.close()
-
-
-def _to_psycopg(sql: str) -> str:
-    return sql.replace("%", "%%").replace("?", "%s")
-
-
-class PostgresDatabase(Database):
-    """A small pool of connections, checked before use, so a database that restarts is found
-    again; every failure to reach it becomes DatabaseUnavailable with the URL shown without its
-    password."""
-
-    kind = "postgres"
-
-    def __init__(self, url: str, size: int = 8, timeout: float = 10.0) -> None:
-        import psycopg
-        from psycopg_pool import ConnectionPool
-
-        self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
-        self.where = safe_url(self.url)
-        try:  # one plain connection first: its error says what is wrong (refused, password, no such database)
-            psycopg.connect(self.url, connect_timeout=max(1, int(timeout))).close()
-        except psycopg.Error as exc:
-            raise self.unavailable(exc) from None
-        self.pool = ConnectionPool(self.url, min_size=1, max_size=size, timeout=timeout, open=False,
-                                   check=ConnectionPool.check_connection, kwargs={"connect_timeout": int(timeout)})
-        try:
-            self.pool.open(wait=True, timeout=timeout)
-        except Exception as exc:
-            self.pool.close()
-            raise self.unavailable(exc) from None
-
-    def unavailable(self, exc: Exception) -> DatabaseUnavailable:
-        lines = [line.strip() for line in str(exc).replace(self.url, self.where).splitlines() if line.strip()]
-        # psycopg: "connection failed: connection to server at …, port … failed: FATAL:  the reason"
-        reason = (lines[0].rsplit("failed: ", 1)[-1] if lines else "") or type(exc).__name__
-        return DatabaseUnavailable(f"无法连接数据库 {self.where}：{reason}。"
-                                   "请确认 PostgreSQL 在运行，并检查 REPORTDRAFT_DATABASE_URL 中的主机、端口、库名、用户和密码。")
-
-    @contextmanager
-    def _connection(self):
-        import psycopg
-        from psycopg_pool import PoolTimeout
-
-        try:
-            with self.pool.connection() as conn:
-                yield conn
-        except (psycopg.OperationalError, PoolTimeout) as exc:
-            raise self.unavailable(exc) from None
-
-    @contextmanager
-    def transaction(self, exclusive: bool = False, lock_key: str = "catalog-write"):
-        with self._connection() as conn, conn.transaction(), conn.cursor() as cursor:
-            if exclusive:
-                # Writers queue here, so sequence numbers are committed in the order they were taken.
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (zlib.crc32(lock_key.encode()),))
-            yield Tx(cursor, _to_psycopg)
-
-    @contextmanager
-    def snapshot(self):
-        with self._connection() as conn, conn.transaction(), conn.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            yield Tx(cursor, _to_psycopg, conn)
-
-    def close(self) -> None:
-        self.pool.close()
-
-
-def safe_url(url: str) -> str:
-    """The URL as it may be shown: user, host, port and database, never the password."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-    except ValueError:
-        return "（无法解析的数据库地址）"
-    user = f"{parts.username}:***@" if parts.password else (f"{parts.username}@" if parts.username else "")
-    return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
-
-
-class _Result:
-    def __init__(self, rows: list, rowcount: int) -> None:
-        self._rows, self.rowcount = rows, rowcount
-
-    def fetchone(self):
-        return self._rows[0] if self._rows else None
-
-    def fetchall(self) -> list:
-        return self._rows
-
-
-class PostgresConnection:
-    """What code written for a sqlite3 connection expects — execute(), `with conn:` as one
-    transaction — over the PostgreSQL pool. A transaction belongs to the thread that opened it."""
-
-    def __init__(self, db: PostgresDatabase) -> None:
-        self.db = db
-        self._local = threading.local()
-
-    def execute(self, sql: str, params=()):
-        tx = getattr(self._local, "tx", None)
-        if tx is not None:
-            tx.run(sql, params)
-            return tx.cursor
-        with self.db.transaction() as tx:
-            tx.run(sql, params)
-            return _Result(tx.cursor.fetchall() if tx.cursor.description else [], tx.cursor.rowcount)
-
-    def __enter__(self):
-        context = self.db.transaction()
-        self._local.tx = context.__enter__()
-        self._local.context = context
-        return self
-
-    def __exit__(self, *exc) -> bool:
-        context = self._local.context
-        self._local.tx = self._local.context = None
-        return bool(context.__exit__(*exc))
-
-    def close(self) -> None:
-        self.db.close()
+        with self._lock:
+            for conn in [self._conn, *self._readers]:
+                conn.close()
+            self._readers.clear()

@@ -207,7 +207,7 @@ class ReportIndex:
                pool: int = 40) -> list[Passage]:
         """Hybrid search: vector and BM25 ranks fused (RRF), filtered, spread over reports."""
         exclude = set(exclude_docs)
-        if not query.strip() or not len(self.lexical):
+        if not query.strip() or not len(self.lexical):  # len() first brings it up to the catalog's version
             return []
         candidates = self._fuse(self._vector_ranks(query, role, report_type, exclude, pool),
                                 self.lexical.ranks(query, role, report_type, exclude, pool))

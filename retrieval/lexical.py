@@ -111,13 +111,14 @@ class Lexical:
         return sum(live for _, _, live in self._segments())
 
     def _segments(self) -> list[tuple[Segment, np.ndarray | None, int]]:
+        if self.main is None:
+            self.refresh()
         main_live = len(self.main) if self.alive is None else int(self.alive.sum())
         return [(self.main, self.alive, main_live), (self.delta, None, len(self.delta))]
 
     def ranks(self, query: str, role=None, report_type=None, exclude: Iterable[str] = (), pool: int = 40) -> list[str]:
-        """Chunk ids by BM25 score, filtered exactly, best first (at most pool)."""
+        """Chunk ids by BM25 score, filtered exactly, best first (at most pool). As of the last refresh()."""
         tokens = words(query)
-        self.refresh()
         with self._lock:
             segments = self._segments()
         if not tokens:
@@ -149,8 +150,8 @@ class Lexical:
 
     def vector_ranks(self, vector, role=None, report_type=None, exclude: Iterable[str] = (),
                      pool: int = 40) -> list[str] | None:
-        """Nearest chunk ids by cosine, exactly, when every segment holds vectors; None otherwise."""
-        self.refresh()
+        """Nearest chunk ids by cosine, exactly, when every segment holds vectors; None otherwise.
+        As of the last refresh()."""
         with self._lock:
             segments = self._segments()
         if any(len(seg) and seg.vectors is None for seg, _, _ in segments) or self.main.vectors is None:

@@ -156,6 +156,8 @@ class Segment:
             if any(meta.get(k) != v for k, v in stamp.items()):
                 return None
             arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS}
+            if json.loads((directory / "meta.json").read_text(encoding="utf-8")) != meta:
+                return None  # another process saved a new main while we read this one
             vectors = directory / "vectors.npy"
             return cls(**arrays, names=meta["names"], avgdl=meta["avgdl"], version=meta["version"],
                        max_seq=meta["max_seq"], vectors=np.load(vectors, mmap_mode="r") if vectors.exists() else None)

@@ -12,7 +12,8 @@ from drafting.errors import ConfigError
 from drafting.output.store import DraftStore
 from drafting.shell.settings import Settings
 from evals.servers import free_port, postgres_bin, start_postgres
-from retrieval.database import DatabaseUnavailable, safe_url
+from retrieval.database import DatabaseUnavailable
+from retrieval.postgres import safe_url
 
 from .test_store import make
 

@@ -30,8 +30,9 @@ from pathlib import Path
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
-from retrieval.database import Migration, PostgresConnection, is_postgres, open_database, safe_url
+from retrieval.database import Migration, is_postgres, open_database
 from retrieval.errors import storage_errors
+from retrieval.postgres import PostgresConnection, safe_url
 
 from .kept import KeptSaves
 

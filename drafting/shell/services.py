@@ -1,16 +1,15 @@
 """Shared wiring for the CLI and the app: open the index (building it from the corpus the first
-time), pick a writer, load a case file."""
+time), pick a writer, load a case file.
+
+What only some commands need (the composer, case files) is imported where it is used:
+`reportdraft search` should not pay for drafting's modules."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from drafting.domain.meta import build_meta
 from drafting.errors import DraftingError, InputError
-from drafting.write.offline import OfflineComposer
 from retrieval.embeddings import EndpointEmbedding
 from retrieval.errors import storage_reason
 from retrieval.index import ReportIndex
@@ -57,6 +56,8 @@ def make_writer(settings: Settings, backend: str | None = None):
     """The section writer: 'offline' always works; 'llm' needs a configured endpoint."""
     backend = backend or ("llm" if settings.llm_configured else "offline")
     if backend == "offline":
+        from drafting.write.offline import OfflineComposer
+
         return OfflineComposer()
     if not settings.llm_configured:
         raise InputError("设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以使用大模型；当前只能使用离线起草（--backend offline）。")
@@ -74,6 +75,8 @@ MAX_CASE_BYTES = 1024 * 1024
 
 def meta_from_case(case: dict):
     """DraftMeta from a case: the required keys, then 版头/版记 fields when present."""
+    from drafting.domain.meta import build_meta
+
     return build_meta(case["org"], case["year"], case["report_type"], case.get("short_name", ""),
                       case.get("addressee", ""), str(case.get("date") or ""), case.get("period") or "",
                       **{k: str(case[k]) for k in OPTIONAL_META if case.get(k)})
@@ -82,6 +85,8 @@ def meta_from_case(case: dict):
 def load_case(path: Path) -> dict:
     """A case file (YAML): org, year, report_type, facts; optional short_name, addressee, date.
     Anything of the wrong type is an InputError naming the field (never a crash or a silent cut)."""
+    import yaml
+
     if not path.is_file():
         raise InputError(f"找不到案例文件 {path}。")
     if path.stat().st_size > MAX_CASE_BYTES:
