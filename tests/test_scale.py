@@ -61,11 +61,11 @@ def test_a_stale_or_broken_dictionary_cache_is_rebuilt(tmp_path):
 
     cache = tmp_path / text.CACHE_NAME
     cache.write_bytes(b"not a pickle")
-    places, verbs = text._load_dictionary(jieba, tmp_path)
+    places, verbs = text.load_dictionary(jieba, tmp_path)
     assert "青川县" in places or "成都" in places
     assert "开展" in verbs
     assert cache.stat().st_size > 1_000_000, "rewritten from jieba's dictionary"
-    assert text._load_dictionary(jieba, tmp_path) == (places, verbs)
+    assert text.load_dictionary(jieba, tmp_path) == (places, verbs)
 
 
 def test_one_new_report_is_searchable_without_rebuilding_the_main_segment(tmp_path):

@@ -133,7 +133,7 @@ def test_the_dictionary_cache_temp_file_is_removed_when_the_disk_is_full(tmp_pat
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(text.pickle, "dump", disk_full)
-    text._write_cache(tmp_path / "jieba" / text.CACHE_NAME, ("stamp", {}, 0, (frozenset(), frozenset())))
+    text.write_cache(tmp_path / "jieba" / text.CACHE_NAME, ("stamp", {}, 0, (frozenset(), frozenset())))
     assert list((tmp_path / "jieba").iterdir()) == [], "no half-written temporary file keeps the disk full"
     assert "分词缓存未能写入" in caplog.text
 
@@ -191,7 +191,7 @@ def test_rows_without_vectors_get_them_back(tmp_path, monkeypatch):
     index = ReportIndex(tmp_path / "ix")
     index.index_corpus(corpus)
     chunks = index.chunk_count()
-    index._forget_vectors([p.chunk_id for p in index.passages("a")][:2])  # as a kill while replacing leaves it
+    index.vectors.delete([p.chunk_id for p in index.passages("a")][:2])  # as a kill while replacing leaves it
     assert index.vector_count() == chunks - 2
     assert index.heal() == 2 and index.vector_count() == chunks
     assert index.search("普法宣传 场次", k=1)[0].doc == "a"
