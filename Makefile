@@ -11,10 +11,10 @@ test:            ## fast tests (the README's test command)
 	pytest -q
 
 slow:            ## tests that start servers or render documents
-	pytest -q -m slow
+	pytest -q -m slow -n 0
 
 browser:         ## tests that drive Chromium
-	pytest -q -m browser
+	pytest -q -m browser -n 0
 
 lint:            ## ruff and the layer rule (import-linter)
 	ruff check .

@@ -86,7 +86,7 @@ def build_form_tab(ui) -> None:
         new_btn = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new")
         ui.outline_msg = gr.Markdown(elem_id="rd-outline-msg", **NOTE)
     ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False, wrap=True,
-                                    max_height=420, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
+                                    max_height=560, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
     with gr.Row():
         ui.move_fact = gr.Dropdown([], label="把这条事实…", scale=3, elem_id="rd-move-fact")
         ui.move_to = gr.Dropdown([], label="…移到这一部分", scale=2, elem_id="rd-move-to")
@@ -132,10 +132,10 @@ def build_form_tab(ui) -> None:
 
 
 def outline_view(draft) -> tuple:  # what tab 1 shows of a draft's outline, in the order of ui.outline_outputs
-    choices, ticked = P.comparison_choices(draft)
-    body = P.section_choices(draft)
-    return (draft, P.profile_markdown(draft), P.outline_table(draft), gr.update(choices=P.fact_choices(draft), value=None),
-            gr.update(choices=body, value=None), gr.update(choices=body, value=None), P.previous_markdown(draft),
+    (choices, ticked), body, table = P.comparison_choices(draft), P.section_choices(draft), P.outline_table(draft)
+    return (draft, P.profile_markdown(draft), gr.update(value=table, column_widths=P.column_widths(table["headers"])),
+            gr.update(choices=P.fact_choices(draft), value=None), gr.update(choices=body, value=None),
+            gr.update(choices=body, value=None), P.previous_markdown(draft),
             gr.update(choices=choices, value=ticked, visible=bool(choices)))
 
 

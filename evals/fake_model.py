@@ -1,9 +1,12 @@
 """A real chat-completions server on 127.0.0.1 for tests and benchmarks, scripted per request.
 
 Each request takes the next behaviour from the script (then 'good' once the script is used):
-good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>, status:<code>[:<retry-after>],
+good, invent, drop_qualifier, foreign, empty, garbage, cut, hang, slow:<s>[:<then>], status:<code>[:<retry-after>],
 and the slips chat models make: preface, heading, markdown, chatter, scaffold, rewrite (figures
 rewritten into equal ones: 8万多册, 80000余册, 十六次, １６次). Slips combine with '+' ("preface+rewrite").
+The hostile ones: silent (never answers, holds the connection until the client hangs up),
+drip:<s> (a token every <s> seconds, never finishing), ping:<s> (an SSE keep-alive comment every <s>
+seconds and no token ever), huge:<MB> (an answer of that many megabytes).
 A 'good' answer is written from the facts in the prompt, each figure followed by its marker.
 """
 
@@ -92,107 +95,142 @@ class ScriptedModel:
             return self.script.pop(0) if self.script else "good"
 
 
-def make_handler(model: ScriptedModel):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+class Handler(BaseHTTPRequestHandler):
+    """Answers as the bound ScriptedModel says (make_handler binds one)."""
 
-        def log_message(self, *args) -> None:  # keep test output quiet
-            pass
+    protocol_version = "HTTP/1.1"
+    model: ScriptedModel
 
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
-            if self.path.endswith("/embeddings"):
-                self._embeddings(body)
-                return
-            behaviour = model.next(body)
-            prompt = body["messages"][-1]["content"]
-            text = answer_from_prompt(prompt)
-            if behaviour.startswith("status:"):
-                _, code, *retry = behaviour.split(":")
-                payload = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
-                self.send_response(int(code))
-                if retry:
-                    self.send_header("Retry-After", retry[0])
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-                return
-            if behaviour == "hang":
-                time.sleep(30)
-                return
-            if behaviour.startswith("slow:"):
-                time.sleep(float(behaviour.split(":")[1]))
-            if behaviour == "invent":
-                text = text.rstrip("。") + "，另培训骨干60人。"
-            elif behaviour == "drop_qualifier":
-                text = re.sub(r"(\d)(万)?余", r"\1\2", text, count=1)
-            elif behaviour == "foreign":
-                text += "学习古县经验，依托“暖心刘妈”工作室开展调解。"
-            elif behaviour == "empty":
-                text = ""
-            elif set(behaviour.split("+")) <= set(SLIPS):
-                for one in (s for s in SLIPS if s in behaviour.split("+")):
-                    text = slip(text, one, heading_of(body["messages"]))
-            if not body.get("stream"):
-                self._json(text)
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        if self.path.endswith("/embeddings"):
+            self._embeddings(body)
+            return
+        behaviour = self.model.next(body)
+        prompt = body["messages"][-1]["content"]
+        text = answer_from_prompt(prompt)
+        if behaviour.startswith("slow:"):  # slow:<s>[:<behaviour>]: wait, then behave (default good)
+            _, seconds, *then = behaviour.split(":", 2)
+            time.sleep(float(seconds))
+            behaviour = then[0] if then else "good"
+        if behaviour.startswith("status:"):
+            _, code, *retry = behaviour.split(":")
+            payload = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
+            self.send_response(int(code))
+            if retry:
+                self.send_header("Retry-After", retry[0])
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return
+        if behaviour == "hang":
+            time.sleep(30)
+            return
+        if behaviour == "silent" or behaviour.startswith(("drip:", "ping:", "huge:")):
+            self._hostile(behaviour, text)
+            return
+        if behaviour == "invent":
+            text = text.rstrip("。") + "，另培训骨干60人。"
+        elif behaviour == "drop_qualifier":
+            text = re.sub(r"(\d)(万)?余", r"\1\2", text, count=1)
+        elif behaviour == "foreign":
+            text += "学习古县经验，依托“暖心刘妈”工作室开展调解。"
+        elif behaviour == "empty":
+            text = ""
+        elif set(behaviour.split("+")) <= set(SLIPS):
+            for one in (s for s in SLIPS if s in behaviour.split("+")):
+                text = slip(text, one, heading_of(body["messages"]))
+        if not body.get("stream"):
+            self._json(text)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if behaviour == "garbage":
+            self.wfile.write(b"data: {not json at all\n\n")
+            self.wfile.flush()
+            return
+        pieces = [text[i:i + 12] for i in range(0, len(text), 12)]
+        if behaviour == "cut":
+            pieces = pieces[: max(1, len(pieces) // 2)]
+        for piece in pieces:
+            self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+        if behaviour == "cut":
+            self.wfile.flush()
+            return
+        self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+        self._event({"choices": [], "usage": {"prompt_tokens": len(prompt), "completion_tokens": len(text),
+                                              "total_tokens": len(prompt) + len(text)}})
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+
+    def _hostile(self, behaviour: str, text: str) -> None:
+        """A server that never answers, one that drips forever, one that never stops talking."""
+        try:
+            if behaviour == "silent":
+                self.rfile.read(1)  # returns when the client hangs up
                 return
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Connection", "close")
             self.end_headers()
-            if behaviour == "garbage":
-                self.wfile.write(b"data: {not json at all\n\n")
-                self.wfile.flush()
-                return
-            pieces = [text[i:i + 12] for i in range(0, len(text), 12)]
-            if behaviour == "cut":
-                pieces = pieces[: max(1, len(pieces) // 2)]
-            for piece in pieces:
+            while behaviour.startswith(("drip:", "ping:")):
+                if behaviour.startswith("ping:"):  # an SSE comment: bytes flow, no token ever comes
+                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+                else:
+                    self._event({"choices": [{"index": 0, "delta": {"content": text[:2]}, "finish_reason": None}]})
+                time.sleep(float(behaviour.split(":")[1]))
+            piece = ("开展普法宣传活动。" * 500)[:4096]
+            for _ in range(int(float(behaviour.split(":")[1]) * 1024 * 1024 / len(piece.encode()))):
                 self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
-            if behaviour == "cut":
-                self.wfile.flush()
-                return
             self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
-            self._event({"choices": [], "usage": {"prompt_tokens": len(prompt), "completion_tokens": len(text),
-                                                  "total_tokens": len(prompt) + len(text)}})
             self.wfile.write(b"data: [DONE]\n\n")
             self.wfile.flush()
+        except OSError:  # the client gave up and closed the connection: what we wait for
+            return
 
-        def _embeddings(self, body: dict) -> None:
-            from retrieval.embeddings import HashingEmbedding
+    def _embeddings(self, body: dict) -> None:
+        from retrieval.embeddings import HashingEmbedding
 
-            with model.lock:
-                model.requests.append(body)
-            texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
-            vectors = HashingEmbedding(dim=64)(texts)
-            payload = json.dumps({"object": "list", "model": body.get("model", ""), "usage": {"prompt_tokens": 1, "total_tokens": 1},
-                                  "data": [{"object": "embedding", "index": i, "embedding": [float(x) for x in v]}
-                                           for i, v in enumerate(vectors)]}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+        with self.model.lock:
+            self.model.requests.append(body)
+        texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        vectors = HashingEmbedding(dim=64)(texts)
+        payload = json.dumps({"object": "list", "model": body.get("model", ""), "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                              "data": [{"object": "embedding", "index": i, "embedding": [float(x) for x in v]}
+                                       for i, v in enumerate(vectors)]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
-        def _event(self, data: dict) -> None:
-            base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 0, "model": "scripted"}
-            self.wfile.write(b"data: " + json.dumps({**base, **data}, ensure_ascii=False).encode() + b"\n\n")
-            self.wfile.flush()
+    def _event(self, data: dict) -> None:
+        base = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 0, "model": "scripted"}
+        self.wfile.write(b"data: " + json.dumps({**base, **data}, ensure_ascii=False).encode() + b"\n\n")
+        self.wfile.flush()
 
-        def _json(self, text: str) -> None:
-            payload = json.dumps({"id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": "scripted",
-                                  "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                               "finish_reason": "stop"}],
-                                  "usage": {"prompt_tokens": 10, "completion_tokens": len(text), "total_tokens": 10}},
-                                 ensure_ascii=False).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def _json(self, text: str) -> None:
+        payload = json.dumps({"id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": "scripted",
+                              "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                           "finish_reason": "stop"}],
+                              "usage": {"prompt_tokens": 10, "completion_tokens": len(text), "total_tokens": 10}},
+                             ensure_ascii=False).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
-    return Handler
+
+def make_handler(model: ScriptedModel) -> type[Handler]:
+    return type("BoundHandler", (Handler,), {"model": model})
 
 
 class ModelServer:

@@ -60,6 +60,14 @@ MIGRATIONS = [
         CREATE TABLE removals (version INTEGER, doc TEXT);
         CREATE INDEX removals_version ON removals(version);
         """, postgres=""),
+    # docs.path holds the document's source (ImportedReport.source): identity is looked up by it.
+    Migration(3, "document identity lookups", sqlite="""
+        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
+        """, postgres="""
+        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
+        """),
 ]
 PASSAGE_COLUMNS = "c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text"
 ROW_COLUMNS = "c.seq, c.chunk_id, c.words, c.role, d.report_type, c.doc"
@@ -122,6 +130,43 @@ class Catalog:
             self._identity = row[0]
         return self._identity
 
+    # -- identity: a document is its source (a file's path, or an upload's content) ------------
+    def doc_for_source(self, source: str) -> str | None:
+        row = self.db.one("SELECT doc FROM docs WHERE path=?", (source,))
+        return row[0] if row else None
+
+    def twin(self, sha256: str) -> tuple[str, str] | None:
+        """(doc, source) of a document with exactly this text, if one was imported."""
+        row = self.db.one("SELECT doc, path FROM docs WHERE sha256=? ORDER BY doc LIMIT 1", (sha256,))
+        return (row[0], row[1]) if row else None
+
+    def move(self, doc: str, source: str) -> None:
+        """The document's file is now at `source` (the corpus moved)."""
+        with self.db.transaction(exclusive=True) as tx:
+            tx.run("UPDATE docs SET path=? WHERE doc=?", (source, doc))
+
+    def has_doc(self, doc: str) -> bool:
+        return self.db.one("SELECT 1 FROM docs WHERE doc=?", (doc,)) is not None
+
+    def sources(self) -> dict[str, str]:
+        """doc → source of every document."""
+        return dict(self.db.all("SELECT doc, path FROM docs"))
+
+    # -- what healing the vector store needs -----------------------------------------------
+    def all_chunk_ids(self) -> set[str]:
+        return {r[0] for r in self.db.all("SELECT chunk_id FROM chunks")}
+
+    def chunk_rows(self, chunk_ids: list[str]) -> list[tuple]:
+        """(chunk id, doc, title, org, year, kind, role, heading, position, text, vector blob)."""
+        rows = []
+        for start in range(0, len(chunk_ids), 500):
+            part = chunk_ids[start:start + 500]
+            rows += self.db.all(
+                "SELECT c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.position, "
+                f"c.text, c.vector FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
+                part)
+        return rows
+
     def sha256(self, doc: str) -> str | None:
         row = self.db.one("SELECT sha256 FROM docs WHERE doc=?", (doc,))
         return row[0] if row else None
@@ -142,7 +187,7 @@ class Catalog:
         if tx.one("SELECT 1 FROM docs WHERE doc=?", (report.doc,)):
             self._remove(tx, report.doc, version)
         tx.run("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-               (report.doc, report.path, report.sha256, meta.title, meta.org, meta.short_name,
+               (report.doc, report.source or report.path, report.sha256, meta.title, meta.org, meta.short_name,
                 meta.region, meta.year, meta.report_type, meta.date, meta.doc_number,
                 json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
         blobs = [None] * len(report.chunks) if vectors is None else \

@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RetrievalError
+from .errors import RetrievalError, storage_errors
+
+FAULTS = (sqlite3.OperationalError, OSError)  # a read-only or full data directory, not a bug
 
 
 class DatabaseUnavailable(RetrievalError):
@@ -145,9 +147,10 @@ class SQLiteDatabase(Database):
 
     def __init__(self, path: Path) -> None:
         self.path = self.where = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = self._connect()
+        with storage_errors(f"无法打开索引数据库 {path}", FAULTS):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._connect()
         self._idle: list[sqlite3.Connection] = []
 
     def _connect(self) -> sqlite3.Connection:
@@ -158,7 +161,7 @@ class SQLiteDatabase(Database):
 
     @contextmanager
     def transaction(self, exclusive: bool = False, lock_key: str = ""):
-        with self._lock:
+        with self._lock, storage_errors(f"无法读写索引数据库 {self.path}", FAULTS):
             cursor = self._conn.cursor()
             cursor.execute("BEGIN IMMEDIATE" if exclusive else "BEGIN")
             try:

@@ -15,14 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .catalog import Catalog, DocInfo, Passage
 from .embeddings import HashingEmbedding
-from .errors import RetrievalError, SkippedFile
-from .ingest import ImportedReport, import_file
+from .errors import RetrievalError, SkippedFile, storage_reason
+from .heal import heal_vectors
+from .ingest import ImportedReport, import_file, load_manifest, unique_doc_id, with_doc_id
 from .lexical import Lexical
-from .readers import SUPPORTED
 from .vectors import ChromaVectors
 
 RRF_K = 60
@@ -44,17 +42,6 @@ class IndexRun:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_manifest(corpus_dir: Path) -> dict[str, dict]:
-    path = corpus_dir / "manifest.yaml"
-    if not path.exists():
-        return {}
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise RetrievalError(f"{path} 格式错误：{exc}") from None
-    return {str(e["file"]): e for e in entries if isinstance(e, dict) and e.get("file")}
-
-
 class ReportIndex:
     """Open (or create) the index under `index_dir`: vectors in Chroma, words in the catalog.
 
@@ -65,7 +52,10 @@ class ReportIndex:
     def __init__(self, index_dir: Path, chroma_host: str = "", chroma_port: int = 8000,
                  embedding=None, database_url: str = "") -> None:
         self.index_dir = Path(index_dir)
-        self.index_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RetrievalError(f"无法创建索引目录 {self.index_dir}：{storage_reason(exc)}。") from None
         self.embedding = embedding or HashingEmbedding()
         self._lock = threading.RLock()
         self.catalog = Catalog(database_url or self.index_dir / "catalog.sqlite3")
@@ -73,6 +63,7 @@ class ReportIndex:
         # A Chroma server is the shared vector store of record: search it. An embedded store is
         # ours alone, and for a small index its vectors are searched in memory instead.
         self.lexical = Lexical(self.catalog, self.index_dir / "lexical", exact_vectors=not chroma_host)
+        self._healed = False
 
     def close(self) -> None:
         self.catalog.close()
@@ -84,43 +75,75 @@ class ReportIndex:
         if not corpus_dir.is_dir():
             raise RetrievalError(f"语料目录不存在：{corpus_dir}")
         manifest = load_manifest(corpus_dir)
+        self.heal()  # vectors a killed run left without catalog rows (and the reverse)
         run = IndexRun()
         seen: set[str] = set()
         for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file() or p.is_symlink()):
             if path.name in ("manifest.yaml", "__init__.py") or path.name.startswith(".") \
                     or "__pycache__" in path.parts:
                 continue
-            if path.suffix.lower() not in SUPPORTED:
-                run.skipped.append((str(path), f"不支持的文件类型 {path.suffix or '（无扩展名）'}"))
-                continue
-            try:
+            try:  # the reader refuses a link or an unsupported type, with the reason
                 report = import_file(path, manifest.get(path.name), max_bytes)
             except SkippedFile as exc:
                 run.skipped.append((str(path), str(exc)))
                 continue
-            seen.add(report.doc)
             getattr(run, self.add_report(report)).append(report.doc)
+            seen.add(report.doc)
         if prune:
-            for doc in self.doc_ids() - seen:
-                self.remove(doc)
-                run.removed.append(doc)
+            root = str(corpus_dir.resolve())
+            for doc, source in sorted(self.catalog.sources().items()):
+                if doc not in seen and source.startswith(root):  # uploads and other folders stay
+                    self.remove(doc)
+                    run.removed.append(doc)
         if run.added or run.replaced or run.removed:
             self.compact()  # the next process loads one saved segment instead of rebuilding
         return run
 
     def add_report(self, report: ImportedReport) -> str:
+        """Store one report; 'added', 'replaced' or 'unchanged'. A document is its source (see
+        ImportedReport.source): the same source replaces its earlier text; the same text from
+        another source is the document already there; anything else is a new document, under a
+        new id, and never replaces another. `report.doc` is set to the id it is stored under."""
         with self._lock:
+            source = report.source or report.path
+            doc = self.catalog.doc_for_source(source)
+            if doc is None and (twin := self.catalog.twin(report.sha256)):
+                if Path(twin[1]).is_absolute() and not Path(twin[1]).exists():  # the file moved
+                    self.catalog.move(twin[0], source)
+                with_doc_id(report, twin[0])
+                return "unchanged"
+            with_doc_id(report, doc or unique_doc_id(Path(report.path), source, self.catalog.has_doc))
             known = self.catalog.sha256(report.doc)
             if known == report.sha256:
                 return "unchanged"
+            if not self._healed:
+                self.heal()  # before this instance's first write to the vector store
             if known:
                 self.vectors.delete(self.catalog.chunk_ids(report.doc))
             vectors = self._embed(report)
             # Texts live in the catalog; Chroma keeps vectors and filterable metadata only.
             self.vectors.upsert([c.chunk_id for c in report.chunks], vectors,
                                 [_chroma_metadata(report, c) for c in report.chunks])
-            self.catalog.write(report, vectors)
+            try:
+                self.catalog.write(report, vectors)
+            except RetrievalError:
+                self._forget_vectors([c.chunk_id for c in report.chunks])
+                raise
             return "replaced" if known else "added"
+
+    def heal(self) -> int:
+        """After a kill between the two stores: drop vectors with no catalog row, put back rows'
+        missing vectors. Run by every index run and before an instance's first write (opening the
+        index does not: it does not open Chroma at all). Cheap when the counts agree."""
+        with self._lock:
+            try:
+                fixed = heal_vectors(self.vectors, self.catalog, self.embedding)
+            except RetrievalError:
+                raise
+            except Exception as exc:
+                raise RetrievalError(f"索引修复失败：{type(exc).__name__}: {exc}。") from None
+            self._healed = True
+            return fixed
 
     def _embed(self, report: ImportedReport) -> list:
         if report.vectors is not None:
@@ -152,8 +175,15 @@ class ReportIndex:
 
     def remove(self, doc: str) -> None:
         with self._lock:
-            ids = self.catalog.remove(doc)
+            self._forget_vectors(self.catalog.remove(doc))
+
+    def _forget_vectors(self, ids: list[str]) -> None:
+        """Best effort: a vector left behind (a full disk) has no catalog row, so search never
+        shows it, and the next heal() removes it."""
+        try:
             self.vectors.delete(ids)
+        except RetrievalError:
+            pass
 
     # -- reading --------------------------------------------------------------------------
     def doc_ids(self) -> set[str]:

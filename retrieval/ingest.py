@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
+
 from .clean import clean_text
+from .errors import RetrievalError
 from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
-from .readers import read_report
+from .readers import MAX_BYTES, read_report
+from .safeyaml import load_data
 from .structure import ParsedReport, paragraph_role, parse_report
 from .text import find_particulars, tokens, words
 
@@ -41,6 +46,9 @@ class ImportedReport:
     particulars: set[str] = field(default_factory=set)
     vectors: list | None = None
     """Chunk embeddings when computed ahead (bulk import in worker processes)."""
+    source: str = ""
+    """What the document is: the file's full path in a corpus, or `upload:<content hash>` for a
+    file a user uploaded. The index keeps one document per source."""
 
 
 def doc_id_for(path: Path) -> str:
@@ -49,20 +57,52 @@ def doc_id_for(path: Path) -> str:
     return stem or hashlib.sha1(path.name.encode()).hexdigest()[:12]
 
 
-def import_file(path: Path, manifest_entry: dict | None = None, max_bytes: int | None = None) -> ImportedReport:
-    """Read and structure one report. Raises SkippedFile with the reason when it cannot."""
-    data_text = read_report(path, max_bytes) if max_bytes else read_report(path)
+def unique_doc_id(path: Path, source: str, taken: Callable[[str], bool]) -> str:
+    """The file name when it is a clean id nobody has; else the name and a hash of the source
+    (two files called 报告.txt in two folders, or `x y.txt` beside `x_y.txt`, are two documents)."""
+    name = doc_id_for(path)
+    if name == path.stem and not taken(name):
+        return name
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()
+    return next(c for c in (f"{name}-{digest[:n]}" for n in (8, 16, 40)) if not taken(c))
+
+
+def with_doc_id(report: ImportedReport, doc: str) -> ImportedReport:
+    """The report under another document id (its chunk ids follow); changed in place."""
+    if doc != report.doc:
+        report.chunks = [replace(c, chunk_id=f"{doc}#{c.position}", doc=doc) for c in report.chunks]
+        report.doc = doc
+    return report
+
+
+def import_file(path: Path, manifest_entry: dict | None = None, max_bytes: int | None = None,
+                seconds: float | None = None, source: str = "") -> ImportedReport:
+    """Read and structure one report (parsed in a worker process, `seconds` at most; see readers).
+    Raises SkippedFile with the reason when it cannot."""
+    data_text = read_report(path, max_bytes or MAX_BYTES, seconds)
     sha = hashlib.sha256(data_text.encode("utf-8")).hexdigest()
     parsed = parse_report(clean_text(data_text))
     meta = detect_metadata(parsed, data_text)
     if manifest_entry:
         _apply_manifest(meta, manifest_entry)
     doc = doc_id_for(path)
-    report = ImportedReport(doc=doc, path=str(path), sha256=sha, meta=meta, parsed=parsed)
+    report = ImportedReport(doc=doc, path=str(path), sha256=sha, meta=meta, parsed=parsed,
+                            source=source or str(Path(path).resolve()))
     chunk_tokens: dict[str, list[str]] = {}
     report.chunks = make_chunks(doc, parsed, chunk_tokens)
     report.particulars = _particulars(report, manifest_entry or {}, chunk_tokens)
     return report
+
+
+def load_manifest(corpus_dir: Path) -> dict[str, dict]:
+    path = corpus_dir / "manifest.yaml"
+    if not path.exists():
+        return {}
+    try:
+        entries = load_data(path.read_text(encoding="utf-8")) or []
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise RetrievalError(f"{path} 格式错误：{exc}") from None
+    return {str(e["file"]): e for e in entries if isinstance(e, dict) and e.get("file")}
 
 
 def _apply_manifest(meta: ReportMeta, entry: dict) -> None:

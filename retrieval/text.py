@@ -59,7 +59,7 @@ def _segmenter():
     with _init_lock:
         if _jieba is None:
             module = _import_jieba()
-            _places, _verbs = _load_dictionary(module, _cache_dir or Path(tempfile.gettempdir()) / "reportdraft-jieba")
+            _places, _verbs = load_dictionary(module, _cache_dir or Path(tempfile.gettempdir()) / "reportdraft-jieba")
             _jieba = module
     return _jieba
 
@@ -79,7 +79,7 @@ def _import_jieba():
     return jieba
 
 
-def _load_dictionary(jieba, cache_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
+def load_dictionary(jieba, cache_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
     """Fill jieba's prefix dictionary from our cache (or build it and write the cache); the place
     and verb words."""
     dict_file = Path(jieba.__file__).with_name("dict.txt")
@@ -97,7 +97,7 @@ def _load_dictionary(jieba, cache_dir: Path) -> tuple[frozenset[str], frozenset[
     freq, total = jieba.dt.gen_pfdict(jieba.dt.get_dict_file())
     jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = freq, total, True
     tagged = _tagged_words(dict_file)
-    _write_cache(cache, (stamp, freq, total, tagged))
+    write_cache(cache, (stamp, freq, total, tagged))
     return tagged
 
 
@@ -113,16 +113,21 @@ def _tagged_words(dict_file: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(places), frozenset(verbs_)
 
 
-def _write_cache(cache: Path, payload) -> None:
-    """Atomically: a half-written cache is never read (a failed write only costs the next start)."""
+def write_cache(cache: Path, payload) -> None:
+    """Atomically: a half-written cache is never read (a failed write only costs the next start),
+    and never left behind: on a full disk the temporary file would keep the disk full."""
+    tmp = ""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".dictionary-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    except OSError:
-        pass
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        logging.getLogger("reportdraft.text").warning("分词缓存未能写入（%s），下次启动会重新准备；分词照常进行。",
+                                                      exc.strerror or exc)
 
 
 def prepare_dictionary(cache_dir: Path) -> Path:

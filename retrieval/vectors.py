@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from .errors import RetrievalError
+from .errors import RetrievalError, storage_reason
 
 COLLECTION = "reportdraft_passages"
 _registered: dict[type, type] = {}
@@ -71,8 +71,9 @@ class ChromaVectors:
                 COLLECTION, embedding_function=chroma_function(self.embedding),
                 configuration={"hnsw": {"space": "cosine"}})
         except Exception as exc:
-            raise RetrievalError(f"无法打开{self.where}：{type(exc).__name__}: {exc}。"
-                                 "请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引。") from None
+            advice = ("请检查 CHROMA_HOST/CHROMA_PORT，或取消 CHROMA_HOST 使用内置索引" if self.host
+                      else storage_reason(exc))
+            raise RetrievalError(f"无法打开{self.where}：{type(exc).__name__}: {exc}。{advice}。") from None
 
     def upsert(self, ids: list[str], vectors, metadatas: list[dict]) -> None:
         collection = self.collection()
@@ -81,7 +82,7 @@ class ChromaVectors:
                 end = start + 1000
                 collection.upsert(ids=ids[start:end], embeddings=vectors[start:end], metadatas=metadatas[start:end])
         except Exception as exc:
-            raise RetrievalError(f"写入向量索引（{self.where}）失败：{type(exc).__name__}: {exc}") from None
+            raise RetrievalError(f"写入向量索引（{self.where}）失败：{storage_reason(exc)}。") from None
 
     def delete(self, ids: list[str]) -> None:
         if not ids:
@@ -95,6 +96,10 @@ class ChromaVectors:
 
     def count(self) -> int:
         return self.collection().count()
+
+    def ids(self) -> set[str]:
+        """Every chunk id in the store (healing compares them with the catalog's)."""
+        return set(self.collection().get(include=[])["ids"])
 
     def nearest(self, vector, n: int, with_meta: bool = False) -> tuple[list[str], list[dict]]:
         """The n nearest chunk ids (and their metadata when asked), nearest first."""

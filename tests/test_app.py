@@ -37,7 +37,7 @@ def test_a_locked_section_is_refused_beside_it_and_nothing_else_changes(bench):
     assert view["notes"] == {plans.id: "已锁定。"}
     new, view = S.section_action(bench, locked, view, plans.id, "regenerate", "")
     assert new is None, "the draft stays as it was"
-    assert view["notes"] == {plans.id: "⚠ 这一部分已锁定：先解锁再重新生成。"}
+    assert "⚠ 这一部分已锁定：先解锁再重新生成。" in view["notes"][plans.id] and list(view["notes"]) == [plans.id]
     assert bench.store.load(draft.id) == locked
 
 
@@ -66,10 +66,11 @@ def test_pressing_lock_on_a_locked_section_changes_nothing(bench):
 
 def test_no_draft_yet_is_a_message_not_an_error(bench):
     new, view = S.section_action(bench, None, {}, "s1", "edit", "x")
-    assert new is None and view["notes"]["s1"].startswith("⚠ 这份草稿里没有这一部分")
+    assert new is None and "⚠ 这份草稿里没有这一部分" in view["notes"]["s1"]
     with pytest.raises(InputError, match="请先"):
         list(S.write(bench, None, []))
-    assert S.refusal(InputError("年份 2099 不在 2016–2027 之间")) == "⚠ 年份 2099 不在 2016–2027 之间"
+    assert S.refusal(InputError("年份 2099 不在 2016–2027 之间")) == "<span class='rd-refusal'>⚠ 年份 2099 不在 2016–2027 之间</span>"
+    assert "&lt;b&gt;" in S.refusal(InputError("没有事实 <b>")), "user text in a refusal is shown as text"
     assert "没有保存" in S.refusal(KeyError("x")), "an unexpected failure never claims the work was saved"
 
 

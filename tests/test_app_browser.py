@@ -57,7 +57,7 @@ def test_a_working_day_in_the_browser(app_url, tmp_path):
     assert "另培训妇女骨干60人" in out["copied_clean"], "the copy carries the saved edit"
     assert out["downloads_hidden_before"], "no empty download box before anything is exported"
     texts = [p.text for p in docx.Document(str(out["docx"])).paragraphs]
-    assert texts[0] == "青川县妇女联合会2024年度法治政府建设工作情况报告"
+    assert texts[0].replace("\n", "") == "青川县妇女联合会2024年度法治政府建设工作情况报告"
     assert any("另培训妇女骨干60人" in t for t in texts) and all("【F" not in t for t in texts)
     assert out["tab"] == "2 初稿与修改", "reopening switches to the draft tab"
     assert out["form"]["org"] == "青川县妇女联合会" and out["form"]["year"] == "2024"
@@ -69,3 +69,36 @@ def test_a_working_day_in_the_browser(app_url, tmp_path):
 
     saved = DraftStore(settings.db_path)
     assert saved.count() == 1, "one saved draft for the outline, however often it was pressed"
+
+
+def test_closing_the_tab_stops_the_model_and_closes_its_connection(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    import app
+
+    from .browser_flow import FACTS, LAUNCH_ARGS, field
+    from .test_cancel import Drip
+
+    drip = Drip(pieces=6000)  # two minutes of streaming unless someone hangs up
+    env = {"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m", "REPORTDRAFT_TIMEOUT": "300", "REPORTDRAFT_RETRIES": "0"}
+    settings = Settings.from_env(env=env, data_dir=tmp_path / "data", port=free_port())
+    demo = app.build_app(settings, app.make_workbench(settings))
+    demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{settings.port}/")
+            field(page, "rd-org").fill("青川县妇女联合会")
+            field(page, "rd-facts").fill(FACTS)
+            page.click("#rd-outline")
+            expect(page.locator("#rd-outline-msg")).to_contain_text("已生成提纲", timeout=30_000)
+            page.click("#rd-write")
+            expect(page.locator("#rd-write-msg")).to_contain_text("正在起草", timeout=30_000)
+            assert drip.started.wait(30) and not drip.hung_up.is_set(), "the model is streaming"
+            page.close()
+            browser.close()
+        assert drip.hung_up.wait(20), "the model's connection was closed when the tab closed"
+    finally:
+        demo.close()
+        drip.close()

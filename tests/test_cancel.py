@@ -18,10 +18,10 @@ from drafting.write.pipeline import new_draft, write_draft
 
 
 class Drip:
-    """A chat-completions server that streams one piece every 20 ms for up to 10 s."""
+    """A chat-completions server that streams one piece every 20 ms (`pieces` of them: 10 s by default)."""
 
-    def __init__(self) -> None:
-        self.requests, self.hung_up = 0, threading.Event()
+    def __init__(self, pieces: int = 500) -> None:
+        self.requests, self.started, self.hung_up = 0, threading.Event(), threading.Event()
         drip = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,13 +33,14 @@ class Drip:
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 drip.requests += 1
+                drip.started.set()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
                 chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "m",
                          "choices": [{"index": 0, "delta": {"content": "开展普法宣传。"}, "finish_reason": None}]}
                 try:
-                    for _ in range(500):
+                    for _ in range(pieces):
                         self.wfile.write(b"data: " + json.dumps(chunk, ensure_ascii=False).encode() + b"\n\n")
                         self.wfile.flush()
                         time.sleep(0.02)

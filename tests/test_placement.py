@@ -41,7 +41,7 @@ def test_placement_is_right_for_at_least_nine_facts_in_ten(seed_index):
     seeds, cases = seed_results(seed_index), case_results(seed_index)
     assert len(seeds) >= 30 and len(cases) >= 40
     assert summary(cases) >= 0.95, [r for r in cases if not r.ok]
-    assert summary(seeds) >= 0.75, [r for r in seeds if not r.ok]
+    assert summary(seeds) >= 0.85, [r for r in seeds if not r.ok]
     assert summary(seeds + cases) >= 0.90
 
 

@@ -135,3 +135,11 @@ def test_the_saved_list_names_pages_and_previews():
     assert "没有找到" in P.page_label(0, 0, 0, "剑阁")
     preview = P.preview(draft(), "给县委的终稿")
     assert "给县委的终稿" in preview and "一、深化普法宣传" in preview and "【F1】" not in preview
+
+
+def test_a_problem_both_flagged_and_found_by_the_checks_is_shown_once():
+    d = draft()
+    flagged = d.sections[1]
+    flagged.flags = ["核对未通过：数字无出处：60人（事实里没有这个数字）——“另培训骨干60人。”"]
+    info = P.card_info(d, flagged, [("数字准确", "数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")])
+    assert info.count("数字无出处：60人") == 1

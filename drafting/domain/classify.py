@@ -66,5 +66,7 @@ def classify_all(facts: list[Fact], meta: DraftMeta) -> list[Fact]:
             fact.kind = FactKind.ACTIVITY
             continue
         fact.kind = classify(fact, meta)
-        fact.note = QUESTIONS.get(FactKind(fact.kind), "")
+        question = QUESTIONS.get(FactKind(fact.kind), "")
+        if question and question not in fact.note:  # notes already there (全年, a conflict) stay
+            fact.note = f"{question} {fact.note}".strip()
     return facts

@@ -21,7 +21,27 @@ BULLET = re.compile(
 )
 LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F\U0000200D]")
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
+"""Bidirectional overrides and zero-width characters: they make text display differently from
+what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
+surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
+EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
+
+
+def strip_hidden(text: str) -> str:
+    """The text without emoji, bidirectional overrides and zero-width characters."""
+    return INVISIBLE.sub("", EMOJI.sub("", text))
+
+
+def hidden_warnings(raw: str) -> list[str]:
+    """What strip_hidden removed from `raw`, as notices for the user."""
+    warnings = []
+    if EMOJI.search(raw):
+        warnings.append("已去掉表情符号：公文中不使用表情符号。")
+    if INVISIBLE.search(EMOJI_SEQUENCE.sub("", raw)):
+        warnings.append("已去掉不可见的控制字符（文字方向控制符或零宽字符）：它们会让显示的文字与实际内容不同。")
+    return warnings
 
 
 def _looks_binary(text: str) -> bool:
@@ -40,7 +60,7 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = normalise_script(EMOJI.sub("", unicodedata.normalize("NFC", line)))
+        cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
         body = LEAD_WORDS.sub("", BULLET.sub("", cleaned, count=1).strip(), count=1).strip()
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
             items.append(body)
@@ -60,11 +80,12 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     for fact in facts:
         masks = masked_values(fact.text)
         if masks:
-            warnings.append(f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），请补全后再起草。")
-    if raw and EMOJI.search(raw):
-        warnings.append("已去掉表情符号：公文中不使用表情符号。")
+            message = f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），补全后方可签发。"
+            warnings.append(message)
+            _note(fact, "含未填写的占位内容，补全后方可签发")
     if raw:
-        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(raw)[1])
+        warnings.extend(hidden_warnings(raw))
+        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings
@@ -81,10 +102,18 @@ def broken_text(facts: list[Fact]) -> list[str]:
         doubled = DOUBLED.search(fact.text)
         if doubled and doubled.group(1) not in ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户"):
             out.append(f"{fact.id} 中“{doubled.group(0)}”像是重复输入，请核对。")
+            _note(fact, f"“{doubled.group(0)}”像是重复输入，请核对")
         for left, right in PAIRS:
             if fact.text.count(left) != fact.text.count(right):
                 out.append(f"{fact.id} 中的“{left}{right}”不成对，请核对。")
+                _note(fact, f"“{left}{right}”不成对，请核对")
     return out
+
+
+def _note(fact: Fact, note: str) -> None:
+    """A doubt that stands beside the fact's sentence in the draft (Word comment, Markdown note)."""
+    if note not in fact.note:
+        fact.note = f"{fact.note} {note}".strip()
 
 
 def figure_subject(text: str, start: int) -> list[str]:
@@ -105,7 +134,8 @@ def _conflicts(facts: list[Fact]) -> list[str]:
                 overlap = len(subject & other_subject) / len(subject | other_subject)
                 if other_id != fact.id and unit == fig.unit and key != fig.key and overlap >= 0.5:
                     message = (f"{other_id} 与 {fact.id} 对同一事项给出了不同数字"
-                               f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}），请核实。")
+                               f"（{'、'.join(sorted(subject & other_subject))}：{key} / {fig.key}）："
+                               "是两项不同的工作、一项包含在另一项之内，还是有一个写错了？请核实。")
                     warnings.append(message)
                     for each in facts:  # the doubt also stands beside both sentences in the draft
                         if each.id in (other_id, fact.id) and message not in each.note:

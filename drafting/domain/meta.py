@@ -15,6 +15,7 @@ from drafting.errors import InputError
 from retrieval.figures import masked_values
 from retrieval.script import to_simplified
 
+from .facts import hidden_warnings, strip_hidden
 from .kinds import fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
@@ -27,7 +28,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
                when: str = "", period: str = "", *, today: date | None = None, **extra) -> DraftMeta:
     """Check the metadata the user gave; InputError names what to fix. `settle` completes it."""
     kind = get_kind(report_type)
-    org = to_simplified((org or "").strip())
+    texts, removed = clean_fields(dict(extra, org=org, short_name=short_name, addressee=addressee))
+    org, short_name, addressee, extra = texts.pop("org"), texts.pop("short_name"), texts.pop("addressee"), texts
+    org = to_simplified(org)
     if not org:
         raise InputError("请填写单位全称，例如“某某县妇女联合会”。")
     try:
@@ -45,6 +48,7 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     meta = DraftMeta(org=org, year=year, report_type=kind.key, short_name=(short_name or "").strip(),
                      addressee=(addressee or "").strip(), period=period, **fields)
     meta.date = format_date(when) if when else ""
+    meta.notices = removed
     try:
         profile = profile_for(org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
     except ValueError as exc:
@@ -59,8 +63,8 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
 
 def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> DraftMeta:
     """The metadata completed for these facts: period, title, writing date, and notices."""
-    notices = list(profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
-                               meta.leader_title).notices)
+    notices = [*meta.notices, *profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
+                                           meta.leader_title).notices]
     for field_name, label in (("org", "单位全称"), ("short_name", "自称"), ("addressee", "主送机关"), ("signer", "签发人")):
         masks = masked_values(getattr(meta, field_name))
         if masks:
@@ -144,3 +148,28 @@ def format_date(value) -> str:
 
 def _cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+
+# -- what a person may type into a name field ---------------------------------------------------
+FIELD_LIMITS = {"org": ("单位全称", 60), "short_name": ("自称", 20), "addressee": ("主送机关", 60),
+                "doc_number": ("发文字号", 40), "signer": ("签发人", 20), "cc": ("抄送", 100),
+                "printer": ("印发机关", 60), "level": ("行政层级", 20), "body": ("单位类别", 20),
+                "leader_title": ("负责人职务", 30)}
+"""Generous for any real name, short enough for a file name and a page (a 300-character name
+once made every Word export fail)."""
+
+
+def clean_fields(values: dict) -> tuple[dict[str, str], list[str]]:
+    """The text fields as text, without emoji or invisible characters, each within its limit.
+    InputError names a field that is too long; the notices say what was removed."""
+    cleaned, notices = {}, []
+    for key, value in values.items():
+        raw = "" if value is None else str(value)
+        text = strip_hidden(raw).strip()
+        label, limit = FIELD_LIMITS.get(key, (key, 200))
+        if len(text) > limit:
+            raise InputError(f"{label}过长（{len(text)} 字，上限 {limit} 字）：请只填写{label}本身。")
+        notices += [f"{label}：{w}" for w in hidden_warnings(raw)]
+        cleaned[key] = text
+    return cleaned, list(dict.fromkeys(notices))

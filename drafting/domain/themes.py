@@ -86,10 +86,25 @@ def text_scores(text: str) -> dict[str, float]:
     text = LAW_TITLE.sub("", text)
     scores = {}
     for theme in THEMES:
-        hits = len(theme.text_words.findall(text))
+        hits = len(theme.text_words.findall(text)) + len(FORMS[theme.key].findall(text)) if theme.key in FORMS \
+            else len(theme.text_words.findall(text))
         if hits:
             scores[theme.key] = float(hits)
     return scores
+
+
+FORMS = {key: _re(words) for key, words in {
+    "media": "短视频 直播 推文 公众号 小程序 网上竞赛 线上竞赛 云课堂",
+    "team": "培训班 师资培训 陪审员 法律明白人 讲师团 骨干培训 能力提升培训",
+    "rights": "排查 调解 信访 保护令 告诫书 热线 接访",
+    "care": "慰问 救助 资助 助学金 帮帮团 民生实事",
+    "study": "会前学法 中心组 学法考试 主题党日 党课",
+    "publicity": "宣讲 讲座 宣传资料 宣传手册 彩页",
+    "ideology": "主题宣讲 宣讲团 理论宣讲 心向党 重要论述",
+    "mechanism": "履职评议 中期评估 责任清单",
+}.items()}
+"""What was done (a video, a training class, a visit) counts twice: it decides the work area more
+than what the work was about (拍摄反家暴短视频 is 新媒体普法, not 维权)."""
 
 
 def text_theme(text: str) -> str:

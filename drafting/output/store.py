@@ -14,6 +14,9 @@ instances share them; migrations in `schema_versions`). Two instances saving one
 turns on a per-draft lock, so both versions are kept. When the database cannot be reached, a save
 is kept in memory (in order), `notice` says so, the draft stays open and loadable, and the saves are
 written when the database answers again (retried in the background every few seconds).
+
+A SQLite data directory that is read-only or full is a DraftingError that says so and what to do,
+never a sqlite traceback; a save that fails raises (nothing was saved, and the message says so).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
 from retrieval.database import Migration, is_postgres, open_database
+from retrieval.errors import storage_errors
 from retrieval.postgres import PostgresConnection, safe_url
 
 from .kept import KeptSaves
@@ -96,6 +100,11 @@ def name_of(draft: Draft) -> str:
     return default_name(draft.meta.org, draft.meta.year, draft.meta.report_type, draft.meta.period)
 
 
+def storage(failed: str):
+    """sqlite and file errors as a DraftingError: what failed, why, and what to do."""
+    return storage_errors(failed, (sqlite3.Error, OSError), DraftingError)
+
+
 class DraftStore(KeptSaves):
     def __init__(self, path: Path | str, retry_every: float = 5.0, timeout: float = 5.0) -> None:
         self.notice = ""
@@ -109,14 +118,20 @@ class DraftStore(KeptSaves):
             return
         self.path = Path(path)
         self.location = str(self.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with storage(f"无法打开草稿库 {self.path}"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open_or_set_aside()
+
+    def _open_or_set_aside(self) -> sqlite3.Connection:
         try:
-            self._db = self._open()
+            return self._open()
+        except sqlite3.OperationalError:
+            raise  # cannot open or write (read-only, full, locked): not a damaged file
         except sqlite3.DatabaseError:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             self.path.rename(aside)
             self.notice = f"草稿数据库已损坏，已另存为 {aside.name}，并新建了一个空数据库。"
-            self._db = self._open()
+            return self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -165,7 +180,7 @@ class DraftStore(KeptSaves):
 
     def _save(self, draft: Draft, reason: str, owner: str) -> None:
         now = time.time()
-        with self._lock, self._db:
+        with storage("无法保存，本次改动未保存"), self._lock, self._db:
             if self._database is not None:
                 # Two instances saving one draft take turns: each reads the other's last version.
                 self._db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (draft.id,))
@@ -190,7 +205,8 @@ class DraftStore(KeptSaves):
         kept = self.kept(draft_id)  # saved while the database was away
         if kept is not None:
             return kept
-        row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
+        with storage("无法读取草稿库"):
+            row = self._db.execute("SELECT body FROM drafts WHERE id=?", (draft_id,)).fetchone()
         if row is None:
             raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
         return Draft.from_json(row[0])
@@ -204,8 +220,9 @@ class DraftStore(KeptSaves):
         """Drafts not deleted, newest first; `query` matches name, organisation or title; `owner`
         None means every owner (no login)."""
         where, args = self._filter(query, owner)
-        rows = self._db.execute(f"SELECT {ROW} FROM drafts WHERE {where} ORDER BY updated DESC, id "
-                                "LIMIT ? OFFSET ?", (*args, max(0, limit), max(0, offset))).fetchall()
+        with storage("无法读取草稿库"):
+            rows = self._db.execute(f"SELECT {ROW} FROM drafts WHERE {where} ORDER BY updated DESC, id "
+                                    "LIMIT ? OFFSET ?", (*args, max(0, limit), max(0, offset))).fetchall()
         return [DraftRow(*r) for r in rows]
 
     def count(self, query: str = "", owner: str | None = None) -> int:
@@ -239,7 +256,7 @@ class DraftStore(KeptSaves):
         self._update(draft_id, "UPDATE drafts SET deleted=NULL WHERE id=?", (draft_id,))
 
     def _update(self, draft_id: str, sql: str, args: tuple) -> None:
-        with self._lock, self._db:
+        with storage("无法保存，本次改动未保存"), self._lock, self._db:
             if self._db.execute(sql, args).rowcount == 0:
                 raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
 

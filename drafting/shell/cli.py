@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
-from retrieval.errors import RetrievalError
+from retrieval.errors import RetrievalError, storage_reason
 
 from .settings import Settings, apply_offline_env
 
@@ -68,6 +70,7 @@ def cmd_draft(args, settings: Settings) -> int:
         facts_text = read_facts_file(Path(args.facts))
         meta = build_meta(args.org, args.year, args.type, args.short_name or "", args.addressee or "",
                           args.date or "", args.period or "")
+    check_outputs([args.out, args.md, args.docx])
     index = open_index(settings)
     writer = make_writer(settings, args.backend)
     print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
@@ -92,16 +95,48 @@ def cmd_draft(args, settings: Settings) -> int:
             print(f"注意：{section.heading or '导语'}：{flag}", file=sys.stderr)
     for warning in draft.warnings:
         print(f"提示：{warning}", file=sys.stderr)
-    if args.out:
-        Path(args.out).write_text(draft.to_json(), encoding="utf-8")
-    if args.md:
-        Path(args.md).write_text(to_markdown(draft), encoding="utf-8")
-    if args.docx:
-        from drafting.output.word import write_docx
-
-        write_docx(draft, Path(args.docx), sources=args.sources)
     if not (args.out or args.md or args.docx):
         print(to_markdown(draft))
+        return 0
+    return write_outputs(draft, args, settings)
+
+
+def check_outputs(paths: list[str | None]) -> None:
+    """Before any drafting: every output file can be created (its folder exists and is writable)."""
+    for given in filter(None, paths):
+        path = Path(given).expanduser()
+        folder = path.parent
+        if path.is_dir():
+            raise_input(f"输出路径 {path} 是一个目录：请给出文件名，例如 {path / '草稿.docx'}。")
+        if not folder.is_dir():
+            raise_input(f"输出目录 {folder} 不存在：请先创建它（mkdir -p {folder}），或换一个路径。没有开始起草。")
+        if not os.access(folder, os.W_OK):
+            raise_input(f"输出目录 {folder} 不可写：请换一个目录。没有开始起草。")
+        if len(path.name.encode("utf-8")) > 255:
+            raise_input(f"输出文件名过长（{len(path.name)} 字）：请用短一些的文件名。没有开始起草。")
+
+
+def write_outputs(draft, args, settings: Settings) -> int:
+    """Write --out/--md/--docx. A write that fails after drafting keeps the draft in the draft
+    store (the app lists it) and says where it is: nothing is lost."""
+    from drafting.output.render import to_markdown
+
+    try:
+        if args.out:
+            Path(args.out).expanduser().write_text(draft.to_json(), encoding="utf-8")
+        if args.md:
+            Path(args.md).expanduser().write_text(to_markdown(draft), encoding="utf-8")
+        if args.docx:
+            from drafting.output.word import write_docx
+
+            write_docx(draft, Path(args.docx).expanduser(), sources=args.sources)
+    except OSError as exc:
+        from drafting.output.store import DraftStore
+
+        DraftStore(settings.db_path).save(draft, "cli")
+        print(f"错误：无法写入输出文件（{exc.strerror or exc}）。草稿已存入草稿库 {settings.db_path}"
+              f"（编号 {draft.id}），可在应用的“已保存的草稿”里打开。", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -228,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, settings)
     except (ReportDraftError, RetrievalError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error) as exc:  # a file or the data directory, not a bug: no traceback
+        print(f"错误：无法读写文件（{getattr(exc, 'filename', None) or ''}）：{storage_reason(exc)}。", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

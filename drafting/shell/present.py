@@ -16,6 +16,7 @@ from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
+from drafting.write.validate import read_flag
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
@@ -108,6 +109,15 @@ def outline_table(draft: Draft | None) -> dict:
     return {"headers": [OUTLINE_HEADERS[i] for i in keep], "data": [[row[i] for i in keep] for row in rows]}
 
 
+OUTLINE_WIDTHS = {"编号": 5, "事实": 33, "类型": 10, "所属部分": 20, "为何放在这里": 22, "提示": 12}
+
+
+def column_widths(headers: list[str]) -> list[str]:
+    """Percent widths for the outline table's columns, so that a long reason wraps instead of being cut."""
+    total = sum(OUTLINE_WIDTHS[h] for h in headers)
+    return [f"{100 * OUTLINE_WIDTHS[h] / total:.0f}%" for h in headers]
+
+
 def fact_choices(draft: Draft | None) -> list[tuple[str, str]]:
     return [(f"{f.id} {short(f.text)}", f.id) for f in draft.facts] if draft else []
 
@@ -168,7 +178,8 @@ def card_info(draft: Draft, section: Section, findings: list) -> str:
     parts = []
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
     parts.append(f"**所用事实：** {facts or '无'}")
-    parts += [f"<span class='rd-flag'>⚠ {esc(flag)}</span>" for flag in section.flags]
+    found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
+    parts += [f"<span class='rd-flag'>⚠ {esc(flag)}</span>" for flag in section.flags if read_flag(flag)[0] not in found]
     if section.stock:
         parts.append("**通用表述（请确认属实）：**\n" + "\n".join(f"- {esc(s)}" for s in section.stock))
     for label, message, sentence in findings:

@@ -6,18 +6,33 @@ What only some commands need (the composer, case files) is imported where it is 
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from drafting.errors import InputError
+from drafting.errors import DraftingError, InputError
 from retrieval.embeddings import EndpointEmbedding
+from retrieval.errors import storage_reason
 from retrieval.index import ReportIndex
+from retrieval.safeyaml import load_data
 from retrieval.text import init_jieba
 
 from .settings import Settings
 
 
+def check_data_dir(settings: Settings) -> None:
+    """The data directory exists and takes a new file: a read-only or missing one is said at start,
+    with what to do, instead of a sqlite traceback at the first write."""
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=settings.data_dir):
+            pass
+    except OSError as exc:
+        raise DraftingError(f"无法保存到数据目录 {settings.data_dir}：{storage_reason(exc)}。") from None
+
+
 def open_index(settings: Settings, build_if_empty: bool = True):
     """The index under the data dir (or on the Chroma server); filled from the corpus on first use."""
+    check_data_dir(settings)
     init_jieba(settings.data_dir / "jieba")
     embedding = None
     if settings.embeddings == "openai":
@@ -53,6 +68,9 @@ def make_writer(settings: Settings, backend: str | None = None):
 
 CASE_KEYS = {"org", "year", "report_type", "facts"}
 OPTIONAL_META = ("doc_number", "signer", "cc", "printer", "level", "body", "leader_title")
+TEXT_KEYS = ("org", "report_type", "short_name", "addressee", "date", "period", *OPTIONAL_META)
+LIST_KEYS = ("facts", "expected_sections", "exclude_docs", "expect_fail")
+MAX_CASE_BYTES = 1024 * 1024
 
 
 def meta_from_case(case: dict):
@@ -65,22 +83,26 @@ def meta_from_case(case: dict):
 
 
 def load_case(path: Path) -> dict:
-    """A case file (YAML): org, year, report_type, facts; optional short_name, addressee, date."""
+    """A case file (YAML): org, year, report_type, facts; optional short_name, addressee, date.
+    Anything of the wrong type is an InputError naming the field (never a crash or a silent cut)."""
     import yaml
 
     if not path.is_file():
         raise InputError(f"找不到案例文件 {path}。")
+    if path.stat().st_size > MAX_CASE_BYTES:
+        raise InputError(f"案例文件 {path} 过大（超过 1 MB）：案例只需单位、年份、报告类型和事实。")
     try:
-        case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"案例文件 {path} 不是有效的 YAML：{str(exc).splitlines()[0]}") from None
+        case = load_data(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"案例文件 {path} 不是有效的 YAML：{reason}") from None
     if not isinstance(case, dict):
         raise InputError(f"案例文件 {path} 应是键值对（org、year、report_type、facts）。")
     missing = CASE_KEYS - set(case)
     if missing:
         raise InputError(f"案例文件 {path} 缺少：{'、'.join(sorted(missing))}。")
-    if not isinstance(case["facts"], list) or not all(isinstance(f, (str, int, float)) for f in case["facts"]):
-        raise InputError(f"案例文件 {path} 的 facts 应是字符串列表。")
+    for problem in _case_type_problems(case):
+        raise InputError(f"案例文件 {path} 的 {problem}")
     case["facts"] = [str(f) for f in case["facts"]]
     return case
 
@@ -91,6 +113,37 @@ def make_workbench(settings: Settings):
     from .workbench import Workbench
 
     return Workbench(settings, open_index(settings), open_store(settings), make_writer(settings))
+
+
+def _case_type_problems(case: dict) -> list[str]:
+    """What is of the wrong type, one line per field: text fields are text, the year a whole
+    number, lists are lists of text."""
+    problems = []
+    for key in TEXT_KEYS:
+        value = case.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{key} 应是文字（例如 {key}: …），现在是{_kind_of(value)} {str(value)[:40]}。")
+    year = case["year"]
+    if isinstance(year, bool) or not (isinstance(year, int) or (isinstance(year, str) and year.strip().isdigit())):
+        problems.append(f"year 应是整数年份（例如 year: 2024），现在是{_kind_of(year)} {str(year)[:40]}。")
+    for key in LIST_KEYS:
+        value = case.get(key)
+        if value is not None and (not isinstance(value, list)
+                                  or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value)):
+            problems.append(f"{key} 应是文字列表（每行以 - 开头），现在是{_kind_of(value)}。")
+    return problems
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "真假值"
+    if isinstance(value, int | float):
+        return "数字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "键值对"
+    return "文字" if isinstance(value, str) else type(value).__name__
 
 
 def open_for_app():

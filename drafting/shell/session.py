@@ -48,10 +48,13 @@ def check_target(targets: list[str], index) -> str:
 
 
 def refusal(exc: Exception) -> str:
-    """The message for an action that could not be done; never claims anything was saved."""
+    """The message for an action that could not be done (red, beside the button); never claims
+    anything was saved."""
     if isinstance(exc, ReportDraftError | RetrievalError):
-        return f"⚠ {exc}"
-    return f"⚠ 出错了（{type(exc).__name__}）：这一步没有完成，也没有保存，请重试；反复出现请联系管理员。"
+        text = f"⚠ {exc}"
+    else:
+        text = f"⚠ 出错了（{type(exc).__name__}）：这一步没有完成，也没有保存，请重试；反复出现请联系管理员。"
+    return f"<span class='rd-refusal'>{P.esc(text)}</span>"
 
 
 def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: str, action: str, arg=None,

@@ -5,6 +5,7 @@ The app (and tests) call these; none of them imports gradio. Every change is sav
 
 from __future__ import annotations
 
+import hashlib
 import queue
 import threading
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from drafting.domain.profile import profile_for
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
+from drafting.output.exports import private_files, private_folder
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
 from drafting.output.word import write_docx
@@ -25,7 +27,7 @@ from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
 from retrieval.errors import SkippedFile
-from retrieval.ingest import import_file
+from retrieval.ingest import doc_id_for, import_file
 
 
 class Running:
@@ -191,11 +193,13 @@ class Workbench:
         return check_draft(draft, self.index.documents())
 
     def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
-        directory.mkdir(parents=True, exist_ok=True)
-        stem = f"{draft.meta.org}{draft.meta.year}{Kind(draft.meta.report_type).label[:4]}草稿-{draft.id}"
+        """The draft as .docx and .md in `directory`, readable by this user only; the folder keeps
+        the newest export of each draft and is removed when the process exits (output/exports.py)."""
+        label = Kind(draft.meta.report_type).label[:4]
+        stem = f"{draft.meta.org[:40]}{draft.meta.year}{label}草稿-{draft.id}"  # a name fits any file system
         stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
-        docx_path = write_docx(draft, directory / f"{stem}.docx")
-        md_path = directory / f"{stem}.md"
+        docx_path, md_path = private_files(private_folder(directory), [f"{stem}.docx", f"{stem}.md"], draft.id)
+        write_docx(draft, docx_path)
         md_path.write_text(to_markdown(draft, markers=False), encoding="utf-8")
         return docx_path, md_path
 
@@ -205,14 +209,26 @@ class Workbench:
         return self._saved(merged, "docx"), changes
 
     def import_reports(self, paths: list[Path]) -> list[str]:
-        """Add the user's own earlier reports to the index; one line per file."""
+        """Add the user's own earlier reports to the index; one line per file. An upload is known
+        by its content: the same file again is 已存在, and a different file with a name already in
+        the index is added beside it — an upload never replaces another upload or a corpus report."""
         lines = []
         limit = self.settings.max_upload_mb * 1024 * 1024
-        for path in paths:
-            path = Path(path)
-            try:  # import_file refuses a file over the limit, with its size in the reason
-                outcome = self.index.add_report(import_file(path, max_bytes=limit))
-                lines.append(f"{path.name}：已导入（{ {'added': '新增', 'replaced': '已更新', 'unchanged': '已存在'}[outcome] }）")
+        for path in map(Path, paths):
+            source = ""
+            try:  # import_file refuses a file over the limit (or not a file), with the reason
+                if path.is_file() and not path.is_symlink() and path.stat().st_size <= limit:
+                    with path.open("rb") as f:
+                        source = "upload:" + hashlib.file_digest(f, "sha256").hexdigest()
+                report = import_file(path, max_bytes=limit, source=source)
+                named = doc_id_for(path)
+                clash = self.index.catalog.has_doc(named)
+                outcome = self.index.add_report(report)
+                if outcome == "unchanged":
+                    lines.append(f"{path.name}：已存在（与索引中的《{report.meta.title or report.doc}》内容相同），未重复导入")
+                else:
+                    beside = "；索引中已有同名报告，两份都保留" if clash and report.doc != named else ""
+                    lines.append(f"{path.name}：已导入（新增{beside}）")
             except SkippedFile as exc:
                 lines.append(f"{path.name}：跳过——{exc}")
         return lines

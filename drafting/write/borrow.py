@@ -72,7 +72,8 @@ def framing_sentence(passages, ctx: DraftContext, unlike: str = "", skip: int = 
     candidates = []
     for passage in passages:
         for sentence in sentences(passage.text):
-            if SUB.match(sentence) or not FRAMING.search(sentence) or ACTIVITY.search(sentence):
+            if (SUB.match(sentence) or not FRAMING.search(sentence) or ACTIVITY.search(sentence)
+                    or sentence.count("，") > 1):  # a list of practices is a claim, not a frame
                 continue
             if reusable(sentence, ctx):
                 candidates.append((ENUMERATOR.sub("", sentence).strip().rstrip("。；"), passage))

@@ -75,13 +75,15 @@ class LLMWriter(SectionWriter):
         from langchain_core.runnables import RunnableLambda
         from langchain_openai import ChatOpenAI
 
+        from .deadline import whole_call_client
+
         self.config = config
         self.label = config.model
         self.fallback = fallback or OfflineComposer()
         self.chat = ChatOpenAI(model=config.model, base_url=config.base_url or None,
                                api_key=config.api_key or "not-needed", temperature=config.temperature,
                                timeout=config.deadline, max_retries=0, stream_usage=True,
-                               max_tokens=config.max_tokens)
+                               max_tokens=config.max_tokens, http_client=whole_call_client())
         self._attempt = RunnableLambda(self._stream_once).with_retry(
             retry_if_exception_type=_transient, stop_after_attempt=config.retries + 1,
             # tenacity calls the first wait 'multiplier' (LangChain's type still says 'initial')
@@ -101,6 +103,8 @@ class LLMWriter(SectionWriter):
         deadline = time.monotonic() + self.config.deadline
         best: tuple[str, list[Problem]] = ("", [])
         try:
+            if ctx.usage.get("refused"):  # the key was refused for another section of this draft
+                raise KeyRefused("密钥被拒绝，本稿未再调用大模型，请检查 OPENAI_API_KEY")
             text, problems = self._checked(self._complete(messages, emit, ctx, deadline, section.heading),
                                            section, facts, ctx)
             best = (text, problems)
@@ -186,12 +190,16 @@ class LLMWriter(SectionWriter):
         pieces: list[str] = []
         size, usage, finished = 0, {}, False
         ctx.check_cancelled()
-        stream = self.chat.stream(request["messages"])
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:  # a retry after the backoff would start past the deadline
+            raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
+        # The client's timeout is what is left of the section's deadline, not a fresh one.
+        stream = self.chat.stream(request["messages"], timeout=remaining)
         try:
             for chunk in stream:
                 ctx.check_cancelled()  # the browser left: stop reading; closing the stream closes the connection
                 if time.monotonic() > deadline:
-                    raise _final(ModelFault(f"超过 {self.config.deadline:.0f} 秒仍未写完"))
+                    raise _final(ModelFault(f"超过 {self.config.deadline:g} 秒仍未写完"))
                 if chunk.usage_metadata:
                     usage = dict(chunk.usage_metadata)
                 if chunk.response_metadata.get("finish_reason"):
@@ -210,8 +218,12 @@ class LLMWriter(SectionWriter):
             raise
         except Exception as exc:
             ctx.spend(failures=1)
+            if time.monotonic() > deadline:  # whatever broke (a cut SSE line…), the time was up
+                raise _final(ModelFault(f"请求超时（{self.config.deadline:g} 秒内未写完）")) from None
             fault = _classify(exc)
-            raise (_final(fault) if time.monotonic() > deadline else fault) from None
+            if isinstance(fault, KeyRefused):
+                ctx.spend(refused=1)
+            raise fault from None
         finally:
             stream.close()
         text = tidy("".join(pieces), request.get("heading", ""))
@@ -256,7 +268,7 @@ def describe(exc: Exception) -> str:
     """A short, key-free reason for a model failure."""
     import openai
 
-    if isinstance(exc, openai.APITimeoutError):
+    if isinstance(exc, openai.APITimeoutError | TimeoutError):  # TimeoutError: deadline.py
         return "请求超时"
     if isinstance(exc, openai.RateLimitError):
         return "请求过于频繁（429）"

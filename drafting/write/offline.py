@@ -26,6 +26,7 @@ from .items import Group, enumerate_items, fact_clause, join_clauses, section_gr
 from .stock import Stock
 
 PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年|\d{4}年)?[，,]?(?:将|要|计划|拟)")
+LEADER = re.compile(r"^(?:党组书记、?(?:主席|局长|主任)?|主席|主要负责人|主要领导|局长|主任)[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
@@ -123,7 +124,7 @@ class OfflineComposer(SectionWriter):
         found = corpus_subheadings(ctx, group.theme, query)
         own = list(group.topic.headings) if group.topic else []
         options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
-        options = [o for o in options if o[0][:4] not in section_heading] or options
+        options = [o for o in options if not _shares_words(o[0], section_heading)] or options
         for k in range(len(options)):
             heading, source = options[(variant + k) % len(options)]
             if ctx.claim(heading):
@@ -156,10 +157,20 @@ class OfflineComposer(SectionWriter):
 
     def _first_responsible(self, clauses: list[str], stock: Stock) -> str:
         if clauses:
+            # The leader opens the section once; the facts then say what the leader did.
+            subjects = [LEADER.match(c) for c in clauses]
+            if all(subjects):
+                lead = stock.text("{leader}认真履行推进法治建设第一责任人职责，")
+                return lead + enumerate_items([c[m.end():] for c, m in zip(clauses, subjects, strict=True)])
             frame = phrases.DUTY_FRAMES[(zlib.crc32(stock.words["org"].encode()) + stock.variant) % 3]
             return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
+
+
+def _shares_words(a: str, b: str) -> bool:
+    """Whether two headings share a four-character phrase (压实法治责任 in both reads as an echo)."""
+    return any(a[i:i + 4] in b for i in range(len(a) - 3))
 
 
 def spec_for(section: Section, ctx: DraftContext) -> SectionSpec:

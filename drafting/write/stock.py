@@ -95,8 +95,9 @@ class Stock:
 
     def cause(self, problems: list[str]) -> str:
         """A cause that does not restate the problems it follows."""
-        options = sorted(phrases.CAUSES, key=lambda c: max((overlap(c, p) for p in problems), default=0))
-        return self.suggestion(options[self.variant % 1])
+        fitting = [phrases.CAUSES_BY_THEME[t] for t in (text_theme(p) for p in problems) if t in phrases.CAUSES_BY_THEME]
+        options = fitting or sorted(phrases.CAUSES, key=lambda c: max((overlap(c, p) for p in problems), default=0))
+        return self.suggestion(options[0])
 
 
 def note_existing(ctx: DraftContext, texts: list[str]) -> None:

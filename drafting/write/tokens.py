@@ -14,7 +14,6 @@ import hashlib
 import os
 import struct
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 CL100K_URL = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
@@ -54,12 +53,22 @@ def ensure_tiktoken_cache(cache_dir: Path) -> Path:
     return target
 
 
-@lru_cache(maxsize=1)
+_loaded = None
+
+
 def _encoding(cache_dir: str):
+    """cl100k_base, loaded once per process: the first caller's cache directory supplies the file
+    (later callers with another directory need not write it again)."""
+    global _loaded
+    with _lock:
+        if _loaded is not None:
+            return _loaded
     ensure_tiktoken_cache(Path(cache_dir))
     import tiktoken
 
-    return tiktoken.get_encoding("cl100k_base")
+    with _lock:
+        _loaded = tiktoken.get_encoding("cl100k_base")
+        return _loaded
 
 
 def count_tokens(text: str, cache_dir: Path) -> int:
