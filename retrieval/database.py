@@ -174,6 +174,11 @@ class SQLiteDatabase(Database):
             finally:
                 cursor.close()
 
+    @property
+    def idle_readers(self) -> int:
+        """Read connections kept for reuse (at most MAX_IDLE_READERS)."""
+        return len(self._idle)
+
     @contextmanager
     def reading(self):
         """Reads on connections of their own, outside the writers' lock: under load every search

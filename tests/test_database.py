@@ -63,9 +63,9 @@ def test_saves_made_while_the_database_is_away_are_written_when_it_returns():
         assert "topsecret" not in store.notice and "rd-secret" not in store.notice
         assert store.load("d1") == again, "the open draft goes on from memory"
         postgres.start()
-        deadline = time.monotonic() + 30  # the store's own retry (every 0.2 s) writes them once the pool reconnects
-        while store.unsaved and time.monotonic() < deadline:
-            store._stop.wait(0.1)
+        deadline = time.monotonic() + 30  # each try waits up to the pool's 1 s timeout while it reconnects
+        while not store.write_pending() and time.monotonic() < deadline:
+            pass
         texts = [v[2] for v in DraftStore(postgres.url).versions("d1", "s1")]
         assert texts == ["开展学法12次【F1】。", "离线时的修改：开展学法12次【F1】。", "第二次修改：开展学法12次【F1】。"]
         assert store.unsaved == 0 and store.notice == ""

@@ -151,5 +151,5 @@ def test_reads_from_threads_that_come_and_go_keep_a_few_connections(tmp_path):
             t.start()
         for t in threads:
             t.join()
-    assert len(db._idle) <= MAX_IDLE_READERS, "a drafting thread per draft must not leave a connection behind"
+    assert db.idle_readers <= MAX_IDLE_READERS, "a drafting thread per draft must not leave a connection behind"
     db.close()
