@@ -98,7 +98,7 @@ def test_a_model_that_keeps_failing_falls_back_to_offline_flagged(seed_index, tm
 
 def test_a_hanging_model_times_out_and_falls_back(seed_index, tmp_path, caplog):
     with ModelServer(["hang"] * 100) as server:
-        draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_TIMEOUT="1", REPORTDRAFT_RETRIES="0"))
+        draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_TIMEOUT="0.5", REPORTDRAFT_RETRIES="0"))
     assert all("超时" in s.flags[0] for s in _body(draft))
     _no_secret(draft, caplog)
 

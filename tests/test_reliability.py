@@ -224,7 +224,7 @@ def test_a_flaky_model_never_loses_the_draft(tmp_path, seed_index, script):
     from evals.fake_model import ModelServer
 
     with ModelServer(script) as server:
-        bench = _bench(tmp_path, seed_index, server.url)
+        bench = _bench(tmp_path, seed_index, server.url, REPORTDRAFT_TIMEOUT="0.5")  # a hang costs half a second
         draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
         final = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     assert all(s.text for s in final.sections)

@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from retrieval import text
 from retrieval.catalog import MIGRATIONS
 from retrieval.index import ReportIndex
@@ -31,6 +33,7 @@ def run_python(code: str, env: dict) -> str:
     return result.stdout
 
 
+@pytest.mark.slow  # rebuilds jieba's whole dictionary / starts a fresh interpreter
 def test_a_search_on_a_small_office_index_never_loads_chroma_or_jieba_tag_tables(tmp_path):
     import os
 
@@ -56,6 +59,7 @@ def test_the_prepared_dictionary_segments_as_jieba_itself_does(tmp_path):
     assert "张秀红" in text.find_particulars(sample) and "青川县" in text.find_particulars(sample)
 
 
+@pytest.mark.slow  # rebuilds jieba's whole dictionary / starts a fresh interpreter
 def test_a_stale_or_broken_dictionary_cache_is_rebuilt(tmp_path):
     import jieba
 
