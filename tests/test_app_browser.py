@@ -75,6 +75,7 @@ def test_closing_the_tab_stops_the_model_and_closes_its_connection(tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     import app
+    from drafting.shell.services import make_workbench
 
     from .browser_flow import FACTS, LAUNCH_ARGS, field
     from .test_cancel import Drip
@@ -82,7 +83,7 @@ def test_closing_the_tab_stops_the_model_and_closes_its_connection(tmp_path):
     drip = Drip(pieces=6000)  # two minutes of streaming unless someone hangs up
     env = {"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m", "REPORTDRAFT_TIMEOUT": "300", "REPORTDRAFT_RETRIES": "0"}
     settings = Settings.from_env(env=env, data_dir=tmp_path / "data", port=free_port())
-    demo = app.build_app(settings, app.make_workbench(settings))
+    demo = app.build_app(settings, make_workbench(settings))
     demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)
     try:
         with sync_playwright() as p:
