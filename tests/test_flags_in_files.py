@@ -152,3 +152,16 @@ def test_the_composers_stock_sentences_are_comments_to_confirm_at_their_sentence
     found = [anchor for text, anchor in comments(write_docx(written, tmp_path / "stock.docx")) if text == "通用表述，请核实"]
     assert len(found) == len(stock) and all(c in a for c, a in zip(stock, found, strict=True))
     assert f"> 通用表述，请核实：“{stock[0]}”" in to_markdown(written)
+
+
+def test_the_apps_export_carries_what_the_checks_find(doubtful, seed_index, tmp_path):
+    from drafting.output.store import DraftStore
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
+    missing = replace(doubtful, sections=[s for s in doubtful.sections if s.role != "plans"])
+    _, md_path = bench.export(missing, tmp_path / "out")
+    assert "缺少“" in md_path.read_text(encoding="utf-8"), "a required part missing is said in the file"

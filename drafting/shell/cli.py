@@ -98,7 +98,12 @@ def cmd_draft(args, settings: Settings) -> int:
     if not (args.out or args.md or args.docx):
         print(to_markdown(draft))
         return 0
-    return write_outputs(draft, args, settings)
+    results = None
+    if args.md or args.docx:  # the files carry the checks' findings as comments and notes
+        from drafting.review import check_draft
+
+        results = check_draft(draft, index.documents())
+    return write_outputs(draft, args, settings, results)
 
 
 def check_outputs(paths: list[str | None]) -> None:
@@ -116,7 +121,7 @@ def check_outputs(paths: list[str | None]) -> None:
             raise_input(f"输出文件名过长（{len(path.name)} 字）：请用短一些的文件名。没有开始起草。")
 
 
-def write_outputs(draft, args, settings: Settings) -> int:
+def write_outputs(draft, args, settings: Settings, results=None) -> int:
     """Write --out/--md/--docx. A write that fails after drafting keeps the draft in the draft
     store (the app lists it) and says where it is: nothing is lost."""
     from drafting.output.render import to_markdown
@@ -125,11 +130,11 @@ def write_outputs(draft, args, settings: Settings) -> int:
         if args.out:
             Path(args.out).expanduser().write_text(draft.to_json(), encoding="utf-8")
         if args.md:
-            Path(args.md).expanduser().write_text(to_markdown(draft), encoding="utf-8")
+            Path(args.md).expanduser().write_text(to_markdown(draft, results=results), encoding="utf-8")
         if args.docx:
             from drafting.output.word import write_docx
 
-            write_docx(draft, Path(args.docx).expanduser(), sources=args.sources)
+            write_docx(draft, Path(args.docx).expanduser(), sources=args.sources, results=results)
     except OSError as exc:
         from drafting.output.store import DraftStore
 

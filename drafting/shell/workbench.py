@@ -199,8 +199,9 @@ class Workbench:
         stem = f"{draft.meta.org[:40]}{draft.meta.year}{label}草稿-{draft.id}"  # a name fits any file system
         stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
         docx_path, md_path = private_files(private_folder(directory), [f"{stem}.docx", f"{stem}.md"], draft.id)
-        write_docx(draft, docx_path)
-        md_path.write_text(to_markdown(draft, markers=False), encoding="utf-8")
+        results = self.check(draft)  # every open problem travels with the files
+        write_docx(draft, docx_path, results=results)
+        md_path.write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):

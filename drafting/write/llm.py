@@ -83,7 +83,10 @@ class LLMWriter(SectionWriter):
         self.chat = ChatOpenAI(model=config.model, base_url=config.base_url or None,
                                api_key=config.api_key or "not-needed", temperature=config.temperature,
                                timeout=config.deadline, max_retries=0, stream_usage=True,
-                               max_tokens=config.max_tokens, http_client=whole_call_client())
+                               max_tokens=config.max_tokens, http_client=whole_call_client(),
+                               # ChatOpenAI sends the limit as max_completion_tokens; servers that
+                               # only know max_tokens (DeepSeek, Ollama, vLLM) get it by that name too.
+                               extra_body={"max_tokens": config.max_tokens} if config.base_url else None)
         self._attempt = RunnableLambda(self._stream_once).with_retry(
             retry_if_exception_type=_transient, stop_after_attempt=config.retries + 1,
             # tenacity calls the first wait 'multiplier' (LangChain's type still says 'initial')
