@@ -92,21 +92,28 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
 
 
 DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+SET_DOUBLES = ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户", "层层")
 PAIRS = (("《", "》"), ("“", "”"), ("（", "）"))
 
 
+def slips(text: str) -> list[str]:
+    """What reads broken in a text: a word typed twice (处理处理), a bracket or quote left open.
+    The one rule for the facts' warnings and the draft's 文字完整 check."""
+    found = []
+    doubled = DOUBLED.search(text)
+    if doubled and doubled.group(1) not in SET_DOUBLES:
+        found.append(f"“{doubled.group(0)}”像是重复输入")
+    found += [f"“{left}{right}”不成对" for left, right in PAIRS if text.count(left) != text.count(right)]
+    return found
+
+
 def broken_text(facts: list[Fact]) -> list[str]:
-    """A word typed twice (处理处理) or a bracket left open: a copying slip the user should fix."""
+    """A copying slip in a fact: warned before drafting and noted beside its sentence."""
     out = []
     for fact in facts:
-        doubled = DOUBLED.search(fact.text)
-        if doubled and doubled.group(1) not in ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户"):
-            out.append(f"{fact.id} 中“{doubled.group(0)}”像是重复输入，请核对。")
-            _note(fact, f"“{doubled.group(0)}”像是重复输入，请核对")
-        for left, right in PAIRS:
-            if fact.text.count(left) != fact.text.count(right):
-                out.append(f"{fact.id} 中的“{left}{right}”不成对，请核对。")
-                _note(fact, f"“{left}{right}”不成对，请核对")
+        for slip in slips(fact.text):
+            out.append(f"{fact.id} 中{slip}，请核对。")
+            _note(fact, f"{slip}，请核对")
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.classify import classify
+from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import get_kind
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
@@ -104,20 +105,10 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     return result
 
 
-DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-SET_DOUBLES = ("妈妈", "常常", "天天", "人人", "事事", "件件", "家家", "户户", "层层")
-
-
 def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     """Text that reads broken: a word typed twice, a bracket or quote left open."""
     result = CheckResult("broken", "文字完整")
     for section in draft.sections:
         for sentence in section_sentences(section):
-            plain = strip_markers(sentence)
-            doubled = DOUBLED.search(plain)
-            if doubled and doubled.group(1) not in SET_DOUBLES:
-                result.findings.append(Finding(f"“{doubled.group(0)}”像是重复输入", section.id, sentence))
-            for left, right in (("《", "》"), ("“", "”"), ("（", "）")):
-                if plain.count(left) != plain.count(right):
-                    result.findings.append(Finding(f"“{left}{right}”不成对", section.id, sentence))
+            result.findings += [Finding(slip, section.id, sentence) for slip in slips(strip_markers(sentence))]
     return result
