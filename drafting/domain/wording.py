@@ -7,6 +7,7 @@ decides a level or a year itself.
 
 from __future__ import annotations
 
+from .kinds import SectionSpec, get_kind
 from .meta import written_on
 from .phrases import neutral
 from .profile import OrgProfile, profile_for
@@ -46,6 +47,13 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
         "study": rule_of_law_thought(when),
         "laws": "".join(f"《{name}》" for name in laws_in_force(when)[-3:]) if federation else "《宪法》《民法典》",
     }
+
+
+def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
+    """The kind's section whose heading (filled for this draft) is `heading`; None for a section the
+    user added or renamed."""
+    return next((spec for spec in get_kind(meta.report_type).sections if spec.role == role
+                 and any(fill(h, meta) == heading for h in spec.headings)), None)
 
 
 def fill(template: str, meta: DraftMeta) -> str:

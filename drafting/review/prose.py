@@ -17,6 +17,7 @@ from drafting.domain.phrases import CLAIM, STOCK_PHRASES
 from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
+from drafting.domain.wording import named_spec
 
 from .base import CheckResult, Finding, section_sentences
 from .who import framing
@@ -46,25 +47,23 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
                 result.findings.append(Finding(
                     f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id))
-            elif section.role == Role.MEASURES and _misfiled(fact, kind, section):
+            elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
                 result.findings.append(Finding(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id))
     return result
 
 
-def _misfiled(fact, kind, section) -> bool:
+def _misfiled(fact, kind, section, meta) -> bool:
     """The fact's own words speak plainly (two or more words) of a work area its section does not
     cover, and of none it does: a signal independent of how the outline placed it."""
-    themes = _spec_themes(kind, section)
+    themes = _spec_themes(kind, section, meta)
     scores = text_scores(fact.text)
     strong = [t for t, n in scores.items() if n >= 2]
     return bool(strong) and not any(t in themes for t in scores)
 
 
-def _spec_themes(kind, section) -> set[str]:
-    for spec in kind.measures():
-        if any(h.split("{")[0] and h.split("{")[0] in section.heading for h in spec.headings):
-            return spec.themes
-    return kind.themes()  # a section the user added or renamed: any theme fits
+def _spec_themes(kind, section, meta) -> set[str]:
+    named = named_spec(section.heading, section.role, meta)
+    return named.themes if named else kind.themes()  # a section the user added or renamed: any theme fits
 
 
 def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:

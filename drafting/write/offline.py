@@ -17,7 +17,7 @@ from drafting.domain import phrases
 from drafting.domain.kinds import SectionSpec
 from drafting.domain.roles import Role
 from drafting.domain.types import Fact, Section
-from drafting.domain.wording import fill
+from drafting.domain.wording import fill, named_spec
 from retrieval.patterns import ordinal
 
 from .base import DraftContext, Emit, SectionWriter
@@ -175,10 +175,10 @@ def _shares_words(a: str, b: str) -> bool:
 
 def spec_for(section: Section, ctx: DraftContext) -> SectionSpec:
     """The kind's spec of a section: by heading, else the first of its role, else a plain one."""
+    named = named_spec(section.heading, section.role, ctx.meta)
+    if named:
+        return named
     same_role = [s for s in ctx.kind.sections if s.role == section.role]
-    for spec in same_role:
-        if any(fill(h, ctx.meta) == section.heading for h in spec.headings):
-            return spec
     return same_role[0] if same_role else SectionSpec("custom", Role(section.role), (section.heading,), False)
 
 
