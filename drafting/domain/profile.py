@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def _split_department(name: str) -> tuple[str, str]:
     return "", name
 
 
+@lru_cache(maxsize=256)  # every template filled asks for it; the answer depends on these strings only
 def profile_for(name: str, level: str = "", body: str = "", self_name: str = "", addressee: str = "",
                 leader_title: str = "") -> OrgProfile:
     """The profile of an organisation by its full name; any field the user gave wins."""

@@ -58,5 +58,10 @@ def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
 
 def fill(template: str, meta: DraftMeta) -> str:
     """A template in the organisation's words; a government department gets neutral wording."""
-    text = template.format(**words_for(meta))
-    return text if profile_of(meta).federation else neutral(text)
+    return in_words(template, words_for(meta), profile_of(meta).federation)
+
+
+def in_words(template: str, words: dict[str, str], federation: bool) -> str:
+    """A template filled with words already worked out (fill, when they are not)."""
+    text = template.format(**words)
+    return text if federation else neutral(text)

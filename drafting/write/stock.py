@@ -9,7 +9,7 @@ from collections import Counter
 
 from drafting.domain import phrases
 from drafting.domain.themes import text_theme
-from drafting.domain.wording import words_for
+from drafting.domain.wording import in_words, words_for
 
 from .base import DraftContext
 from .borrow import overlap
@@ -28,9 +28,7 @@ class Stock:
 
     def text(self, template: str) -> str:
         """A template in this organisation's words; its set phrases are counted as used."""
-        text = template.format(**self.words)
-        if not self.federation:
-            text = phrases.neutral(text)
+        text = in_words(template, self.words, self.federation)
         for phrase in phrases.STOCK_PHRASES:
             if phrase in text:
                 self.ctx.claim(f"phrase:{phrase}")
