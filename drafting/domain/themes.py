@@ -86,8 +86,8 @@ def text_scores(text: str) -> dict[str, float]:
     text = LAW_TITLE.sub("", text)
     scores = {}
     for theme in THEMES:
-        hits = len(theme.text_words.findall(text)) + len(FORMS[theme.key].findall(text)) if theme.key in FORMS \
-            else len(theme.text_words.findall(text))
+        form = FORMS.get(theme.key)
+        hits = len(theme.text_words.findall(text)) + (len(form.findall(text)) if form else 0)
         if hits:
             scores[theme.key] = float(hits)
     return scores

@@ -72,7 +72,7 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
-def corpus_votes(text: str, index, exclude_docs=(), report_type: str | None = None) -> list[Vote]:
+def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
     """The votes of the nearest sentences in the corpus for the theme of `text`."""
     if index is None:
         return []

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import get_kind
+from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft, strip_markers
 from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
 
@@ -28,7 +27,7 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         result.findings.append(Finding("没有标题"))
     if not meta.date.strip():
         result.findings.append(Finding("成文日期留空（年 月 日）：请在签发时填写"))
-    elif not meta.org.strip() or not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", meta.date.strip()):
+    elif not meta.org.strip() or parse_date(meta.date) is None:
         result.findings.append(Finding("落款不完整：需要单位名称和成文日期（如 2025年1月14日）"))
     body = draft.body_sections()
     for position, section in enumerate(body, 1):

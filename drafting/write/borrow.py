@@ -13,6 +13,7 @@ from drafting.domain.phrases import CLAIM, federation_only
 from drafting.domain.themes import heading_theme
 from drafting.domain.types import Source
 from drafting.domain.wording import words_for
+from drafting.plan.placement import bigrams
 from retrieval.errors import RetrievalError
 from retrieval.figures import figure_spans, masked_values
 from retrieval.patterns import ENUMERATOR, SUB
@@ -104,5 +105,5 @@ def corpus_subheadings(ctx: DraftContext, theme: str, query: str) -> list[tuple[
 
 def overlap(a: str, b: str) -> float:
     """Share of character bigrams two sentences have in common (0 = unrelated, 1 = the same)."""
-    ga, gb = {a[i:i + 2] for i in range(len(a) - 1)}, {b[i:i + 2] for i in range(len(b) - 1)}
+    ga, gb = bigrams(a), bigrams(b)
     return len(ga & gb) / max(1, min(len(ga), len(gb)))
