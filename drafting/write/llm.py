@@ -25,7 +25,7 @@ from .borrow import examples, to_source
 from .figure_repair import repair_figures
 from .items import fact_clause
 from .offline import OfflineComposer
-from .plan import prompt_profile, section_plan
+from .briefing import prompt_profile, section_plan
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
