@@ -22,10 +22,10 @@ from drafting.domain.wording import fill
 
 from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
+from .briefing import prompt_profile, section_plan
 from .figure_repair import repair_figures
 from .items import fact_clause
 from .offline import OfflineComposer
-from .briefing import prompt_profile, section_plan
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
