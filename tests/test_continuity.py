@@ -79,7 +79,7 @@ def test_a_figure_copied_from_last_year_is_flagged(wanyuan_2024, seed_index):
     assert any(w.startswith("F2 的“16次”与上年报告相同") for w in wanyuan_2024.warnings)
     draft = write_draft(wanyuan_2024, index=seed_index)
     section = next(s for s in draft.sections if "F2" in s.fact_ids)
-    assert "F2 的“16次”与上年报告相同，请核实" in section.flags
+    assert "F2 的“16次”与上年报告相同，请核实" in [f.message for f in section.flags]
 
 
 def test_no_earlier_report_says_so_and_drafts_as_usual(seed_index):

@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import build_meta
 from drafting.output.render import to_markdown, to_text
 from drafting.output.word import write_docx
@@ -98,7 +99,8 @@ def test_check_results_passed_in_become_comments_too_and_whole_draft_ones_go_on_
 
 def test_a_problem_without_a_sentence_sits_on_its_sections_heading(clean, tmp_path):
     section = next(s for s in clean.sections if "F2" in s.fact_ids)
-    flagged = replace(section, flags=["大模型未能完成本部分（请求超时），已改用离线起草，请核对。"])
+    note = Finding("model_fallback", "大模型未能完成本部分（请求超时），已改用离线起草，请核对。", Severity.WARNING)
+    flagged = replace(section, flags=[note])
     draft = replace(clean, sections=[flagged if s.id == section.id else s for s in clean.sections])
     found = comments(write_docx(draft, tmp_path / "h.docx"))
     anchor = next(anchor for text, anchor in found if "已改用离线起草" in text)

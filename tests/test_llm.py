@@ -71,7 +71,7 @@ def test_a_model_that_keeps_inventing_is_never_shown_and_its_attempt_is_kept_fla
     with ModelServer(["invent"] * 60) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     flagged = [s for s in _body(draft) if s.flags]
-    assert flagged and all("60人" in " ".join(s.flags) and "显示的是离线起草稿" in s.flags[0] for s in flagged)
+    assert flagged and all("60人" in s.flags[0].message and "显示的是离线起草稿" in s.flags[0].message for s in flagged)
     assert all("60人" in s.attempt and "60人" not in s.text for s in flagged)
     assert next(r for r in run_checks(draft) if r.name == "figure_accuracy").passed
 
@@ -90,8 +90,8 @@ def test_a_model_that_keeps_failing_falls_back_to_offline_flagged(seed_index, tm
         with caplog.at_level(logging.WARNING):
             draft = _draft(seed_index, _writer(tmp_path, server.url))
     assert all(s.text for s in draft.sections), "a draft is always delivered"
-    assert all("已改用离线起草" in s.flags[0] for s in _body(draft))
-    assert "500" in _body(draft)[0].flags[0]
+    assert all("已改用离线起草" in s.flags[0].message for s in _body(draft))
+    assert "500" in _body(draft)[0].flags[0].message
     assert draft.tokens["fallbacks"] == len(_body(draft))
     _no_secret(draft, caplog)
 
@@ -99,14 +99,14 @@ def test_a_model_that_keeps_failing_falls_back_to_offline_flagged(seed_index, tm
 def test_a_hanging_model_times_out_and_falls_back(seed_index, tmp_path, caplog):
     with ModelServer(["hang"] * 100) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_TIMEOUT="0.5", REPORTDRAFT_RETRIES="0"))
-    assert all("超时" in s.flags[0] for s in _body(draft))
+    assert all("超时" in s.flags[0].message for s in _body(draft))
     _no_secret(draft, caplog)
 
 
 def test_connection_refused_falls_back_with_a_clear_reason(seed_index, tmp_path, caplog):
     port = free_port()
     draft = _draft(seed_index, _writer(tmp_path, f"http://127.0.0.1:{port}/v1", REPORTDRAFT_RETRIES="0"))
-    assert all("无法连接" in s.flags[0] for s in _body(draft))
+    assert all("无法连接" in s.flags[0].message for s in _body(draft))
     _no_secret(draft, caplog)
 
 
@@ -143,7 +143,7 @@ def test_the_key_is_not_in_settings_repr():
 def _no_secret(draft, caplog):
     assert SECRET not in draft.to_json()
     assert SECRET not in caplog.text
-    assert SECRET not in json.dumps([s.flags for s in draft.sections], ensure_ascii=False)
+    assert SECRET not in json.dumps([[f.to_dict() for f in s.flags] for s in draft.sections], ensure_ascii=False)
 
 
 def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):

@@ -10,13 +10,14 @@ import re
 import pytest
 
 from drafting.domain.facts import parse_facts
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import build_meta
 from drafting.domain.types import Draft, Section
 from drafting.review import CHECKS, run_checks
 from drafting.review.hygiene import hygiene
 from drafting.write.figure_repair import repair_figures
 from drafting.write.tidy import tidy
-from drafting.write.validate import CHECK_FLAG, check_section, read_flag, refresh_flags
+from drafting.write.validate import check_section, refresh_flags
 from evals.fake_model import ModelServer
 
 from .test_llm import _draft, _writer
@@ -129,7 +130,8 @@ def _writer_view(seed_index):
 def test_scaffold_is_a_blocking_problem_for_the_writer(seed_index):
     ctx, section = _writer_view(seed_index)
     problems = check_section(BODY + "请写出本部分正文。", section, ctx)
-    assert [p.blocking for p in problems] == [True]
+    assert [(p.check, p.blocking) for p in problems] == [("hygiene", True)]
+    assert problems[0].section_id == section.id and problems[0].sentence == "请写出本部分正文。"
 
 
 # -- figures rewritten into equal ones are put back ------------------------------------------
@@ -203,7 +205,8 @@ def test_a_model_that_never_fixes_its_slips_never_has_its_text_shown(seed_index,
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     assert all(r.passed for r in run_checks(draft)), [f.message for r in run_checks(draft) for f in r.findings]
     body = [s for s in draft.sections if s.role != "preamble"]
-    assert body and all(s.flags[0].startswith("显示的是离线起草稿") for s in body)
+    assert body and all(s.flags[0].message.startswith("显示的是离线起草稿") for s in body)
+    assert all(s.flags[0].check == "model_rejected" and s.flags[0].severity is Severity.WARNING for s in body)
     assert all(s.attempt and s.attempt != s.text for s in body), "the model's attempt is kept as a version"
     assert draft.tokens["rejected"] == len(body)
 
@@ -212,12 +215,14 @@ def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     from dataclasses import replace
 
     ctx, section = _writer_view(seed_index)
-    wrong = replace(section, text=BODY + "另培训骨干60人。", flags=["F2 的“16次”与上年报告相同，请核实"])
+    stale = Finding("stale_figure", "F2 的“16次”与上年报告相同，请核实", Severity.WARNING, section_id=section.id)
+    wrong = replace(section, text=BODY + "另培训骨干60人。", flags=[stale])
     flagged = refresh_flags(refresh_flags(wrong, ctx), ctx)
-    assert [read_flag(f) for f in flagged.flags if "无出处" in f] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
-    assert all(f.startswith(CHECK_FLAG) for f in flagged.flags if "60人" in f)
+    invented = [f for f in flagged.flags if "无出处" in f.message]
+    assert [(f.message, f.sentence) for f in invented] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
+    assert invented[0].check == "figure_accuracy" and invented[0].severity is Severity.ERROR and invented[0].blocking
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)
-    assert fixed.flags == ["F2 的“16次”与上年报告相同，请核实"], "only flags of other origins stay"
+    assert fixed.flags == [stale], "only warnings about how the section came to be stay"
 
 
 def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds_it(tmp_path, seed_index):
@@ -232,9 +237,9 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
     draft = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     section = next(s for s in draft.sections if "F1" in s.fact_ids)
     broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")
-    assert any("60人" in f for f in broken.section(section.id).flags)
+    assert any("60人" in f.message for f in broken.section(section.id).flags)
     again = bench.edit(broken, section.id, section.text + "另培训骨干60人。")
-    assert sum("数字无出处：60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
+    assert sum("数字无出处：60人" in f.message for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
     fixed = bench.edit(again, section.id, section.text)
     assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []
 

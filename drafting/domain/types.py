@@ -11,6 +11,8 @@ from typing import Any
 
 from retrieval.figures import Figure
 
+from .findings import Finding
+
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
 
@@ -56,7 +58,8 @@ class Section:
     text: str = ""
     fact_ids: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[Finding] = field(default_factory=list)
+    """Its open problems: the checks' findings on its text and warnings about how it was written."""
     locked: bool = False
     """A locked section is never regenerated."""
     variant: int = 0
@@ -142,8 +145,9 @@ class Draft:
                  for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):
-            fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k != "sources"}
+            fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k not in ("sources", "flags")}
             fields["sources"] = [Source(**src) for src in s.get("sources", [])]
+            fields["flags"] = [Finding.from_dict(flag) for flag in s.get("flags", [])]
             sections.append(Section(**fields))
         return cls(meta=meta, facts=facts, sections=sections, id=data.get("id", ""),
                    tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),

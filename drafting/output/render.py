@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.review.base import CheckResult
-from drafting.write.validate import read_flag
 from retrieval.patterns import SUB, ordinal
 from retrieval.text import sentences
 
@@ -55,15 +54,15 @@ def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[N
     found = {f.message for f in findings}
     ids = {s.id for s in draft.sections}
     notes = [Note(TO_CHECK, f.message, f.section_id if f.section_id in ids else "", f.sentence) for f in findings]
-    flags = [flag for s in draft.sections for flag in s.flags]
+    flags = [flag.line for s in draft.sections for flag in s.flags]
     # who/when decided by the tool, and the facts' warnings a section flag does not already carry
     notes += [Note(TO_CHECK, text) for text in draft.meta.notices + draft.warnings
               if not any(text.startswith(flag) for flag in flags)]
     for section in draft.sections:
         for flag in section.flags:
-            message, sentence = read_flag(flag)
-            if message not in found:
-                notes.append(Note(TO_CHECK, message, section.id, sentence or _sentence_named(section, message)))
+            if flag.message not in found:
+                sentence = flag.sentence or _sentence_named(section, flag.message)
+                notes.append(Note(TO_CHECK, flag.message, section.id, sentence))
         for fact in (draft.fact(i) for i in section.fact_ids):
             if fact is not None and fact.note:
                 notes.append(Note(TO_CHECK, f"{fact.id}：{fact.note}", section.id,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from drafting.domain.facts import figure_subject
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.types import Draft, Fact, Figure
 from retrieval.figures import extract_figures, figure_spans
 from retrieval.text import sentences, tokens, verbs
@@ -159,12 +160,15 @@ def stale_note(stale: dict) -> str:
 
 
 def stale_flags(draft: Draft, sections: list) -> list:
-    """Flag, in its section, every figure copied unchanged from last year's report."""
+    """Flag, in its section, every figure copied unchanged from last year's report (once)."""
     stale = draft.previous.get("stale", [])
     out = []
     for section in sections:
-        notes = [stale_note(s) for s in stale if s["fact_id"] in section.fact_ids]
-        out.append(replace(section, flags=[f for f in section.flags if f not in notes] + notes) if notes else section)
+        notes = [Finding("stale_figure", stale_note(s), Severity.WARNING, section_id=section.id,
+                         fix="核对今年的数字") for s in stale if s["fact_id"] in section.fact_ids]
+        said = {note.message for note in notes}
+        kept = [f for f in section.flags if f.message not in said]
+        out.append(replace(section, flags=kept + notes) if notes else section)
     return out
 
 

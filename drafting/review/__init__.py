@@ -1,16 +1,19 @@
 """Review: the checks a reviewer makes, run on a Draft and its facts — at run time (before a model's
 section is delivered, in the app's 运行检查) and by evals/ on the case set.
 
-Each check is a function `check(draft, guard) -> CheckResult` whose findings name the section and
-the sentence. A check passes only when it has no finding.
+Each check is a function `check(draft, guard) -> CheckResult` whose Findings name the section and
+the sentence. A check passes only when it has no finding. Whether its findings keep a model's answer
+from being shown is said by the check itself (`CheckResult(…, blocks=True)`): figures invented or
+altered, another organisation's names, wording the writing date rules out, chat or prompt residue.
 """
 
 from __future__ import annotations
 
+from drafting.domain.findings import Finding
 from drafting.domain.guard import ForeignGuard, guard_for
 from drafting.domain.types import Draft
 
-from .base import CheckResult, Finding
+from .base import CheckResult
 from .figures import figure_accuracy, markers
 from .form import form, required_sections
 from .hygiene import hygiene

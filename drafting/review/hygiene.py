@@ -9,7 +9,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import Draft, strip_markers
 from retrieval.text import sentences
 
-from .base import CheckResult, Finding, section_sentences
+from .base import CheckResult, section_sentences
 
 SCAFFOLD = re.compile(
     r"请写出本部分正文|请输出[^。]{0,10}正文|本部分(?:事实|标题|作用)|同类报告中这一部分的范例|报告其他部分的标题"
@@ -28,20 +28,20 @@ MARKDOWN_INLINE = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|`")
 
 
 def hygiene(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    result = CheckResult("hygiene", "无对话残留")
+    result = CheckResult("hygiene", "无对话残留", blocks=True)
     given = "\n".join(f.text for f in draft.facts)  # 妇联邀您来学法 is a column's name the user gave
     for section in draft.sections:
         for line in section.text.split("\n"):
             mark = MARKDOWN_LINE.match(line.strip())
             if mark:
-                result.findings.append(Finding(f"公文正文中有 Markdown 标记“{mark.group(0).strip()}”",
-                                               section.id, _first_sentence(line)))
+                result.add(f"公文正文中有 Markdown 标记“{mark.group(0).strip()}”", section.id, _first_sentence(line),
+                           fix="删去")
         for sentence in section_sentences(section):
             for pattern, what in ((SCAFFOLD, "提示词原文"), (FACT_IDS, "裸露的事实编号"),
                                   (CHAT, "对话用语"), (MARKDOWN_INLINE, "Markdown 标记")):
                 m = pattern.search(sentence)
                 if m and not _given(sentence, m, given):
-                    result.findings.append(Finding(f"正文中有{what}“{m.group(0)}”", section.id, sentence))
+                    result.add(f"正文中有{what}“{m.group(0)}”", section.id, sentence, fix="删去")
     return result
 
 

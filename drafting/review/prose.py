@@ -19,7 +19,7 @@ from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
 from drafting.domain.wording import named_spec
 
-from .base import CheckResult, Finding, section_sentences
+from .base import CheckResult, section_sentences
 from .who import framing
 
 EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
@@ -39,16 +39,15 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             fact_kind = FactKind(fact.kind) if fact.kind else classify(fact, draft.meta)
             where = section.heading or "导语"
             if fact_kind == FactKind.FRAGMENT:
-                result.findings.append(Finding(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id))
+                result.add(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id)
                 continue
             expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
             if expected not in roles:
                 continue
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
-                result.findings.append(Finding(
-                    f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id))
+                result.add(f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id)
             elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
-                result.findings.append(Finding(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id))
+                result.add(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id)
     return result
 
 
@@ -77,8 +76,7 @@ def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
                 continue
             claim = CLAIM.search(plain)
             if claim:
-                result.findings.append(Finding(
-                    f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence))
+                result.add(f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence)
     return result
 
 
@@ -91,7 +89,7 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         for phrase in STOCK_PHRASES:
             count = text.count(phrase)
             if count and (phrase in seen or count > 1):
-                result.findings.append(Finding(f"套话“{phrase}”在草稿中重复出现", section.id))
+                result.add(f"套话“{phrase}”在草稿中重复出现", section.id)
             if count:
                 seen.setdefault(phrase, section.id)
     openings: dict[str, str] = {}
@@ -99,7 +97,7 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         first = re.split(r"[，。：；]", strip_markers(section.text).strip(), maxsplit=1)[0]
         key = re.sub(r"\d", "#", first)
         if len(key) >= 4 and key in openings:
-            result.findings.append(Finding(f"与前面的部分开头相同（“{first}”）", section.id))
+            result.add(f"与前面的部分开头相同（“{first}”）", section.id)
         openings.setdefault(key, section.id)
     return result
 
@@ -109,5 +107,6 @@ def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     result = CheckResult("broken", "文字完整")
     for section in draft.sections:
         for sentence in section_sentences(section):
-            result.findings += [Finding(slip, section.id, sentence) for slip in slips(strip_markers(sentence))]
+            for slip in slips(strip_markers(sentence)):
+                result.add(slip, section.id, sentence)
     return result

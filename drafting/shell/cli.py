@@ -92,7 +92,7 @@ def cmd_draft(args, settings: Settings) -> int:
               file=sys.stderr)
     for section in draft.sections:
         for flag in section.flags:
-            print(f"注意：{section.heading or '导语'}：{flag}", file=sys.stderr)
+            print(f"注意：{section.heading or '导语'}：{flag.line}", file=sys.stderr)
     for warning in draft.warnings:
         print(f"提示：{warning}", file=sys.stderr)
     if not (args.out or args.md or args.docx):

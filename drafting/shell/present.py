@@ -16,7 +16,6 @@ from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
-from drafting.write.validate import read_flag
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
@@ -179,7 +178,7 @@ def card_info(draft: Draft, section: Section, findings: list) -> str:
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
     parts.append(f"**所用事实：** {facts or '无'}")
     found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
-    parts += [f"<span class='rd-flag'>⚠ {esc(flag)}</span>" for flag in section.flags if read_flag(flag)[0] not in found]
+    parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in section.flags if flag.message not in found]
     if section.stock:
         parts.append("**通用表述（请确认属实）：**\n" + "\n".join(f"- {esc(s)}" for s in section.stock))
     for label, message, sentence in findings:

@@ -45,6 +45,9 @@ class DraftContext:
     usage: dict[str, int] = field(default_factory=dict)
     """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
     shared between drafts that are written at the same time."""
+    key_refused: bool = False
+    """The model's endpoint refused the API key (401/403) for a section of this draft: no other
+    section calls it again."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     cancel: threading.Event | None = field(default=None, repr=False, compare=False)
     """Set by the caller when nobody waits for the draft any more; writers check it as they go."""
@@ -62,6 +65,12 @@ class DraftContext:
         with self.lock:
             for key, value in amounts.items():
                 self.usage[key] = self.usage.get(key, 0) + value
+
+    def refuse_key(self) -> None:
+        """The key was refused: counted in the usage, and no more model calls for this draft."""
+        with self.lock:
+            self.key_refused = True
+            self.usage["refused"] = self.usage.get("refused", 0) + 1
 
     def claim(self, sentence: str) -> bool:
         """Reserve an example sentence for one section; False when another section has it."""

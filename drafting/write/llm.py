@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
@@ -29,7 +30,7 @@ from .offline import OfflineComposer
 from .prompts import render
 from .tidy import tidy
 from .tokens import count_tokens, trim_to_budget
-from .validate import Problem, as_flag, check_section
+from .validate import check_section
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -104,9 +105,9 @@ class LLMWriter(SectionWriter):
         sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
         messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
         deadline = time.monotonic() + self.config.deadline
-        best: tuple[str, list[Problem]] = ("", [])
+        best: tuple[str, list[Finding]] = ("", [])
         try:
-            if ctx.usage.get("refused"):  # the key was refused for another section of this draft
+            if ctx.key_refused:  # the key was refused for another section of this draft
                 raise KeyRefused("密钥被拒绝，本稿未再调用大模型，请检查 OPENAI_API_KEY")
             text, problems = self._checked(self._complete(messages, emit, ctx, deadline, section.heading),
                                            section, facts, ctx)
@@ -123,31 +124,34 @@ class LLMWriter(SectionWriter):
             ctx.spend(fallbacks=1)
             log.warning("section %s: model fault, offline fallback: %s", section.id, fault)
             offline = self.fallback.write(section, ctx, emit=emit)
-            return replace(offline, attempt=best[0],
-                           flags=[f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。"])
+            note = Finding("model_fallback", f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。",
+                           Severity.WARNING, section_id=section.id, fix="核对离线起草的文字，或稍后重新生成本部分")
+            return replace(offline, attempt=best[0], flags=[note])
         text, problems = best
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
-        flags = [as_flag(p) for p in problems]
-        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags,
-                       attempt="")  # the model's text is shown: no other attempt to offer
+        sources = [to_source(p) for p in passages[:len(sample)]][:4]
+        # the model's text is shown: no other attempt to offer
+        return replace(section, text=text, sources=sources, flags=problems, attempt="")
 
-    def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
+    def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Finding]]:
         """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
         text, rewrites = repair_figures(text, facts)
         if rewrites:
             ctx.spend(figures_restored=len(rewrites))
         return text, check_section(text, section, ctx)
 
-    def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Problem],
+    def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Finding],
                          emit: Emit | None) -> Section:
         """The model could not get it right: the offline text is shown, the model's best attempt is kept."""
         ctx.spend(rejected=1)
         log.warning("section %s: model answer still wrong after repair, offline text shown", section.id)
         offline = self.fallback.write(section, ctx, emit=emit)
         reasons = "；".join(p.message for p in problems if p.blocking)
-        return replace(offline, attempt=attempt, flags=[
-            f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），已另存为可切换的版本，请核对后选用。"])
+        note = Finding("model_rejected", f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），"
+                       "已另存为可切换的版本，请核对后选用。", Severity.WARNING, section_id=section.id,
+                       fix="核对离线起草的文字；要用大模型稿，点“换用大模型的尝试稿”后改正所列问题")
+        return replace(offline, attempt=attempt, flags=[note])
 
     def _system(self, ctx: DraftContext) -> str:
         return render("system", org=ctx.meta.org, title=ctx.meta.title, profile=prompt_profile(ctx),
@@ -225,7 +229,7 @@ class LLMWriter(SectionWriter):
                 raise _final(ModelFault(f"请求超时（{self.config.deadline:g} 秒内未写完）")) from None
             fault = _classify(exc)
             if isinstance(fault, KeyRefused):
-                ctx.spend(refused=1)
+                ctx.refuse_key()
             raise fault from None
         finally:
             stream.close()
@@ -241,7 +245,7 @@ class LLMWriter(SectionWriter):
         return text, usage
 
 
-def _weight(problems: list[Problem]) -> tuple[int, int]:
+def _weight(problems: list[Finding]) -> tuple[int, int]:
     """How bad an answer is: blocking problems first, then all of them."""
     return sum(p.blocking for p in problems), len(problems)
 

@@ -2,15 +2,17 @@
 fact used, markers present, no foreign particulars, wording right for the writing date, nothing
 of the prompt or the chat in the text.
 
-A problem is *blocking* when the text may not stand as the section while it does: an invented or
-altered figure, another federation's name, wording the writing date rules out, prompt or chat
-residue. A fact left out or a missing marker is flagged but does not block.
+Each check says whether its findings block (review/: an invented or altered figure, another
+federation's name, wording the writing date rules out, prompt or chat residue): a model's text
+with a blocking finding may not stand as the section. A fact left out or a missing marker is
+flagged but does not block.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.types import Draft, Section
 from drafting.review.figures import figure_accuracy, markers
 from drafting.review.hygiene import hygiene
@@ -18,61 +20,27 @@ from drafting.review.wording import foreign_particulars, time_wording
 
 from .base import DraftContext
 
-CHECK_FLAG = "核对未通过："
-"""Flags that start so come from the checks on the section's current text: recomputed, never kept."""
-BLOCKING = {"foreign_particulars", "time_wording", "hygiene"}
+SECTION_CHECKS = (figure_accuracy, markers, foreign_particulars, time_wording, hygiene)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a section's text, in plain language."""
-
-    message: str
-    blocking: bool
-    sentence: str = ""
-
-
-def check_section(text: str, section: Section, ctx: DraftContext) -> list[Problem]:
-    """Every problem of `text` as this section's text, empty when it may be delivered as it is."""
+def check_section(text: str, section: Section, ctx: DraftContext) -> list[Finding]:
+    """Every problem of `text` as this section's text, each placed on the section; empty when it
+    may be delivered as it is."""
     facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
     probe = Draft(meta=ctx.meta, facts=facts, sections=[Section(section.id, section.role, section.heading, text)])
-    problems = []
-    for check in (figure_accuracy, markers, foreign_particulars, time_wording, hygiene):
-        result = check(probe, ctx.guard)
-        for f in result.findings:
-            # A figure in a sentence is invented or altered; one missing from the text is only left out.
-            blocking = result.name in BLOCKING or (result.name == "figure_accuracy" and bool(f.sentence))
-            problems.append(Problem(f.message, blocking, f.sentence))
+    found = [f for check in SECTION_CHECKS for f in check(probe, ctx.guard).findings]
     for fact in facts:
         if f"【{fact.id}】" not in text:
-            problems.append(Problem(f"事实 {fact.id}（{fact.text[:20]}…）没有写进本部分或缺少标记【{fact.id}】", False))
-    return list({p.message: p for p in problems}.values())
-
-
-def as_flag(problem: Problem) -> str:
-    """A check flag: 核对未通过：<message>——“<sentence>” (the sentence lets exports place it)."""
-    return CHECK_FLAG + problem.message + (f"——“{problem.sentence}”" if problem.sentence else "")
-
-
-def read_flag(flag: str) -> tuple[str, str]:
-    """(message, sentence) of a flag; the sentence is '' when the flag names none."""
-    message = flag.removeprefix(CHECK_FLAG)
-    if message.endswith("”") and "——“" in message:
-        message, sentence = message.rsplit("——“", 1)
-        return message, sentence[:-1]
-    return message, ""
-
-
-def section_problems(text: str, section: Section, ctx: DraftContext) -> list[str]:
-    """Plain-language problems, empty when the section may be delivered as it is."""
-    return [p.message for p in check_section(text, section, ctx)]
+            found.append(Finding("fact_used", f"事实 {fact.id}（{fact.text[:20]}…）没有写进本部分或缺少标记【{fact.id}】",
+                                 fix=f"把 {fact.id} 写进本部分，数字后标【{fact.id}】"))
+    return list({f.message: f.at(section.id) for f in found}.values())
 
 
 def refresh_flags(section: Section, ctx: DraftContext) -> Section:
-    """The section with its check flags recomputed for its current text: a problem fixed by an
-    edit disappears, one still there stays once; flags of other origins are kept."""
-    kept = [f for f in section.flags if not f.startswith(CHECK_FLAG)]
+    """The section with the findings of the checks on its text recomputed for its current text: a
+    problem fixed by an edit disappears, one still there stays once; warnings about how the section
+    came to be (Severity.WARNING) are kept."""
+    kept = [f for f in section.flags if f.severity is not Severity.ERROR]
     if not section.text.strip():
         return replace(section, flags=kept)
-    found = [as_flag(p) for p in check_section(section.text, section, ctx)]
-    return replace(section, flags=kept + found)
+    return replace(section, flags=kept + check_section(section.text, section, ctx))
