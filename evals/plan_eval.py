@@ -29,9 +29,9 @@ def rows(index, path: Path = SET) -> list[dict]:
         items = case.get("plans") or last_plan_items(index, SEEDS[case["seed"]])
         table = match_plans(items, facts)
         for start, label in case["labels"].items():
-            row = next(r for r in table if r["item"].startswith(start))
-            out.append({"seed": case.get("seed", "held-out"), "item": row["item"], "label": label, "status": row["status"],
-                        "fact_ids": row["fact_ids"]})
+            row = next(r for r in table if r.item.startswith(start))
+            out.append({"seed": case.get("seed", "held-out"), "item": row.item, "label": label,
+                        "status": row.status, "fact_ids": row.fact_ids})
     return out
 
 

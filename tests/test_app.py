@@ -122,13 +122,13 @@ def test_last_years_panel_refreshes_when_an_upload_finishes(tmp_path):
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")  # its own index: the shared one stays as it is
     bench = Workbench(settings, ReportIndex(tmp_path / "index"), DraftStore(settings.db_path), None)
     draft, _ = S.outline(bench, "旺苍县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "", "开展普法宣传28场次")
-    assert not draft.previous.get("found")
+    assert not draft.previous.found
     mine = tmp_path / "wangcang2023.txt"
     mine.write_text("旺苍县妇女联合会2023年度法治政府建设工作情况报告\n县委、县政府：\n一、加强组织领导\n开展普法宣传21场次。\n"
                     "二、2024年工作计划\n一是开展普法宣传。\n旺苍县妇女联合会\n2024年1月10日\n", encoding="utf-8")
     refreshed, log = S.import_files(bench, [mine], draft)
     assert "已导入" in log
-    assert refreshed.previous.get("found") and refreshed.previous["year"] == 2023
+    assert refreshed.previous.found and refreshed.previous.year == 2023
 
 
 def test_uploads_are_imported_or_skipped_with_a_reason(bench, tmp_path):

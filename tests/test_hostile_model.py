@@ -83,7 +83,7 @@ def test_a_refused_key_is_asked_once_and_said_clearly(tmp_path, caplog, status, 
     assert len(server.model.requests) == 1, "no retry, and no other section asks again"
     assert message in body[0].flags[0].message
     assert all("密钥被拒绝，本稿未再调用大模型" in s.flags[0].message for s in body[1:])
-    assert draft.tokens["refused"] == 1 and draft.tokens["fallbacks"] == len(body)
+    assert draft.tokens.refused == 1 and draft.tokens.fallbacks == len(body)
     assert SECRET not in draft.to_json() and SECRET not in caplog.text
 
 

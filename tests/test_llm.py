@@ -50,7 +50,7 @@ def test_a_good_model_writes_every_section_and_the_checks_pass(seed_index, tmp_p
     assert draft.meta.backend == "scripted-model"
     assert all(r.passed for r in run_checks(draft)), [f.message for r in run_checks(draft) for f in r.findings]
     assert all(not s.flags for s in draft.sections)
-    assert draft.tokens["prompt_tokens"] > 0 and draft.tokens["completion_tokens"] > 0
+    assert draft.tokens.prompt_tokens > 0 and draft.tokens.completion_tokens > 0
     first = server.model.requests[0]
     assert first["stream"] is True and first["model"] == "scripted-model"
     assert "只使用“本部分事实”中给出的数字" in first["messages"][0]["content"]
@@ -92,7 +92,7 @@ def test_a_model_that_keeps_failing_falls_back_to_offline_flagged(seed_index, tm
     assert all(s.text for s in draft.sections), "a draft is always delivered"
     assert all("已改用离线起草" in s.flags[0].message for s in _body(draft))
     assert "500" in _body(draft)[0].flags[0].message
-    assert draft.tokens["fallbacks"] == len(_body(draft))
+    assert draft.tokens.fallbacks == len(_body(draft))
     _no_secret(draft, caplog)
 
 
@@ -143,7 +143,8 @@ def test_the_key_is_not_in_settings_repr():
 def _no_secret(draft, caplog):
     assert SECRET not in draft.to_json()
     assert SECRET not in caplog.text
-    assert SECRET not in json.dumps([[f.to_dict() for f in s.flags] for s in draft.sections], ensure_ascii=False)
+    flags = [[f.to_dict() for f in s.flags] for s in draft.sections]
+    assert SECRET not in json.dumps(flags, ensure_ascii=False)
 
 
 def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):

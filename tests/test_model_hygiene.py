@@ -187,7 +187,7 @@ def test_slips_in_the_first_answer_and_a_clean_repair_give_a_clean_draft(seed_in
     _verbatim(draft)
     assert any("本部分事实：F" in r["messages"][-1]["content"] and "没有通过核对" in r["messages"][-1]["content"]
                for r in server.model.requests), "the scaffold echo went back for repair"
-    assert draft.tokens["figures_restored"] > 0
+    assert draft.tokens.figures_restored > 0
 
 
 @pytest.mark.parametrize("slips", ["preface+heading+markdown+chatter+rewrite", "rewrite"])
@@ -208,7 +208,7 @@ def test_a_model_that_never_fixes_its_slips_never_has_its_text_shown(seed_index,
     assert body and all(s.flags[0].message.startswith("显示的是离线起草稿") for s in body)
     assert all(s.flags[0].check == "model_rejected" and s.flags[0].severity is Severity.WARNING for s in body)
     assert all(s.attempt and s.attempt != s.text for s in body), "the model's attempt is kept as a version"
-    assert draft.tokens["rejected"] == len(body)
+    assert draft.tokens.rejected == len(body)
 
 
 def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
@@ -220,7 +220,8 @@ def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     flagged = refresh_flags(refresh_flags(wrong, ctx), ctx)
     invented = [f for f in flagged.flags if "无出处" in f.message]
     assert [(f.message, f.sentence) for f in invented] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
-    assert invented[0].check == "figure_accuracy" and invented[0].severity is Severity.ERROR and invented[0].blocking
+    first = invented[0]
+    assert (first.check, first.severity, first.blocking) == ("figure_accuracy", Severity.ERROR, True)
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)
     assert fixed.flags == [stale], "only warnings about how the section came to be stay"
 
@@ -239,7 +240,8 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
     broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")
     assert any("60人" in f.message for f in broken.section(section.id).flags)
     again = bench.edit(broken, section.id, section.text + "另培训骨干60人。")
-    assert sum("数字无出处：60人" in f.message for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
+    again_flags = again.section(section.id).flags
+    assert sum("数字无出处：60人" in f.message for f in again_flags) == 1, "recomputed, not accumulated"
     fixed = bench.edit(again, section.id, section.text)
     assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []
 

@@ -112,7 +112,8 @@ def test_notes_say_what_happened_honestly():
 
 def test_checks_point_to_their_section_and_a_click_finds_it():
     d = draft()
-    results = [CheckResult("figures", "数字准确", [Finding("figure_accuracy", "数字无出处：60人", section_id="s2", sentence="另培训60人。")]),
+    invented = Finding("figure_accuracy", "数字无出处：60人", section_id="s2", sentence="另培训60人。")
+    results = [CheckResult("figures", "数字准确", [invented]),
                CheckResult("form", "公文格式")]
     rows, targets, findings, summary = P.check_view(d, results)
     assert rows[0] == ["数字准确", "未通过", "数字无出处：60人", "二、第2项工作"]

@@ -214,7 +214,7 @@ def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
     assert all(s.text for s in final.sections), "the draft completes"
     assert not body[0].flags and not body[1].flags
     assert all("已改用离线起草" in s.flags[0].message for s in body[2:])
-    assert final.tokens["fallbacks"] == len(body) - 2 and final.tokens["failures"] >= len(body) - 2
+    assert final.tokens.fallbacks == len(body) - 2 and final.tokens.failures >= len(body) - 2
     assert bench.store.load(final.id) == final, "the autosaved draft is intact"
     assert SECRET not in final.to_json()
 

@@ -1,6 +1,8 @@
 """The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
 
-Figure itself is a text basic and lives in retrieval.figures; it is re-exported here."""
+Figure itself is a text basic and lives in retrieval.figures; it is re-exported here. A Section's
+problems are Findings (findings.py), last year's report is a LastYear (last_year.py), what writing
+cost is a Usage (usage.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from typing import Any
 from retrieval.figures import Figure
 
 from .findings import Finding
+from .last_year import Derived, LastYear
+from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
@@ -25,14 +29,23 @@ class Fact:
     """F1, F2, … in the order given; D1, D2, … for accepted comparisons with last year."""
     text: str
     figures: list[Figure] = field(default_factory=list)
-    derived: dict = field(default_factory=dict)
-    """For a D fact: formula, the fact it comes from and last year's report passage."""
+    derived: Derived | None = None
+    """For a D fact: formula, the fact it comes from and last year's report passage; None for the user's."""
     kind: str = ""
     """What the fact is (a FactKind: activity, honour, problem, plan, duty, guiding, event, fragment)."""
     note: str = ""
     """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
     theme: str = ""
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
+                   derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
+                   note=data.get("note", ""), theme=data.get("theme", ""))
 
 
 @dataclass
@@ -70,6 +83,13 @@ class Section:
     """Sentences not taken from the facts that state something the user should confirm (通用表述)."""
     attempt: str = ""
     """The model's best attempt when it failed its checks and the offline text is shown instead."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        """A saved section; flags saved as strings by an earlier version become Findings."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**known, "sources": [Source(**src) for src in data.get("sources", [])],
+                      "flags": [Finding.from_dict(flag) for flag in data.get("flags", [])]})
 
 
 @dataclass
@@ -112,13 +132,13 @@ class Draft:
     facts: list[Fact]
     sections: list[Section]
     id: str = ""
-    tokens: dict[str, int] = field(default_factory=dict)
-    """Prompt and completion tokens spent (LLM backend)."""
+    tokens: Usage = field(default_factory=Usage)
+    """Model calls and tokens spent (LLM backend), failures and fallbacks."""
     warnings: list[str] = field(default_factory=list)
     """Warnings about the facts (conflicting figures, masked values)."""
-    previous: dict = field(default_factory=dict)
-    """Last year's report of the same federation and kind, when the index holds one: doc, title,
-    year, plans [{item, status, fact_ids}], comparisons [{…}] offered to the user."""
+    previous: LastYear | None = None
+    """Last year's report of the same federation and kind (found or not) once the index was looked
+    in: its plans, the comparisons offered to the user, stale figures. None: no index was given."""
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
@@ -130,8 +150,16 @@ class Draft:
         """The numbered sections (一、二、…), in order: everything but the preamble."""
         return [s for s in self.sections if s.role not in ("preamble", "closing")]
 
+    @property
+    def comparisons(self) -> list:
+        """The comparisons with last year on offer (none when no earlier report was found)."""
+        return self.previous.comparisons if self.previous else []
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"meta": asdict(self.meta), "facts": [f.to_dict() for f in self.facts],
+                "sections": [asdict(s) for s in self.sections], "id": self.id,
+                "tokens": self.tokens.to_dict(), "warnings": list(self.warnings),
+                "previous": self.previous.to_dict() if self.previous else {}}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -139,19 +167,10 @@ class Draft:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
-        facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
-                      derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""),
-                      theme=f.get("theme", ""))
-                 for f in data.get("facts", [])]
-        sections = []
-        for s in data.get("sections", []):
-            fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k not in ("sources", "flags")}
-            fields["sources"] = [Source(**src) for src in s.get("sources", [])]
-            fields["flags"] = [Finding.from_dict(flag) for flag in s.get("flags", [])]
-            sections.append(Section(**fields))
-        return cls(meta=meta, facts=facts, sections=sections, id=data.get("id", ""),
-                   tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
-                   previous=dict(data.get("previous", {})))
+        return cls(meta=meta, facts=[Fact.from_dict(f) for f in data.get("facts", [])],
+                   sections=[Section.from_dict(s) for s in data.get("sections", [])], id=data.get("id", ""),
+                   tokens=Usage.from_dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
+                   previous=LastYear.from_dict(data.get("previous", {})))
 
     @classmethod
     def from_json(cls, text: str) -> Draft:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.findings import Finding, Severity
+from drafting.domain.last_year import Comparison, Derived, LastYear, StaleFigure
 from drafting.domain.types import Draft, Fact, Figure
 from retrieval.figures import extract_figures, figure_spans
 from retrieval.text import sentences, tokens, verbs
@@ -87,7 +88,7 @@ def last_year_figures(index, doc: str) -> list[LastFigure]:
     return out
 
 
-def comparisons(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[dict]:
+def comparisons(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[Comparison]:
     """Comparison sentences for this year's figures that measure what last year's actual figures
     measured. A plan or target, this year's or last year's, is never compared with an actual."""
     actuals = [p for p in previous if not p.target and p.figure.unit != "%" and not p.figure.qualifier]
@@ -125,7 +126,7 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _offer(fact: Fact, new: Figure, old: LastFigure, subject: str, decimals: int) -> dict:
+def _offer(fact: Fact, new: Figure, old: LastFigure, subject: str, decimals: int) -> Comparison:
     before = old.figure
     delta = new.value - before.value
     pct = delta / before.value * 100
@@ -133,14 +134,14 @@ def _offer(fact: Fact, new: Figure, old: LastFigure, subject: str, decimals: int
     amount = _number(abs(delta) / scale) + ("万" if scale == 1e4 else "") + new.unit
     change = f"较上年{'增加' if delta > 0 else '减少'}{amount}" if delta else "与上年持平"
     growth = f"同比{'增长' if pct > 0 else '下降'}{percent(pct, decimals)}" if delta else ""
-    return {"fact_id": fact.id, "figure": new.text, "last_figure": before.text, "subject": subject,
-            "text": change + (f"，{growth}" if growth else ""),
-            "formula": f"{_number(new.value)} − {_number(before.value)} = {_number(delta)}"
-            + (f"；{_number(delta)} ÷ {_number(before.value)} = {pct:.{max(decimals, 1)}f}%" if growth else ""),
-            "last_sentence": old.sentence, "chunk_id": old.chunk_id}
+    formula = f"{_number(new.value)} − {_number(before.value)} = {_number(delta)}"
+    if growth:
+        formula += f"；{_number(delta)} ÷ {_number(before.value)} = {pct:.{max(decimals, 1)}f}%"
+    text = change + (f"，{growth}" if growth else "")
+    return Comparison(fact.id, new.text, before.text, subject, text, formula, old.sentence, old.chunk_id)
 
 
-def stale_figures(facts: list[Fact], previous: list[LastFigure]) -> list[dict]:
+def stale_figures(facts: list[Fact], previous: list[LastFigure]) -> list[StaleFigure]:
     """Figures identical to last year's for the same thing: probably copied, to be confirmed (a
     plan repeated from last year is not a copied result)."""
     stale = []
@@ -150,22 +151,18 @@ def stale_figures(facts: list[Fact], previous: list[LastFigure]) -> list[dict]:
             for old in previous:
                 if (old.figure.key == fig.key and fig.unit != "%" and not old.target
                         and _jaccard(subject, old.subject) >= 0.5):
-                    stale.append({"fact_id": fact.id, "figure": fig.text, "last_sentence": old.sentence})
+                    stale.append(StaleFigure(fact.id, fig.text, old.sentence))
                     break
     return stale
 
 
-def stale_note(stale: dict) -> str:
-    return f"{stale['fact_id']} 的“{stale['figure']}”与上年报告相同，请核实"
-
-
 def stale_flags(draft: Draft, sections: list) -> list:
     """Flag, in its section, every figure copied unchanged from last year's report (once)."""
-    stale = draft.previous.get("stale", [])
+    stale = draft.previous.stale if draft.previous else []
     out = []
     for section in sections:
-        notes = [Finding("stale_figure", stale_note(s), Severity.WARNING, section_id=section.id,
-                         fix="核对今年的数字") for s in stale if s["fact_id"] in section.fact_ids]
+        notes = [Finding("stale_figure", s.note, Severity.WARNING, section_id=section.id,
+                         fix="核对今年的数字") for s in stale if s.fact_id in section.fact_ids]
         said = {note.message for note in notes}
         kept = [f for f in section.flags if f.message not in said]
         out.append(replace(section, flags=kept + notes) if notes else section)
@@ -177,20 +174,19 @@ def attach_previous(draft: Draft, index, decimals: int = 1) -> Draft:
     Percentages are given to `decimals` places (one, as reports write 22.9%)."""
     doc = find_previous(index, draft.meta.org, draft.meta.report_type, draft.meta.year)
     if doc is None:
-        return replace(draft, previous={"found": False,
-                                        "message": f"索引中没有{draft.meta.org}往年的同类报告：按常规起草。"})
+        return replace(draft, previous=LastYear.missing(draft.meta.org))
     previous = last_year_figures(index, doc.doc)
     facts = [f for f in draft.facts if not f.derived]
     stale = stale_figures(facts, previous)
-    warnings = list(draft.warnings) + [f"{stale_note(s)}（上年：{s['last_sentence'][:40]}…）" for s in stale]
-    info = {"found": True, "doc": doc.doc, "title": doc.title, "year": doc.year,
-            "plans": match_plans(last_plan_items(index, doc.doc), facts, decimals),
-            "comparisons": comparisons(facts, previous, decimals) + plan_offers(facts, previous, decimals),
-            "stale": stale}
+    warnings = list(draft.warnings) + [f"{s.note}（上年：{s.last_sentence[:40]}…）" for s in stale]
+    offers = comparisons(facts, previous, decimals) + plan_offers(facts, previous, decimals)
+    plans = match_plans(last_plan_items(index, doc.doc), facts, decimals)
+    info = LastYear(True, doc=doc.doc, title=doc.title, year=doc.year, plans=plans, comparisons=offers,
+                    stale=stale)
     return replace(draft, previous=info, warnings=warnings)
 
 
-def plan_offers(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[dict]:
+def plan_offers(facts: list[Fact], previous: list[LastFigure], decimals: int = 1) -> list[Comparison]:
     """How much of last year's planned figure this year's figure for the same thing reached
     (完成年度计划的90%), offered like a comparison: never as 较上年增加/减少."""
     offers = []
@@ -205,10 +201,9 @@ def plan_offers(facts: list[Fact], previous: list[LastFigure], decimals: int = 1
             if scored and scored[0][0] >= 0.5:
                 plan = scored[0][1]
                 share = fig.value / plan.figure.value * 100
-                offers.append({"fact_id": fact.id, "figure": fig.text, "last_figure": plan.figure.text, "subject": "",
-                               "kind": "plan", "text": plan_share(share, decimals),
-                               "formula": f"{_number(fig.value)} ÷ {_number(plan.figure.value)} = {share:.1f}%",
-                               "last_sentence": plan.sentence, "chunk_id": plan.chunk_id})
+                formula = f"{_number(fig.value)} ÷ {_number(plan.figure.value)} = {share:.1f}%"
+                offers.append(Comparison(fact.id, fig.text, plan.figure.text, "", plan_share(share, decimals),
+                                         formula, plan.sentence, plan.chunk_id, kind="plan"))
     return offers
 
 
@@ -219,20 +214,20 @@ def _counted(last: LastFigure) -> set[str]:
 
 def accept_comparisons(draft: Draft, chosen: list[int]) -> Draft:
     """Add the comparisons the user accepted as derived facts D1…, next to their source fact."""
-    offers = draft.previous.get("comparisons", [])
+    offers = draft.comparisons
     facts = [f for f in draft.facts if not f.derived]
     sections = [replace(s, fact_ids=[i for i in s.fact_ids if not i.startswith("D")]) for s in draft.sections]
     for n, index in enumerate(sorted(set(chosen)), 1):
         offer = offers[index]
-        text = f"{offer['subject']}{offer['text']}"
-        fact = Fact(id=f"D{n}", text=text, figures=extract_figures(text),
-                    derived={"formula": offer["formula"], "from": offer["fact_id"], "last_year": offer["last_sentence"],
-                             "chunk_id": offer["chunk_id"], "doc": draft.previous.get("doc", ""), "offer": index})
+        text = f"{offer.subject}{offer.text}"
+        derived = Derived(offer.formula, offer.fact_id, offer.last_sentence, offer.chunk_id,
+                          draft.previous.doc, index)
+        fact = Fact(id=f"D{n}", text=text, figures=extract_figures(text), derived=derived)
         facts.append(fact)
         for i, section in enumerate(sections):
-            if offer["fact_id"] in section.fact_ids:
+            if offer.fact_id in section.fact_ids:
                 ids = list(section.fact_ids)
-                ids.insert(ids.index(offer["fact_id"]) + 1, fact.id)
+                ids.insert(ids.index(offer.fact_id) + 1, fact.id)
                 sections[i] = replace(section, fact_ids=ids)
     return replace(draft, facts=facts, sections=sections)
 
@@ -240,8 +235,8 @@ def accept_comparisons(draft: Draft, chosen: list[int]) -> Draft:
 def plan_answers(draft: Draft) -> dict[str, str]:
     """fact id → the clause of last year's plan it answers (no figures), for the composer."""
     out = {}
-    for row in draft.previous.get("plans", []):
-        for fact_id, clause in row.get("answers", {}).items():
+    for row in draft.previous.plans if draft.previous else []:
+        for fact_id, clause in row.answers.items():
             if not extract_figures(clause) and len(clause) <= 30:
                 out.setdefault(fact_id, clause)
     return out
@@ -254,19 +249,20 @@ STATUS = {"done": "已落实", "partial": "部分落实", "not_mentioned": "未�
 def previous_lines(draft: Draft) -> list[str]:
     """Last year's report in plain lines, for the CLI and the app to show before drafting."""
     info = draft.previous
-    if not info.get("found"):
-        return [info.get("message", "索引中没有本单位往年的同类报告：按常规起草。")] if info else []
-    lines = [f"上年报告：《{info['title']}》（{info['year']}年）", "上年工作计划落实情况："]
-    for n, row in enumerate(info["plans"], 1):
-        facts = "、".join(row["fact_ids"])
-        progress = f"；{row['progress']}，{row['formula']}" if row.get("progress") else ""
-        lines.append(f"  {n}. {row['item'][:60]} —— {STATUS[row['status']]}"
-                     + (f"（{facts}{progress}）" if facts else ""))
-    if info["comparisons"]:
+    if info is None:
+        return []
+    if not info.found:
+        return [info.message or "索引中没有本单位往年的同类报告：按常规起草。"]
+    lines = [f"上年报告：《{info.title}》（{info.year}年）", "上年工作计划落实情况："]
+    for n, row in enumerate(info.plans, 1):
+        facts = "、".join(row.fact_ids)
+        progress = f"；{row.progress}，{row.formula}" if row.progress else ""
+        done = f"（{facts}{progress}）" if facts else ""
+        lines.append(f"  {n}. {row.item[:60]} —— {STATUS[row.status]}{done}")
+    if info.comparisons:
         lines.append("可加入草稿的同比数据和计划完成情况（由工具计算）：")
-        for n, offer in enumerate(info["comparisons"], 1):
-            lines.append(f"  [{n}] {offer['fact_id']} {offer['subject']}{offer['text']}（{offer['formula']}；"
-                         f"上年：{offer['last_sentence'][:30]}…）")
-    for stale in info["stale"]:
-        lines.append(f"  ⚠ {stale_note(stale)}")
+        for n, offer in enumerate(info.comparisons, 1):
+            lines.append(f"  [{n}] {offer.fact_id} {offer.subject}{offer.text}（{offer.formula}；"
+                         f"上年：{offer.last_sentence[:30]}…）")
+    lines += [f"  ⚠ {stale.note}" for stale in info.stale]
     return lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.facts import figure_subject
+from drafting.domain.last_year import PlanRow
 from drafting.domain.types import Fact
 from retrieval.figures import figure_spans
 from retrieval.patterns import ENUMERATOR
@@ -92,28 +93,30 @@ def answers(clause: str, fact_text: str) -> int:
     return len(shared) if len(shared) >= 2 and len(shared) / len(clause_words) >= 0.75 else 0
 
 
-def match_plans(items: list[str], facts: list[Fact], decimals: int = 1) -> list[dict]:
+def match_plans(items: list[str], facts: list[Fact], decimals: int = 1) -> list[PlanRow]:
     """For each plan item: 'done', 'partial' (a figure planned, less done) or 'not_mentioned', with
     the facts that show it; `answers` holds, per fact, the clause of the item it answers."""
     done_facts = [f for f in facts if f.kind in DONE_KINDS and not f.derived]
     table = []
     for item in items:
-        row: dict = {"item": item, "status": "not_mentioned", "fact_ids": [], "answers": {}}
+        row = PlanRow(item, "not_mentioned")
         clauses = [c for c in re.split(r"[，,]", item) if len(c) >= 4 and not STATEMENT.search(c)]
         for fact in done_facts:
             score, clause = max(((answers(c, fact.text), c) for c in clauses), default=(0, ""), key=lambda x: x[0])
             if score:
-                row["answers"][fact.id] = clause.replace("“", "").replace("”", "")
-        row["fact_ids"] = list(row["answers"])
-        if row["fact_ids"]:
-            row["status"] = "done"
-            row.update(_progress(item, [f for f in done_facts if f.id in row["answers"]], decimals))
+                row.answers[fact.id] = clause.replace("“", "").replace("”", "")
+        row.fact_ids = list(row.answers)
+        if row.fact_ids:
+            row.status = "done"
+            _progress(row, [f for f in done_facts if f.id in row.answers], decimals)
         table.append(row)
     return table
 
 
-def _progress(item: str, facts: list[Fact], decimals: int) -> dict:
-    """A planned figure against this year's figure for the same thing: how much of the plan was done."""
+def _progress(row: PlanRow, facts: list[Fact], decimals: int) -> None:
+    """A planned figure against this year's figure for the same thing: record on the row how much of
+    the plan was done (partial when less than planned)."""
+    item = row.item
     for start, end, target in figure_spans(item):
         if target.qualifier or not target.value:
             continue
@@ -122,10 +125,11 @@ def _progress(item: str, facts: list[Fact], decimals: int) -> dict:
             for fstart, fend, actual in figure_spans(fact.text):
                 if actual.unit == target.unit and not actual.qualifier and planned & counted_words(fact.text, fstart, fend):
                     share = actual.value / target.value * 100
-                    return {"status": "done" if share >= 100 else "partial", "progress": plan_share(share, decimals),
-                            "formula": f"{_number(actual.value)} ÷ {_number(target.value)} = {share:.1f}%",
-                            "progress_fact": fact.id}
-    return {}
+                    row.status = "done" if share >= 100 else "partial"
+                    row.progress = plan_share(share, decimals)
+                    row.formula = f"{_number(actual.value)} ÷ {_number(target.value)} = {share:.1f}%"
+                    row.progress_fact = fact.id
+                    return
 
 
 def counted_words(text: str, start: int, end: int) -> set[str]:

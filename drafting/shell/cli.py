@@ -81,15 +81,15 @@ def cmd_draft(args, settings: Settings) -> int:
     for line in previous_lines(draft):
         print(line, file=sys.stderr)
     if args.accept_comparisons:
-        offers = draft.previous.get("comparisons", [])
+        offers = draft.comparisons
         chosen = range(len(offers)) if args.accept_comparisons == "all" else \
             [int(n) - 1 for n in args.accept_comparisons.split(",") if n.strip().isdigit() and 0 < int(n) <= len(offers)]
         draft = accept_comparisons(draft, list(chosen))
     draft = write_draft(draft, writer, index, concurrency=settings.concurrency)
-    if draft.tokens:
-        print(f"用量：提示 {draft.tokens.get('prompt_tokens', 0)} tokens，生成 {draft.tokens.get('completion_tokens', 0)} "
-              f"tokens，失败重试 {draft.tokens.get('failures', 0)} 次，离线兜底 {draft.tokens.get('fallbacks', 0)} 部分",
-              file=sys.stderr)
+    spent = draft.tokens
+    if not spent.empty:
+        print(f"用量：提示 {spent.prompt_tokens} tokens，生成 {spent.completion_tokens} tokens，"
+              f"失败重试 {spent.failures} 次，离线兜底 {spent.fallbacks} 部分", file=sys.stderr)
     for section in draft.sections:
         for flag in section.flags:
             print(f"注意：{section.heading or '导语'}：{flag.line}", file=sys.stderr)

@@ -135,9 +135,9 @@ def previous_markdown(draft: Draft | None) -> str:
 
 def comparison_choices(draft: Draft | None) -> tuple[list[tuple[str, int]], list[int]]:
     """(choices, ticked) for the comparisons with last year offered before drafting."""
-    offers = draft.previous.get("comparisons", []) if draft else []
-    chosen = [int(f.derived.get("offer", -1)) for f in draft.facts if f.derived] if draft else []
-    return ([(f"{o['fact_id']} {o['subject']}{o['text']}（{o['formula']}）", i) for i, o in enumerate(offers)],
+    offers = draft.comparisons if draft else []
+    chosen = [f.derived.offer for f in draft.facts if f.derived] if draft else []
+    return ([(f"{o.fact_id} {o.subject}{o.text}（{o.formula}）", i) for i, o in enumerate(offers)],
             [c for c in chosen if c >= 0])
 
 
@@ -178,7 +178,8 @@ def card_info(draft: Draft, section: Section, findings: list) -> str:
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
     parts.append(f"**所用事实：** {facts or '无'}")
     found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
-    parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in section.flags if flag.message not in found]
+    shown = [flag for flag in section.flags if flag.message not in found]
+    parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in shown]
     if section.stock:
         parts.append("**通用表述（请确认属实）：**\n" + "\n".join(f"- {esc(s)}" for s in section.stock))
     for label, message, sentence in findings:

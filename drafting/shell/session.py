@@ -15,6 +15,7 @@ from pathlib import Path
 from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft
 from drafting.errors import InputError, ReportDraftError
+from drafting.write.events import EventKind
 from retrieval.errors import RetrievalError
 
 from . import present as P
@@ -157,9 +158,9 @@ def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | 
     yield draft, False
     shown = 0.0
     for event in wb.write(draft, cancel=cancel):
-        if event.kind == "finished":
+        if event.kind is EventKind.FINISHED:
             yield event.draft, True
-        elif event.kind in ("done", "text") and time.monotonic() - shown > every:
+        elif event.kind in (EventKind.DONE, EventKind.TEXT) and time.monotonic() - shown > every:
             shown, draft = time.monotonic(), wb.with_text(draft, event.section_id, event.text)
             yield draft, False
 

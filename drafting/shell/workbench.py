@@ -25,7 +25,8 @@ from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
-from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
+from drafting.write.events import DraftEvent, EventKind
+from drafting.write.pipeline import new_draft, recheck, regenerate_section, write_draft
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
@@ -125,7 +126,7 @@ class Workbench:
 
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
         """Put the comparisons with last year that the user ticked into the draft (or none)."""
-        if not draft.previous.get("comparisons"):
+        if not draft.comparisons:
             return draft
         return self._saved(accept_comparisons(draft, chosen), "outline")
 
@@ -147,12 +148,12 @@ class Workbench:
 
         threading.Thread(target=run, daemon=True).start()
         while (event := events.get()) is not None:
-            if event.kind != "finished":
+            if event.kind is not EventKind.FINISHED:
                 yield event
         if "error" in result:
             raise result["error"]
         final = self._saved(result["draft"], "draft")
-        yield DraftEvent("finished", draft=final)
+        yield DraftEvent(EventKind.FINISHED, draft=final)
 
     @staticmethod
     def with_text(draft: Draft, section_id: str, text: str) -> Draft:

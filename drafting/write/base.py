@@ -12,6 +12,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import ReportKind
 from drafting.domain.profile import OrgProfile
 from drafting.domain.types import DraftMeta, Fact, Section
+from drafting.domain.usage import Usage
 from drafting.domain.wording import profile_of
 from drafting.errors import DraftingError
 
@@ -42,7 +43,7 @@ class DraftContext:
     """fact id → last year's plan item it answers (a short phrase without figures)."""
     borrowed: set[str] = field(default_factory=set)
     """Example sentences already used in this draft: one sentence is borrowed once."""
-    usage: dict[str, int] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
     """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
     shared between drafts that are written at the same time."""
     key_refused: bool = False
@@ -63,14 +64,13 @@ class DraftContext:
     def spend(self, **amounts: int) -> None:
         """Add to this draft's usage."""
         with self.lock:
-            for key, value in amounts.items():
-                self.usage[key] = self.usage.get(key, 0) + value
+            self.usage.add(**amounts)
 
     def refuse_key(self) -> None:
         """The key was refused: counted in the usage, and no more model calls for this draft."""
         with self.lock:
             self.key_refused = True
-            self.usage["refused"] = self.usage.get("refused", 0) + 1
+            self.usage.add(refused=1)
 
     def claim(self, sentence: str) -> bool:
         """Reserve an example sentence for one section; False when another section has it."""

@@ -83,6 +83,6 @@ def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str
     comparisons with last year the user accepted."""
     text = (f"落实上年度“{plan_answers[fact.id]}”的安排，" if fact.id in plan_answers else "") + fact_clause(fact)
     for other in facts.values():
-        if other.derived and other.derived.get("from") == fact.id:
+        if other.derived and other.derived.source == fact.id:
             text += "，" + fact_clause(other)
     return text

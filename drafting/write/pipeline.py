@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from drafting.domain.facts import fact_warnings, parse_facts
@@ -24,22 +23,10 @@ from drafting.plan.copying import copied_figures
 from drafting.plan.outline import fragments, gaps, make_outline
 
 from .base import DraftContext, SectionWriter
+from .events import DraftEvent, EventKind, OnEvent
 from .offline import OfflineComposer
 from .stock import note_existing
 from .validate import refresh_flags
-
-
-@dataclass
-class DraftEvent:
-    """What a caller sees while a draft is written: 'start', 'text', 'done' per section, then 'finished'."""
-
-    kind: str
-    section_id: str = ""
-    text: str = ""
-    draft: Draft | None = None
-
-
-OnEvent = Callable[[DraftEvent], None]
 
 
 def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None,
@@ -76,9 +63,13 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         if section.locked:
             return section
         ctx.check_cancelled()
-        emit_event(DraftEvent("start", section.id))
-        written = writer.write(section, ctx, emit=lambda text: emit_event(DraftEvent("text", section.id, text)))
-        emit_event(DraftEvent("done", section.id, written.text))
+        emit_event(DraftEvent(EventKind.START, section.id))
+
+        def emit(text: str) -> None:
+            emit_event(DraftEvent(EventKind.TEXT, section.id, text))
+
+        written = writer.write(section, ctx, emit=emit)
+        emit_event(DraftEvent(EventKind.DONE, section.id, written.text))
         return written
 
     # A writer that is not parallel (the offline composer) writes in order, so its draft-wide
@@ -87,8 +78,8 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     with ThreadPoolExecutor(max_workers=workers) as pool:
         sections = stale_flags(draft, list(pool.map(one, draft.sections)))
     backend = getattr(writer, "label", writer.name)
-    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=dict(ctx.usage))
-    emit_event(DraftEvent("finished", draft=result))
+    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=ctx.usage)
+    emit_event(DraftEvent(EventKind.FINISHED, draft=result))
     return result
 
 
@@ -107,13 +98,11 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     ctx.borrowed.update(s for other in draft.sections if other.id != section_id
                         for s in other.text.replace("\n", "").split("。"))
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
-    emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
+    emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
-    tokens = dict(draft.tokens)
-    for key, value in ctx.usage.items():  # the regeneration's cost adds to the draft's
-        tokens[key] = tokens.get(key, 0) + value
-    return replace(draft, sections=sections, tokens=tokens)
+    # the regeneration's cost adds to the draft's
+    return replace(draft, sections=sections, tokens=draft.tokens + ctx.usage)
 
 
 def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:
