@@ -28,7 +28,7 @@ def main() -> None:
         for name, case_name in EXAMPLES.items():
             case = load_case(ROOT / "evals" / "cases" / f"{case_name}.yaml")
             draft = draft_report(meta_from_case(case), "\n".join(case["facts"]), index=index)
-            results = check_draft(draft, index.documents())
+            results = check_draft(draft, index)
             (out / f"{name}.json").write_text(draft.to_json(), encoding="utf-8")
             (out / f"{name}.md").write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
             write_docx(draft, out / f"{name}.docx", results=results)

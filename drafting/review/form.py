@@ -1,11 +1,15 @@
-"""Form: the required parts are there, numbering runs on, nothing is said twice, the 落款 is whole."""
+"""Form: the required parts are there and filled in (no part empty, no placeholder left), numbering runs
+on, nothing is said twice, the 落款 is whole."""
 
 from __future__ import annotations
+
+import re
 
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import get_kind
 from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft, strip_markers
+from retrieval.figures import MASK_RE
 from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
 
 from .base import CheckResult, all_sentences
@@ -50,4 +54,24 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if plain in seen:
                 result.add("句子重复出现", section.id, sentence)
             seen.setdefault(plain, section.id)
+    return result
+
+
+# -- leftovers --------------------------------------------------------------------------------
+PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
+
+
+def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    result = CheckResult("leftovers", "无遗留占位")
+    for section in draft.sections:
+        if not section.text.strip():
+            result.add(f"“{section.heading or '导语'}”部分是空的", section.id)
+    for section, sentence in all_sentences(draft):
+        text = strip_markers(sentence)
+        mask = MASK_RE.search(text)
+        if mask:
+            result.add(f"有未填写的占位内容“{mask.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
+        placeholder = PLACEHOLDER.search(text)
+        if placeholder:
+            result.add(f"有占位文字“{placeholder.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
     return result

@@ -12,17 +12,11 @@ from pathlib import Path
 
 from drafting.domain.types import Draft
 from drafting.errors import InputError
-from drafting.review import CHECKS, CheckResult
-from drafting.review import check_draft as run_all
+from drafting.review import CHECKS, CheckResult, check_draft
 from drafting.review.who import framing
 from drafting.write.pipeline import draft_report
 
 from .services import load_case, make_writer, meta_from_case, open_index
-
-
-def check_draft(draft: Draft, index=None) -> list[CheckResult]:
-    """All checks, with the foreign-particulars list built from the index when there is one."""
-    return run_all(draft, index.documents() if index is not None else None)
 
 
 def print_results(results: list[CheckResult], out=sys.stdout) -> None:

@@ -102,7 +102,7 @@ def cmd_draft(args, settings: Settings) -> int:
     if args.md or args.docx:  # the files carry the checks' findings as comments and notes
         from drafting.review import check_draft
 
-        results = check_draft(draft, index.documents())
+        results = check_draft(draft, index)
     return write_outputs(draft, args, settings, results)
 
 
@@ -149,8 +149,9 @@ def cmd_merge(args, settings: Settings) -> int:
     """An edited .docx back into its draft: changes per section, checks re-run, new version saved."""
     from drafting.domain.types import Draft
     from drafting.output.word_merge import merge_docx
+    from drafting.review import check_draft
 
-    from .cases import check_draft, print_results
+    from .cases import print_results
     from .services import open_index, open_store
 
     draft = Draft.from_json(Path(args.draft).read_text(encoding="utf-8"))

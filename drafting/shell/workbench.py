@@ -191,7 +191,7 @@ class Workbench:
 
     # -- checks, export, files ------------------------------------------------------------
     def check(self, draft: Draft) -> list[CheckResult]:
-        return check_draft(draft, self.index.documents())
+        return check_draft(draft, self.index)
 
     def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
         """The draft as .docx and .md in `directory`, readable by this user only; the folder keeps

@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from drafting.domain.findings import Finding, Severity
 from drafting.domain.types import Draft, Section
-from drafting.review.figures import figure_accuracy, markers
+from drafting.review.accuracy import figure_accuracy, markers
+from drafting.review.foreign import foreign_particulars, time_wording
 from drafting.review.hygiene import hygiene
-from drafting.review.wording import foreign_particulars, time_wording
 
 from .base import DraftContext
 

@@ -1,4 +1,5 @@
-"""Wording: nothing of another federation, nothing cited before it existed, nothing left unfilled."""
+"""Words that do not belong to this report: another organisation's names and brands, wording of another
+time (cited before it existed, or superseded by the writing date)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.meta import written_on
 from drafting.domain.timeline import anachronisms, superseded
 from drafting.domain.types import Draft, strip_markers
-from retrieval.figures import MASK_RE
 
 from .base import CheckResult, all_sentences
 
@@ -45,22 +45,3 @@ def time_wording(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult
         result.add(f"标题年份 {title_year.group(1)} 与报告年份 {draft.meta.year} 不一致")
     return result
 
-
-# -- leftovers --------------------------------------------------------------------------------
-PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
-
-
-def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    result = CheckResult("leftovers", "无遗留占位")
-    for section in draft.sections:
-        if not section.text.strip():
-            result.add(f"“{section.heading or '导语'}”部分是空的", section.id)
-    for section, sentence in all_sentences(draft):
-        text = strip_markers(sentence)
-        mask = MASK_RE.search(text)
-        if mask:
-            result.add(f"有未填写的占位内容“{mask.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
-        placeholder = PLACEHOLDER.search(text)
-        if placeholder:
-            result.add(f"有占位文字“{placeholder.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
-    return result
