@@ -7,11 +7,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown
 from drafting.output.word import write_docx
 from drafting.review import check_draft
 from drafting.shell.services import load_case, meta_from_case
-from drafting.write.pipeline import draft_report
 from retrieval.index import ReportIndex
 
 ROOT = Path(__file__).resolve().parent.parent

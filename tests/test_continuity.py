@@ -9,9 +9,10 @@ from drafting.domain.last_year import LastYear
 from drafting.domain.meta import build_meta
 from drafting.output.render import to_text
 from drafting.plan.continuity import accept_comparisons, previous_lines
+from drafting.plan.start import new_draft
 from drafting.review import run_checks
 from drafting.shell.cli import main
-from drafting.write.pipeline import context_for, new_draft, write_draft
+from drafting.write.pipeline import context_for, write_draft
 
 from .conftest import SEEDS
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -104,5 +105,27 @@ def test_the_draft_store_behaves_the_same_on_postgresql():
         store.restore("b")
         assert store.count() == 2
         assert DraftStore(postgres.url).schema_version == 2, "opening again migrates nothing"
+    finally:
+        postgres.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_with_postgresql_a_draft_whose_files_fail_is_kept_where_the_app_lists_it(data_dir, tmp_path, capsys,
+                                                                                 monkeypatch):
+    from drafting.shell.cli import main
+
+    from .test_hostile_input import CASE, _case, full_disk
+
+    postgres = start_postgres()
+    try:
+        monkeypatch.setenv("REPORTDRAFT_DATABASE_URL", postgres.url)
+        assert main(["draft", "--case", str(_case(tmp_path, CASE)), "--md", str(full_disk(tmp_path))]) == 2
+        err = capsys.readouterr().err
+        assert f"草稿已存入草稿库 {safe_url(postgres.url)}" in err and "rd-secret" not in err
+        draft_id = err.split("编号 ")[1].split("）")[0]
+        assert DraftStore(postgres.url).load(draft_id).meta.org == "青川县妇女联合会", "the app lists it"
+        assert not (data_dir / "drafts.sqlite3").exists(), "not in a SQLite file the app does not read"
     finally:
         postgres.stop()

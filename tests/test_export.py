@@ -12,12 +12,12 @@ import pytest
 from docx.oxml.ns import qn
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
 from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"
@@ -110,6 +110,24 @@ def test_an_edited_docx_comes_back_as_a_new_version_and_an_edited_figure_is_caug
     assert [v[3] for v in store.versions(draft.id, changed)] == ["draft", "docx"]
     unchanged, no_changes = merge_docx(draft, write_docx(draft, tmp_path / "same.docx"))
     assert no_changes == [] and unchanged == draft
+
+
+def test_the_cli_reads_an_edited_docx_back_as_the_app_does(data_dir, tmp_path, capsys):
+    from drafting.domain.types import Draft
+    from drafting.shell.cli import main
+
+    facts, made, word = tmp_path / "facts.txt", tmp_path / "d.json", tmp_path / "d.docx"
+    facts.write_text(FACTS, encoding="utf-8")
+    assert main(["draft", "--facts", str(facts), "--type", "fazhi", "--org", "青川县妇女联合会", "--year", "2024",
+                 "--date", "2025-01-20", "--out", str(made), "--docx", str(word)]) == 0
+    _edit_docx(word, "8万余册", "9万册")
+    assert main(["merge", str(made), str(word)]) == 1, "the edited figure fails the checks"
+    merged = Draft.from_json(made.read_text(encoding="utf-8"))
+    edited = next(s for s in merged.sections if "9万册" in s.text)
+    assert any("9万册" in f.message and f.check == "figure_accuracy" for f in edited.flags), \
+        "the edited section's findings follow its new text, as after an edit in the app"
+    stored = DraftStore(data_dir / "drafts.sqlite3")
+    assert [v[3] for v in stored.versions(merged.id, edited.id)] == ["docx"]
 
 
 def test_a_broken_docx_upload_gets_a_message(draft, tmp_path):

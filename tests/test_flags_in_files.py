@@ -13,10 +13,11 @@ from docx.oxml.ns import qn
 
 from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown, to_text
 from drafting.output.word import write_docx
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report, recheck
+from drafting.write.pipeline import recheck
 
 FACTS = ("全年开展普法宣传31场次，发放宣传资料6万余册\n开展会前学法18次\n"
          "受理妇女儿童信访案件47件，帮助申请人身安全保护令3人次，办结率100%\n"
@@ -137,7 +138,8 @@ def test_a_source_comment_quotes_each_fact_with_its_figures(clean, tmp_path):
 def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_path):
     from datetime import date
 
-    from drafting.write.pipeline import new_draft, write_draft
+    from drafting.plan.start import new_draft
+    from drafting.write.pipeline import write_draft
 
     meta = build_meta("青川县妇女联合会", 2024, "fazhi")
     draft = write_draft(new_draft(meta, FACTS, seed_index, today=date(2025, 2, 10)), index=seed_index)

@@ -4,13 +4,13 @@ traceback, a hang or a silent cut; nothing typed can break an export."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.domain.meta import build_meta, settle
 from drafting.errors import InputError
-from drafting.shell import cli
 from drafting.shell.cli import main
 
 CASE = """org: 青川县妇女联合会
@@ -157,22 +157,30 @@ def test_an_output_folder_that_does_not_exist_is_said_before_drafting(data_dir, 
     assert "不存在" in err and "没有开始起草" in err and "Traceback" not in err
 
 
-def test_an_output_that_fails_after_drafting_keeps_the_draft_in_the_store(data_dir, tmp_path, capsys, monkeypatch):
-    import errno
+def full_disk(tmp_path, name: str = "draft.out"):
+    """An output file on a full disk: it passes the checks before drafting, and writing it fails
+    with ENOSPC after (a link to /dev/full)."""
+    link = tmp_path / name
+    link.symlink_to("/dev/full")
+    return link
 
-    from drafting.output import word
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("option", ["--out", "--md"])
+def test_an_output_that_fails_after_drafting_keeps_the_draft_in_the_store(data_dir, tmp_path, capsys, option):
     from drafting.output.store import DraftStore
 
-    def disk_full(*_a, **_k):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(word, "write_docx", disk_full)
-    assert main(["draft", "--case", str(_case(tmp_path, CASE)), "--docx", str(tmp_path / "d.docx")]) == 2
+    assert main(["draft", "--case", str(_case(tmp_path, CASE)), option, str(full_disk(tmp_path))]) == 2
     err = capsys.readouterr().err
-    assert "草稿已存入草稿库" in err and "Traceback" not in err
+    assert "无法写入输出文件（No space left on device）" in err and "Traceback" not in err
+    assert f"草稿已存入草稿库 {data_dir / 'drafts.sqlite3'}" in err and "注意：" not in err.split("错误：")[1]
     draft_id = err.split("编号 ")[1].split("）")[0]
     assert DraftStore(data_dir / "drafts.sqlite3").load(draft_id).meta.org == "青川县妇女联合会"
 
 
-def test_check_outputs_accepts_a_writable_folder(tmp_path):
-    cli.check_outputs([str(tmp_path / "draft.json"), None, ""])
+def test_outputs_in_a_writable_folder_pass_the_check_before_drafting(tmp_path):
+    from drafting.engine import Outputs
+
+    Outputs(json=tmp_path / "draft.json").check()
+    with pytest.raises(InputError, match="是一个目录"):
+        Outputs(docx=tmp_path).check()

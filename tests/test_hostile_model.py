@@ -10,10 +10,12 @@ from dataclasses import replace
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
+from drafting.plan.start import new_draft
 from drafting.shell.settings import Settings
 from drafting.write.base import SectionWriter
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import context_for, draft_report, new_draft
+from drafting.write.pipeline import context_for
 from evals.fake_model import ModelServer
 
 SECRET = "sk-hostile-DO-NOT-LEAK-77"

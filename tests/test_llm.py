@@ -9,10 +9,10 @@ import logging
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.review import run_checks
 from drafting.shell.settings import Settings
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import draft_report
 from evals.fake_model import ModelServer
 
 from .conftest import free_port

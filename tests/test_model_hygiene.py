@@ -120,7 +120,8 @@ def test_clean_official_prose_passes_and_the_check_is_registered():
 
 def _writer_view(seed_index):
     """What the writer checks against: the draft's context and a section holding F1 and F2."""
-    from drafting.write.pipeline import context_for, new_draft
+    from drafting.plan.start import new_draft
+    from drafting.write.pipeline import context_for
 
     draft = new_draft(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"),
                       "全年开展普法宣传28场次\n开展会前学法16次", seed_index)

@@ -12,8 +12,8 @@ from drafting.domain.meta import build_meta
 from drafting.domain.phrases import STOCK_PHRASES
 from drafting.domain.roles import FactKind
 from drafting.domain.types import DraftMeta, Fact, strip_markers
+from drafting.engine import draft_report
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
 from evals.placement import case_results, seed_results, summary
 
 META = DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi")

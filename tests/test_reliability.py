@@ -159,8 +159,8 @@ def test_the_embedded_store_opened_by_two_processes_at_once_does_not_corrupt(tmp
 
 def test_drafting_goes_on_without_examples_when_the_index_fails(seed_index, tmp_path):
     from drafting.domain.meta import build_meta
+    from drafting.engine import draft_report
     from drafting.review import figure_accuracy
-    from drafting.write.pipeline import draft_report
 
     class BrokenIndex:
         def documents(self):

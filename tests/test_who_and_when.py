@@ -12,8 +12,8 @@ from drafting.domain.meta import build_meta, settle
 from drafting.domain.profile import profile_for
 from drafting.domain.timeline import anachronisms, congress_phrase, guiding_phrase
 from drafting.domain.types import Fact
+from drafting.engine import draft_report
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
 from retrieval.figures import extract_figures
 from retrieval.script import normalise_script
 

@@ -13,9 +13,9 @@ import docx
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.output.title import title_lines, width
 from drafting.output.word import write_docx
-from drafting.write.pipeline import draft_report
 from retrieval.text import tokens
 
 ORG = "四川省广元市青川县妇女联合会"

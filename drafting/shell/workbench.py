@@ -6,7 +6,6 @@ The app (and tests) call these; none of them imports gradio. Every change is sav
 from __future__ import annotations
 
 import hashlib
-import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,16 +16,11 @@ from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
+from drafting.engine import DraftEvent, DraftRequest, Engine, EventKind, Outputs
 from drafting.errors import InputError
 from drafting.output.exports import private_files, private_folder
-from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
-from drafting.output.word import write_docx
-from drafting.output.word_merge import merge_docx
-from drafting.plan.continuity import accept_comparisons, attach_previous
-from drafting.review import CheckResult, check_draft
-from drafting.write.events import DraftEvent, EventKind
-from drafting.write.pipeline import new_draft, recheck, regenerate_section, write_draft
+from drafting.review import CheckResult
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
@@ -66,10 +60,12 @@ def same_report(a: Draft, b: Draft) -> bool:
 
 
 class Workbench:
-    """One app's shared services: index, store, writer. Drafts themselves belong to sessions."""
+    """One app's shared services: index, store, writer, and the engine that drafts with them. Drafts
+    themselves belong to sessions. Each step the user takes is one call of the engine, then a save."""
 
     def __init__(self, settings, index, store: DraftStore, writer) -> None:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
+        self.engine = Engine(index, writer, store, settings.concurrency)
         self.running = Running()
 
     # -- outline --------------------------------------------------------------------------
@@ -80,11 +76,10 @@ class Workbench:
         `profile`: level, body, leader_title as the user corrected them."""
         meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
                           **{k: v for k, v in profile.items() if v})
-        draft = new_draft(meta, facts_text, self.index)
+        draft = self.engine.outline(DraftRequest(meta, facts_text))
         if current is not None and not new and same_report(current, draft):
             draft = replace(draft, id=current.id)
-        self.store.save(draft, "outline", owner=owner)
-        return draft
+        return self.engine.save(draft, "outline", owner)
 
     def profile_summary(self, org, short_name="", addressee="", level="", body="", leader_title="") -> str:
         """The organisation profile the tool reads from the name (and the fields the user set)."""
@@ -128,32 +123,16 @@ class Workbench:
         """Put the comparisons with last year that the user ticked into the draft (or none)."""
         if not draft.comparisons:
             return draft
-        return self._saved(accept_comparisons(draft, chosen), "outline")
+        return self._saved(self.engine.accept(draft, chosen), "outline")
 
     # -- writing --------------------------------------------------------------------------
     def write(self, draft: Draft, cancel: threading.Event | None = None) -> Iterator[DraftEvent]:
         """Write every section side by side; yields events as they happen, then the saved draft.
         Setting `cancel` (the browser left) stops the model calls still running."""
-        events: queue.Queue = queue.Queue()
-        result: dict = {}
-
-        def run() -> None:
-            try:
-                result["draft"] = write_draft(draft, self.writer, self.index, events.put,
-                                              self.settings.concurrency, cancel=cancel)
-            except Exception as exc:  # delivered to the caller as an event, never lost in a thread
-                result["error"] = exc
-            finally:
-                events.put(None)
-
-        threading.Thread(target=run, daemon=True).start()
-        while (event := events.get()) is not None:
-            if event.kind is not EventKind.FINISHED:
-                yield event
-        if "error" in result:
-            raise result["error"]
-        final = self._saved(result["draft"], "draft")
-        yield DraftEvent(EventKind.FINISHED, draft=final)
+        for event in self.engine.stream(draft, cancel):
+            if event.kind is EventKind.FINISHED:
+                event = DraftEvent(EventKind.FINISHED, draft=self._saved(event.draft, "draft"))
+            yield event
 
     @staticmethod
     def with_text(draft: Draft, section_id: str, text: str) -> Draft:
@@ -163,12 +142,11 @@ class Workbench:
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
         # the section's check flags follow its new text: a problem the edit fixed is gone
-        return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
+        return self._saved(self.engine.recheck(replace(draft, sections=sections), [section_id]), "edit")
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:
-        new = regenerate_section(draft, section_id, self.writer, self.index, instruction, cancel=cancel)
-        return self._saved(new, "regenerate")
+        return self._saved(self.engine.regenerate(draft, section_id, instruction, cancel), "regenerate")
 
     def use_attempt(self, draft: Draft, section_id: str) -> Draft:
         """Swap a section's text with the model's attempt kept beside it (and back again)."""
@@ -180,7 +158,7 @@ class Workbench:
 
     def refresh_previous(self, draft: Draft) -> Draft:
         """Look for last year's report again (after an upload)."""
-        return self._saved(attach_previous(draft, self.index), "outline")
+        return self._saved(self.engine.last_year(draft), "outline")
 
     def lock(self, draft: Draft, section_id: str, locked: bool) -> Draft:
         sections = [replace(s, locked=locked) if s.id == section_id else s for s in draft.sections]
@@ -191,7 +169,7 @@ class Workbench:
 
     # -- checks, export, files ------------------------------------------------------------
     def check(self, draft: Draft) -> list[CheckResult]:
-        return check_draft(draft, self.index)
+        return self.engine.check(draft)
 
     def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
         """The draft as .docx and .md in `directory`, readable by this user only; the folder keeps
@@ -201,13 +179,11 @@ class Workbench:
         stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
         docx_path, md_path = private_files(private_folder(directory), [f"{stem}.docx", f"{stem}.md"], draft.id)
         results = self.check(draft)  # every open problem travels with the files
-        write_docx(draft, docx_path, results=results)
-        md_path.write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
+        self.engine.files(draft, results, Outputs(markdown=md_path, docx=docx_path, markers=False))
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):
-        merged, changes = merge_docx(draft, path)
-        merged = recheck(merged, self.index, [c.section_id for c in changes])
+        merged, changes = self.engine.merge(draft, path)
         return self._saved(merged, "docx"), changes
 
     def import_reports(self, paths: list[Path]) -> list[str]:
@@ -262,5 +238,4 @@ class Workbench:
             raise InputError("没有找到这份草稿：请先在列表中选择一份。")
 
     def _saved(self, draft: Draft, reason: str) -> Draft:
-        self.store.save(draft, reason)
-        return draft
+        return self.engine.save(draft, reason)

@@ -1,45 +1,28 @@
-"""Drafting from end to end: facts → outline → sections written side by side → Draft.
+"""Writing an outlined draft: every section side by side (write_draft), one section again
+(regenerate_section), the checks on the sections' text again after an edit (recheck).
 
-Nothing here imports the UI: callers pass an `on_event` callback and receive DraftEvents as
-sections start, stream text and finish.
+The engine (drafting/engine) calls these after plan/ has laid out the outline. Nothing here imports
+the UI: callers pass an `on_event` callback and receive DraftEvents as sections start, stream text
+and finish.
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import date
 
-from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.domain.guard import ForeignGuard, guard_for
 from drafting.domain.kinds import get_kind
-from drafting.domain.meta import settle
-from drafting.domain.types import Draft, DraftMeta, Section
+from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
-from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
-from drafting.plan.copying import copied_figures
-from drafting.plan.outline import fragments, gaps, make_outline
+from drafting.plan.continuity import plan_answers, stale_flags
 
 from .base import DraftContext, SectionWriter
 from .events import DraftEvent, EventKind, OnEvent
 from .offline import OfflineComposer
 from .stock import note_existing
 from .validate import refresh_flags
-
-
-def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None,
-              exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
-    facts = parse_facts(facts_text)
-    meta = settle(meta, facts, today)
-    kind = get_kind(meta.report_type)
-    sections = make_outline(facts, kind, meta, index, exclude_docs)
-    draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
-                  + copied_figures(facts, index, meta.org, exclude_docs))
-    return attach_previous(draft, index) if index is not None else draft
 
 
 def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
@@ -111,11 +94,3 @@ def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> D
     ctx = context_for(draft, index)
     sections = [refresh_flags(s, ctx) if section_ids is None or s.id in section_ids else s for s in draft.sections]
     return replace(draft, sections=stale_flags(draft, sections))
-
-
-def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,
-                 on_event: OnEvent | None = None, concurrency: int = 4,
-                 exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """The Python API the CLI and the app call: facts in, a whole Draft out."""
-    draft = new_draft(meta, facts_text, index, exclude_docs=exclude_docs)
-    return write_draft(draft, writer, index, on_event, concurrency, exclude_docs)
