@@ -13,6 +13,8 @@ from drafting.domain.meta import build_meta, settle
 from drafting.errors import InputError
 from drafting.shell.cli import main
 
+from .conftest import qingchuan
+
 CASE = """org: 青川县妇女联合会
 year: 2024
 report_type: fazhi
@@ -142,7 +144,7 @@ def test_the_longest_allowed_name_still_exports(tmp_path, seed_index):
     assert len(org) == 60
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
-    draft = bench.outline(org, "", 2024, "fazhi", "", "2025-01-20", "annual", "开展普法宣传28场次")
+    draft = bench.outline(qingchuan("开展普法宣传28场次", org=org))
     docx_path, md_path = bench.export(draft, tmp_path / "out")
     assert docx_path.stat().st_size > 0 and len(docx_path.name.encode()) < 255
 

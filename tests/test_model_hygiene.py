@@ -20,6 +20,7 @@ from drafting.write.tidy import tidy
 from drafting.write.validate import check_section, refresh_flags
 from evals.fake_model import ModelServer
 
+from .conftest import qingchuan
 from .test_llm import _draft, _writer
 
 BODY = "一是全年开展普法宣传28场次【F1】；二是开展会前学法16次【F2】。"
@@ -235,7 +236,7 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
-    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "全年开展普法宣传28场次")
+    draft = bench.outline(qingchuan("全年开展普法宣传28场次"))
     draft = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     section = next(s for s in draft.sections if "F1" in s.fact_ids)
     broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")

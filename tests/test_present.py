@@ -5,11 +5,13 @@ the model's attempt), 字数, copies without markers, refusals as messages, the 
 from __future__ import annotations
 
 from drafting.domain.findings import Finding, Severity
+from drafting.domain.last_year import Derived
 from drafting.domain.types import Draft, DraftMeta, Fact, Section, Source
 from drafting.output.store import DraftRow
 from drafting.review import CheckResult
 from drafting.shell import present as P
 from drafting.shell import session as S
+from drafting.shell.form import Form
 
 
 def draft(sections: int = 3, **meta) -> Draft:
@@ -81,8 +83,8 @@ def test_the_profile_and_the_tools_decisions_show_before_drafting():
 
 def test_reopening_restores_the_whole_form():
     d = draft(period="half")
-    d.facts.append(Fact("D1", "较上年增加7场次", derived={"offer": 0}))
-    values = S.form_values(d)
+    d.facts.append(Fact("D1", "较上年增加7场次", derived=Derived("7 = 35 − 28", "F1", "", "", "", 0)))
+    values = Form.of(d).to_dict()
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
                       "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席"}

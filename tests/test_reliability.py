@@ -17,7 +17,7 @@ from retrieval.errors import SkippedFile
 from retrieval.index import ReportIndex
 from retrieval.ingest import import_file
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, qingchuan
 
 # -- corrupt files into the importer ------------------------------------------------------------
 
@@ -200,7 +200,7 @@ def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
 
     server = ModelServer().__enter__()
     bench = _bench(tmp_path, seed_index, server.url)
-    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
+    draft = bench.outline(qingchuan(FACTS))
     done = 0
     final = None
     for event in bench.write(draft):
@@ -225,7 +225,7 @@ def test_a_flaky_model_never_loses_the_draft(tmp_path, seed_index, script):
 
     with ModelServer(script) as server:
         bench = _bench(tmp_path, seed_index, server.url, REPORTDRAFT_TIMEOUT="0.5")  # a hang costs half a second
-        draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
+        draft = bench.outline(qingchuan(FACTS))
         final = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     assert all(s.text for s in final.sections)
     assert bench.store.load(final.id) == final
@@ -239,7 +239,7 @@ def test_the_key_is_in_no_export_page_or_log(tmp_path, seed_index, caplog):
 
     with ModelServer(["status:500"] * 50) as server, caplog.at_level(logging.DEBUG):
         bench = _bench(tmp_path, seed_index, server.url)
-        draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
+        draft = bench.outline(qingchuan(FACTS))
         final = next(e.draft for e in bench.write(draft) if e.kind == "finished")
         docx_path, md_path = bench.export(final, tmp_path / "out")
         page = app.build_app(bench.settings, bench)

@@ -12,17 +12,18 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
 from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
-from drafting.engine import DraftEvent, DraftRequest, Engine, EventKind, Outputs
+from drafting.engine import DraftEvent, Engine, EventKind, Outputs
 from drafting.errors import InputError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.store import DraftStore
 from drafting.review import CheckResult
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
+
+from .form import Form
 
 
 class Running:
@@ -69,25 +70,21 @@ class Workbench:
         self.running = Running()
 
     # -- outline --------------------------------------------------------------------------
-    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text, *,
-                current: Draft | None = None, new: bool = False, owner: str = "", **profile) -> Draft:
+    def outline(self, form: Form, current: Draft | None = None, new: bool = False, owner: str = "") -> Draft:
         """The outline for this form, saved. Pressing 生成提纲 again on the same organisation, year
-        and kind updates `current` (one saved draft per outline); `new` starts another draft.
-        `profile`: level, body, leader_title as the user corrected them."""
-        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
-                          **{k: v for k, v in profile.items() if v})
-        draft = self.engine.outline(DraftRequest(meta, facts_text))
+        and kind updates `current` (one saved draft per outline); `new` starts another draft."""
+        draft = self.engine.outline(form.request())
         if current is not None and not new and same_report(current, draft):
             draft = replace(draft, id=current.id)
         return self.engine.save(draft, "outline", owner)
 
-    def profile_summary(self, org, short_name="", addressee="", level="", body="", leader_title="") -> str:
+    def profile_summary(self, form: Form) -> str:
         """The organisation profile the tool reads from the name (and the fields the user set)."""
-        if not (org or "").strip():
+        if not (form.org or "").strip():
             return ""
         try:
-            fields = [(f or "").strip() for f in (level, body, short_name, addressee, leader_title)]
-            return profile_for(org.strip(), *fields).summary()
+            told = (form.level, form.body, form.short, form.addressee, form.leader)
+            return profile_for(form.org.strip(), *[(f or "").strip() for f in told]).summary()
         except ValueError as exc:
             raise InputError(str(exc)) from None
 
