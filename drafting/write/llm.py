@@ -39,18 +39,19 @@ REPAIR_ROUNDS = 2
 
 @dataclass(frozen=True)
 class ModelConfig:
-    """How to reach the model; built by the shell's Settings."""
+    """How to reach the model; built by the shell's Settings (Settings.model_config), where each
+    setting's default is written."""
 
     model: str
     cache_dir: Path
     """Where tiktoken's vocabulary is kept (offline token counts)."""
-    base_url: str = ""
-    api_key: str = field(default="", repr=False)
-    temperature: float = 0.3
-    deadline: float = 60.0
+    base_url: str
+    api_key: str = field(repr=False)
+    temperature: float
+    deadline: float
     """Seconds one section may take, every attempt and every streamed token included."""
-    retries: int = 2
-    backoff: float = 0.5
+    retries: int
+    backoff: float
     """First wait before a retry, in seconds; doubles each time (tests set it near zero)."""
     max_tokens: int = 2000
     max_chars: int = 20_000
