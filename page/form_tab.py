@@ -59,8 +59,10 @@ def build(ui) -> None:
         draft, said = S.outline(ui.wb, Form.of_values(values[:-1]), values[-1], new, ui.owner(request) or "")
         return {**outline_view(ui, draft), ui.view: {}, ui.write_msg: "", ui.outline_msg: said}
     shown, form = [*outputs, ui.view, ui.write_msg, ui.outline_msg], list(ui.form.values())
-    on(ui.outline_btn.click, on_outline, [*form, ui.draft], shown, api_name="on_outline", api_visibility=ui.api)
-    on(new_btn.click, functools.partial(on_outline, new=True), [*form, gr.State(None)], shown, api_name="on_new")
+    on(ui.outline_btn.click, on_outline, [*form, ui.draft], shown, api_name="on_outline",
+       api_visibility=ui.api)
+    on(new_btn.click, functools.partial(on_outline, new=True), [*form, gr.State(None)], shown,
+       api_name="on_new")
 
     def outline_change(action):
         return lambda draft, *args: {**outline_view(ui, S.outline_change(ui.wb, action, draft, *args)),

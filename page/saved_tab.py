@@ -46,8 +46,8 @@ def build(ui) -> None:
         draft, form, said = S.open_saved(ui.wb, draft_id, ui.owner(request))
         return {**{ui.form[name]: value for name, value in form.to_dict().items()}, **outline_view(ui, draft),
                 ui.view: {}, ui.tabs: gr.Tabs(selected="draft"), ui.write_msg: said, message: said}
-    on(open_btn.click, on_open, [picked], [*ui.form.values(), *ui.outline_outputs, ui.view, ui.tabs, ui.write_msg,
-                                           message])
+    opened = [*ui.form.values(), *ui.outline_outputs, ui.view, ui.tabs, ui.write_msg, message]
+    on(open_btn.click, on_open, [picked], opened)
 
     def saved_action(action):
         def run(draft_id, name, query, at, request: gr.Request = None):

@@ -57,8 +57,9 @@ class Form:
     def meta(self) -> DraftMeta:
         """Checked: an InputError says what to fix."""
         profile = {"level": self.level, "body": self.body, "leader_title": self.leader}
-        return build_meta(self.org, self.year, self.kind, self.short or "", self.addressee or "", self.date or "",
-                          self.period or "", **{k: v for k, v in profile.items() if v})
+        told = {k: v for k, v in profile.items() if v}
+        return build_meta(self.org, self.year, self.kind, self.short or "", self.addressee or "",
+                          self.date or "", self.period or "", **told)
 
     def request(self) -> DraftRequest:
         return DraftRequest(self.meta(), self.facts)
