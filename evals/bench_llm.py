@@ -21,7 +21,7 @@ from drafting.write.llm import LLMWriter
 from drafting.write.tokens import count_tokens
 from retrieval.index import ReportIndex
 
-from .fake_model import ModelServer
+from .fixtures.fake_model import ModelServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import pytest
 from drafting.errors import ConfigError
 from drafting.output.store import DraftStore
 from drafting.shell.settings import Settings
-from evals.servers import free_port, postgres_bin, start_postgres
+from evals.fixtures.servers import free_port, postgres_bin, start_postgres
 from retrieval.database import DatabaseUnavailable
 from retrieval.postgres import safe_url
 

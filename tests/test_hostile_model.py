@@ -16,7 +16,7 @@ from drafting.shell.settings import Settings
 from drafting.write.base import SectionWriter
 from drafting.write.llm import LLMWriter
 from drafting.write.pipeline import context_for
-from evals.fake_model import ModelServer
+from evals.fixtures.fake_model import ModelServer
 
 SECRET = "sk-hostile-DO-NOT-LEAK-77"
 FACTS = "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"

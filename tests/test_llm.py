@@ -13,7 +13,7 @@ from drafting.engine import draft_report
 from drafting.review import run_checks
 from drafting.shell.settings import Settings
 from drafting.write.llm import LLMWriter
-from evals.fake_model import ModelServer
+from evals.fixtures.fake_model import ModelServer
 
 from .conftest import free_port
 

@@ -18,7 +18,7 @@ from drafting.review.hygiene import hygiene
 from drafting.write.figure_repair import repair_figures
 from drafting.write.tidy import tidy
 from drafting.write.validate import check_section, refresh_flags
-from evals.fake_model import ModelServer
+from evals.fixtures.fake_model import ModelServer
 
 from .conftest import qingchuan
 from .test_llm import _draft, _writer

@@ -196,7 +196,7 @@ FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展
 
 
 def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     server = ModelServer().__enter__()
     bench = _bench(tmp_path, seed_index, server.url)
@@ -221,7 +221,7 @@ def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
 
 @pytest.mark.parametrize("script", [["status:429:1"], ["garbage"] * 2, ["hang"] * 2])
 def test_a_flaky_model_never_loses_the_draft(tmp_path, seed_index, script):
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     with ModelServer(script) as server:
         bench = _bench(tmp_path, seed_index, server.url, REPORTDRAFT_TIMEOUT="0.5")  # a hang costs half a second
@@ -235,7 +235,7 @@ def test_the_key_is_in_no_export_page_or_log(tmp_path, seed_index, caplog):
     import logging
 
     import app
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     with ModelServer(["status:500"] * 50) as server, caplog.at_level(logging.DEBUG):
         bench = _bench(tmp_path, seed_index, server.url)
