@@ -33,8 +33,8 @@ class Instance:
     """evals/fixtures/instance.py in its own process: one request, one reply."""
 
     def __init__(self, data_dir, env: dict) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "evals.fixtures.instance"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True,
+        command = [sys.executable, "-m", "evals.fixtures.instance"]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         env={**os.environ, "REPORTDRAFT_DB": str(data_dir), **env})
         assert json.loads(self.process.stdout.readline()) == {"ready": True}
         self.lock = threading.Lock()

@@ -11,10 +11,12 @@ from drafting.shell.settings import Settings
 
 def test_unset_or_empty_is_the_default_and_a_set_variable_wins(tmp_path):
     plain = Settings.from_env(env={"REPORTDRAFT_HOST": "  "}, data_dir=tmp_path)
-    assert (plain.chroma_port, plain.model, plain.timeout, plain.concurrency, plain.host, plain.max_upload_mb) == \
-        (8000, "deepseek-chat", 60.0, 4, "127.0.0.1", 20)
-    told = Settings.from_env(env={"CHROMA_PORT": "9000", "REPORTDRAFT_TIMEOUT": "5", "REPORTDRAFT_MODEL": " qwen ",
-                                  "REPORTDRAFT_CONCURRENCY": "0", "REPORTDRAFT_CORPUS": "~/reports"}, data_dir=tmp_path)
+    assert (plain.chroma_port, plain.model, plain.timeout) == (8000, "deepseek-chat", 60.0)
+    assert plain.concurrency == 4
+    assert (plain.host, plain.max_upload_mb) == ("127.0.0.1", 20)
+    env = {"CHROMA_PORT": "9000", "REPORTDRAFT_TIMEOUT": "5", "REPORTDRAFT_MODEL": " qwen ",
+           "REPORTDRAFT_CONCURRENCY": "0", "REPORTDRAFT_CORPUS": "~/reports"}
+    told = Settings.from_env(env=env, data_dir=tmp_path)
     assert (told.chroma_port, told.timeout, told.model, told.concurrency) == (9000, 5.0, "qwen", 1)
     assert not str(told.corpus_dir).startswith("~"), "a path is expanded"
 
