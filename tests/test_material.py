@@ -179,3 +179,19 @@ def test_a_word_file_of_several_items_is_read_through_the_importer(tmp_path):
     assert [c.text for c in material.candidates] == ["7月22日，为68名女大学生发放助学金共计20.4万元",
                                                      "今年，在全县新建家庭教育指导服务站14个，服务家庭2300余户"]
     assert material.candidates[0].origin.title == "县妇联开展春蕾助学"
+
+
+def test_a_narrow_pdf_column_and_a_column_label_still_make_one_dated_candidate():
+    items = split_items("镇妇联召开执委会议\n\n3月15日，镇妇联召开\n第二届执委会第三次会议，全镇\n执委28人参加会议。\n\n"
+                        "【妇联动态】4月2日上午，镇妇联举办培训会，执委共58人参加培训。", "x.txt", 2025)
+    assert [c.text for i in items for c in extract(i)] == [
+        "3月15日，召开第二届执委会第三次会议，全镇执委28人参加会议", "4月2日，举办培训会，执委共58人参加培训"]
+
+
+def test_a_round_up_gives_up_a_repeated_sentence_whole_not_just_its_figures(tmp_path):
+    (tmp_path / "a.txt").write_text("5月，镇妇联组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("上半年工作总结\n\n上半年，镇妇联扎实开展各项工作。\n（一）维护权益。组建“巾帼网格员”志愿服务队，"
+                                    "吸纳妇女骨干46人，排查化解矛盾17起；接待来访妇女9人次。\n", encoding="utf-8")
+    material = gather(read_material(sorted(tmp_path.iterdir()), year=2025), build_meta("石门镇妇女联合会", 2025, "zongjie"))
+    assert [c.text for c in material.candidates] == [
+        "5月，组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起", "上半年，接待来访妇女9人次"]

@@ -27,3 +27,9 @@ def test_the_material_eval_holds_its_thresholds(seed_index):
     assert result.outside_set_aside == result.outside == 2, result.misses
     assert result.hostile_skipped == result.hostile == 2, result.misses
     assert len(result.material.items) >= 30
+
+
+def test_the_set_written_after_the_extractor_holds_the_same_thresholds():
+    result = evaluate(None, None, load_set("holdout"))
+    assert result.coverage >= 0.9 and result.verbatim == result.candidate_figures, result.misses
+    assert result.duplicates_merged == result.duplicates and result.outside_set_aside == result.outside, result.misses

@@ -1,7 +1,7 @@
 """The material eval: a year of 工作信息 of one fictional county federation (set.yaml, items/) →
 candidates, measured against the facts a drafter would take from them.
 
-    python -m evals.material [--json]
+    python -m evals.material [--set holdout] [--json]
 
 Prints: the labelled facts' figures found in candidates from their own item (target ≥ 90 %);
 every candidate figure verbatim in its source (must be 100 %); duplicate events merged into one
@@ -53,8 +53,9 @@ class Result:
         return self.verbatim / self.candidate_figures if self.candidate_figures else 1.0
 
 
-def load_set(path: Path = HERE / "set.yaml") -> dict:
-    return load_data(path.read_text(encoding="utf-8"))
+def load_set(name: str = "set") -> dict:
+    """set.yaml (the eval set) or holdout.yaml (written after the extractor, not used to tune it)."""
+    return load_data((HERE / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def evaluate(index=None, proposer=None, spec: dict | None = None) -> Result:
@@ -62,7 +63,7 @@ def evaluate(index=None, proposer=None, spec: dict | None = None) -> Result:
     spec = spec or load_set()
     with tempfile.TemporaryDirectory(prefix="material-eval-") as tmp:
         folder = make_files(spec, Path(tmp))
-        meta = build_meta(spec["org"], spec["year"], spec["report_type"])
+        meta = build_meta(spec["org"], spec["year"], spec["report_type"], period=spec.get("period", "annual"))
         started = time.monotonic()
         reading = read_material(sorted(folder.iterdir()), year=meta.year)
         material = gather(reading, meta, index, proposer)
@@ -81,7 +82,7 @@ def evaluate(index=None, proposer=None, spec: dict | None = None) -> Result:
 def make_files(spec: dict, folder: Path) -> Path:
     """The items folder as a drafter has it: the text files, Word files made from their
     paragraphs, and the hostile files (a zip bomb named .docx, a PDF that is none)."""
-    for path in (HERE / "items").iterdir():
+    for path in (HERE / spec.get("folder", "items")).iterdir():
         shutil.copy(path, folder / path.name)
     for made in spec.get("made", []):
         target = folder / made["file"]

@@ -1,4 +1,4 @@
-"""python -m evals.material [--backend offline|llm] [--json]: the material eval's figures."""
+"""python -m evals.material [--set set|holdout] [--backend offline|llm] [--json]: the material eval's figures."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafting.shell.settings import Settings, apply_offline_env
 
-from . import Result, evaluate
+from . import Result, evaluate, load_set
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.material", description=__doc__)
     parser.add_argument("--backend", choices=["offline", "llm"], default="offline",
                         help="llm: the configured model proposes (OPENAI_BASE_URL), every proposal checked")
+    parser.add_argument("--set", default="set", choices=["set", "holdout"],
+                        help="set: the eval set (default); holdout: items written after the extractor")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from retrieval.index import ReportIndex
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="material-index-") as tmp:
         index = ReportIndex(Path(tmp))
         index.index_corpus(settings.corpus_dir)
-        result = evaluate(index, proposer)
+        result = evaluate(index, proposer, load_set(args.set))
         index.close()
     if args.json:
         print(json.dumps(summary(result), ensure_ascii=False, indent=2))

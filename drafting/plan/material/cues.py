@@ -19,6 +19,8 @@ PERIOD_WORDS = ("上半年", "全年", "今年以来", "年初以来")
 """What a round-up's figures count over, put before a candidate taken from it that names no time."""
 SUBJECT = re.compile(r"^(?P<place>[\u4e00-\u9fff]{0,10}?(?:省|市|州|县|区|旗|镇|乡|街道))?(?:妇女联合会|妇联)|^我会")
 """The organisation as subject: the fact is the organisation's, so the drafter leaves it out."""
+TAG = re.compile(r"^【[^】]{1,12}】")
+"""A column label before a post: 【妇联动态】, 【巾帼普法】."""
 LEAD_WORDS = re.compile(r"^(?:同时|此外|另外|活动中|活动现场|现场|会上|会议上|期间|随后|据统计|据悉|经统计|目前|还)[，,]?")
 ACTIONS = re.compile(
     "开展|举办|召开|组织|举行|联合|邀请|走访|慰问|发放|签订|签署|聘请|建立|成立|新建|建成|排查|化解|调解|协助|办理|"
@@ -28,16 +30,18 @@ ACTIONS = re.compile(
 """What was done: a clause or sentence without a figure is kept only when it says one of these."""
 LEFT_OUT = [
     re.compile(r"^(?:为了|为(?:进一步|深入|切实|推动|推进|做好|加强|全面|更好|营造|提高|提升|增强|确保|促进|让|使|"
-               r"贯彻|落实|庆祝|纪念|迎接|丰富|弘扬|引导|充分)|旨在|以[^，]{1,30}为(?:契机|抓手|主题|载体|切入点|重点|目标|指导|引领)"
+               r"贯彻|落实|庆祝|纪念|迎接|丰富|弘扬|引导|充分)|旨在|以(?![^，]*“)[^，]{1,30}为(?:契机|抓手|主题|载体|切入点|重点|目标|指导|引领)"
                r"|正值|恰逢|值此|按照|根据|坚持|紧紧围绕|深入学习贯彻|认真贯彻落实)"),
     re.compile(r"^在[^，]{1,40}(?:之际|领导下|指导下|关心下|支持下)$"),
     re.compile(r"^(?:进一步|有效|切实|充分|不断|大力|全面)?(?:增强|提升|提高|营造|促进|推动了|确保|助力|激发|彰显|展现|"
                r"赢得|受到|得到|取得|获得了)"),
     re.compile(r"(?:意识|氛围|好评|效果|成效|欢迎|称赞|肯定|满意|心坎上|心坎里|实用|帮助)$"),
     re.compile(r"表示|强调|指出|认为|希望|要求|纷纷|说$|^据.{0,6}介绍"),
-    re.compile(r"团结引领|凝心聚力|建功新时代|巾帼力量|巾帼担当"),
+    re.compile(r"团结引领|凝心聚力|建功新时代|巾帼力量|巾帼担当|各项工作$|各项任务$"),
+    re.compile(r"^围绕[^，]{0,24}(?:工作|中心|大局|部署|目标|任务)$|^(?:这|此)(?:已|是|也是)"),
 ]
-"""Purpose and background, praise and effect, what people said, slogans: not facts."""
+"""Purpose and background, praise and effect, what people said, slogans: not facts. (以“美丽庭院”创建
+为抓手 stays: the quoted name says what the work was.)"""
 NOT_A_FACT = [
     re.compile(r"^现将.{0,20}如下"),
     re.compile(r"^(?:下一步|下步|今后|接下来)"),

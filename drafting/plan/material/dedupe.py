@@ -11,6 +11,7 @@ nothing of its own is left. A figure is never lost: a clause goes only where its
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -19,6 +20,7 @@ from drafting.domain.material import Candidate, Origin
 from retrieval.figures import Figure, extract_figures
 
 SAME_DAYS = 3
+TIME_ONLY = re.compile(r"(?:截至)?[\d月日至底初以来份期间]+|上半年|下半年|全年|今年以来|年初以来|今年")
 SUBJECT_OVERLAP = 0.5
 
 
@@ -101,11 +103,25 @@ def _clause_index(candidate: Candidate, nth_figure: int) -> int:
 
 
 def _without(candidate: Candidate, clauses: set[int]) -> Candidate | None:
-    """The candidate without the given clauses; None when no figure of its own is left."""
-    rest = tuple(c for n, c in enumerate(candidate.clauses) if n not in clauses)
-    if not any(extract_figures("".join(span.text for span in c)) for c in rest):
+    """The candidate without the given clauses, and without what their sentences said around
+    them once no figure of those sentences is left; None when no figure of its own is left."""
+    def sentence(clause) -> str:
+        return clause[0].item.sentence_at(clause[0].start)
+
+    def has_figure(clause) -> bool:
+        return bool(extract_figures("".join(span.text for span in clause)))
+
+    rest = [c for n, c in enumerate(candidate.clauses) if n not in clauses]
+    gone = {sentence(candidate.clauses[n]) for n in clauses} - {sentence(c) for c in rest if has_figure(c)}
+    rest = [c for n, c in enumerate(rest) if n == 0 and len(c) == 1 and _is_time(c) or sentence(c) not in gone]
+    if not any(has_figure(c) for c in rest):
         return None
-    return replace(candidate, clauses=rest)
+    return replace(candidate, clauses=tuple(rest))
+
+
+def _is_time(clause) -> bool:
+    """The candidate's leading time (3月8日, 上半年): it stays with what is left."""
+    return not extract_figures(clause[0].text) and bool(TIME_ONLY.fullmatch(clause[0].text))
 
 
 def _also(candidate: Candidate, origins: list[Origin]) -> Candidate:

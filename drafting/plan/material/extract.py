@@ -26,6 +26,7 @@ from .cues import (
     PERIOD_WORDS,
     SHORT_HEADING,
     SUBJECT,
+    TAG,
     TIME,
     left_out,
     not_a_fact,
@@ -130,6 +131,8 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _strip_lead(item: Item, a: int, b: int) -> tuple[Span | None, int, bool]:
     """A clause's time (as the candidate says it), where its words start once the time, the
     organisation as subject and a connective are left out, and whether a subject was."""
+    tag = TAG.match(item.text[a:b])
+    a += tag.end() if tag else 0
     clause = item.text[a:b]
     m = TIME.match(clause)
     time = Span(item, a + m.start("keep"), a + m.end("keep")) if m.group("keep") else None

@@ -82,9 +82,18 @@ def _units(text: str):
 
 
 def _paragraphs(lines: list[str]):
-    if lines:
-        for paragraph in clean_text("\n".join(lines), whole_report=False):
-            yield "para", paragraph.text
+    """The block's paragraphs; a line that stops mid-sentence (narrow PDF or phone columns, where
+    the importer's report rules keep short lines apart) goes on into the next."""
+    if not lines:
+        return
+    joined: list[str] = []
+    for paragraph in clean_text("\n".join(lines), whole_report=False):
+        if joined and not re.search(r"[。！？；…”」）)]$", joined[-1]):
+            joined[-1] += paragraph.text
+        else:
+            joined.append(paragraph.text)
+    for text in joined:
+        yield "para", text
 
 
 def _is_title(line: str, md_heading: bool) -> bool:
