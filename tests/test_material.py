@@ -195,3 +195,15 @@ def test_a_round_up_gives_up_a_repeated_sentence_whole_not_just_its_figures(tmp_
     material = gather(read_material(sorted(tmp_path.iterdir()), year=2025), build_meta("石门镇妇女联合会", 2025, "zongjie"))
     assert [c.text for c in material.candidates] == [
         "5月，组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起", "上半年，接待来访妇女9人次"]
+
+
+def test_a_whole_paste_given_twice_gives_each_event_once(tmp_path):
+    text = ("3月12日，县妇联聘请律师2名担任常年法律顾问。\n\n6月，县妇联协助受暴妇女申请人身安全保护令。\n\n"
+            "上半年工作综述\n\n一是维护权益。接听热线来电156个，协助申请人身安全保护令5份。\n")
+    (tmp_path / "一.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "二.txt").write_text(text, encoding="utf-8")
+    material = gather(read_material(sorted(tmp_path.iterdir()), year=2024), _meta())
+    assert [c.text for c in material.candidates] == [
+        "3月12日，聘请律师2名担任常年法律顾问", "6月，协助受暴妇女申请人身安全保护令",
+        "接听热线来电156个，协助申请人身安全保护令5份"]  # 上半年 only in the title: not a span of the text
+    assert all({o.file for o in c.origins} == {"一.txt", "二.txt"} for c in material.candidates)

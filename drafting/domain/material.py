@@ -10,7 +10,7 @@ FigureNotInSource. The tool, the offline extractor and a model all build candida
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -116,18 +116,17 @@ class Candidate:
     """Why there, as the outline says it."""
     by: str = "offline"
     """Who proposed it: offline, or the model's name."""
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if not self.clauses or not all(self.clauses):
             raise ValueError("a candidate needs at least one clause, each of at least one span")
         check_figures(self.clauses)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return GLUE.join("".join(span.text for span in clause) for clause in self.clauses)
 
-    @property
+    @cached_property
     def figures(self) -> list[Figure]:
         return [fig for _, _, fig in figure_spans(self.text)]
 
@@ -167,7 +166,7 @@ class Candidate:
         return {"id": self.id, "text": self.text, "figures": [f.text for f in self.figures], "when": self.when,
                 "date": self.date.isoformat() if self.date else "", "file": origin.file, "title": origin.title,
                 "item": origin.item, "sentence": origin.sentence, "kind": self.kind, "section": self.section,
-                "reason": self.reason, "by": self.by, "notes": list(self.notes),
+                "reason": self.reason, "by": self.by,
                 "also": [vars(o) for o in self.also]}
 
 

@@ -19,30 +19,54 @@ from drafting.domain.facts import figure_subject
 from drafting.domain.material import Candidate, Origin
 from retrieval.figures import Figure, extract_figures
 
+from ..placement import similarity
+
 SAME_DAYS = 3
 TIME_ONLY = re.compile(r"(?:截至)?[\d月日至底初以来份期间]+|上半年|下半年|全年|今年以来|年初以来|今年")
 SUBJECT_OVERLAP = 0.5
+RETOLD = 0.8
+"""Share of character pairs two texts hold in common above which they are one text retold."""
 
 
 def merge_duplicates(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
     """The candidates with duplicates merged, in the order of their dates; and how many were merged away."""
     order = sorted(range(len(candidates)), key=lambda i: _preference(candidates[i], i))
     kept: dict[int, Candidate] = {}
+    holders: dict[str, list[int]] = {}  # telling figure key → kept candidates holding it
+    alike: dict[object, list[int]] = {}  # date → kept candidates of that day
     merged = 0
     for i in order:
         candidate: Candidate | None = candidates[i]
-        for j, other in kept.items():
-            if candidate is None or not _same_time(candidate, other):
+        keys = {fig.key for fig in candidate.figures if telling(fig)}
+        twin = next((j for j in alike.get(_day(candidate), []) if _retold(candidate, kept[j])), None)
+        if twin is not None:  # the same words again (pasted twice), figures or not
+            kept[twin] = _also(kept[twin], [candidate.origin])
+            candidate = None
+        for j in dict.fromkeys(j for key in keys for j in holders.get(key, [])):
+            if candidate is None or not _same_time(candidate, kept[j]):
                 continue
-            shared = _shared(candidate, other)
+            shared = _shared(candidate, kept[j])
             if shared:
-                kept[j] = _also(other, [Origin.of(candidate.clauses[n][0]) for n in shared.values()])
+                kept[j] = _also(kept[j], [Origin.of(candidate.clauses[n][0]) for n in shared.values()])
                 candidate = _without(candidate, set(shared.values()))
         if candidate is None:
             merged += 1
-        else:
-            kept[i] = candidate
+            continue
+        kept[i] = candidate
+        alike.setdefault(_day(candidate), []).append(i)
+        for fig in candidate.figures:
+            if telling(fig):
+                holders.setdefault(fig.key, []).append(i)
     return [kept[i] for i in sorted(kept, key=lambda i: (kept[i].date or date.max, i))], merged
+
+
+def _day(candidate: Candidate):
+    return candidate.date, candidate.item.digest
+
+
+def _retold(a: Candidate, b: Candidate) -> bool:
+    """The same words (almost) and the same figures: one report pasted or posted twice."""
+    return sorted(f.key for f in a.figures) == sorted(f.key for f in b.figures) and similarity(a.text, b.text) >= RETOLD
 
 
 def _preference(candidate: Candidate, index: int) -> tuple:
@@ -63,10 +87,12 @@ def _same_time(a: Candidate, b: Candidate) -> bool:
 def _shared(candidate: Candidate, other: Candidate) -> dict[str, int]:
     """Figure key → the clause of `candidate` holding it, for each telling figure both report."""
     theirs = {fig.key: text for text, fig in _clause_figures(other)}
-    shared = {}
-    for n, (text, fig) in enumerate(_clause_figures(candidate)):
-        if telling(fig) and fig.key in theirs and _about_the_same(text, theirs[fig.key], fig):
-            shared[fig.key] = _clause_index(candidate, n)
+    mine = list(enumerate(_clause_figures(candidate)))
+    shared = {fig.key: _clause_index(candidate, n) for n, (text, fig) in mine
+              if telling(fig) and fig.key in theirs and _about_the_same(text, theirs[fig.key], fig)}
+    if shared:  # the same event: its small figures (5份, 2名) are the same ones too
+        shared.update({fig.key: _clause_index(candidate, n) for n, (text, fig) in mine
+                       if fig.key in theirs and _about_the_same(text, theirs[fig.key], fig)})
     return shared
 
 

@@ -69,7 +69,8 @@ def _units(text: str):
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, md_heading = tidy_line(raw)
         posted = _posting_date(line)
-        if posted or not line or _is_title(line, md_heading):
+        mid_sentence = bool(block) and not re.search(r"[。！？；…”」）)]$", block[-1])
+        if posted or not line or (_is_title(line, md_heading) and not mid_sentence):
             yield from _paragraphs(block)
             block = []
             if posted:
