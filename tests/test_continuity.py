@@ -196,7 +196,7 @@ def test_the_subject_of_a_figure_is_a_phrase_not_a_fragment(text, figure, subjec
 @pytest.mark.parametrize("value, decimals, written", [(22.857, 1, "22.9%"), (25.0, 1, "25%"), (-30.23, 1, "30.2%"),
                                                       (66.667, 0, "67%"), (12.345, 2, "12.35%")])
 def test_percentages_as_reports_write_them(value, decimals, written):
-    from drafting.plan.plans import percent
+    from drafting.plan.targets import percent
 
     assert percent(value, decimals) == written
 
