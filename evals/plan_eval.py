@@ -34,7 +34,7 @@ def rows(index, path: Path = SET) -> list[dict]:
         for start, labelled in case["labels"].items():
             label, *allowed = labelled.split()
             row = next(r for r in table if r["item"].startswith(start))
-            out.append({"seed": case.get("seed", "held-out"), "item": row["item"], "label": label, "allowed": allowed,
+            out.append({"set": case.get("set", "seeds"), "seed": case.get("seed", "held-out"), "item": row["item"], "label": label, "allowed": allowed,
                         "status": row["status"], "verdict": verdict(row), "fact_ids": row["fact_ids"],
                         "progress_fact": row.get("progress_fact", ""), "progress": row.get("progress", "")})
     return out
@@ -77,8 +77,10 @@ def main() -> None:
     for r in results:
         mark = "✓" if right(r) else "✗"
         shown = f"{r['verdict']} {r['progress']}".strip()
-        print(f"{mark} {r['seed']:9} {r['label']:13} {shown[:30]:30} {'、'.join(r['fact_ids']):10} {r['item'][:36]}")
-    print(score(results))
+        print(f"{mark} {r['set']:10} {r['label']:13} {shown[:30]:30} {'、'.join(r['fact_ids']):10} {r['item'][:36]}")
+    for name in dict.fromkeys(r["set"] for r in results):
+        print(f"{name:10}", score([r for r in results if r["set"] == name]))
+    print(f"{'all':10}", score(results))
 
 
 if __name__ == "__main__":
