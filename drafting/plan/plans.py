@@ -50,7 +50,9 @@ WORK = {
     "美丽庭院": ("美丽庭院",),
     "思想引领": ("二十大", "听党话", "跟党走", "思想引领"),
     "组织改革": ("四组一队", "组织改革", "妇联改革"),
-    "关爱": ("两癌", "春蕾", "困境儿童", "留守儿童", "救助", "慰问", "帮扶"),
+    "两癌": ("两癌", "宫颈癌", "乳腺癌"),
+    "儿童关爱": ("春蕾", "困境儿童", "留守儿童", "孤儿", "事实无人抚养"),
+    "帮扶": ("救助", "慰问", "帮扶"),
     "阵地": ("妇女之家", "儿童之家", "阵地", "驿站", "调解室", "维权站"),
 }
 BROAD = {"普法宣传", "学法", "维权"}
@@ -60,7 +62,7 @@ FORMS = {
     "培训": ("培训", "轮训", "研修", "专题班"),
     "讲座": ("讲座", "讲堂", "宣讲", "授课", "课堂", "党课"),
     "竞赛": ("竞赛", "竞答", "答题", "知识赛"),
-    "评选": ("评选", "寻找", "选树", "推选", "评比", "表彰"),
+    "评选": ("评选", "寻找", "推荐", "选树", "推选", "评比", "表彰"),
     "资料": ("资料", "宣传册", "手册", "折页", "明白纸", "宣传品"),
     "调研": ("调研", "调查", "摸底"),
 }
@@ -70,6 +72,10 @@ NOT_A_THING = {"工作", "活动", "建设", "任务", "相关", "相关工作"}
 """美丽庭院创建等相关工作: a verb used as a noun builds nothing a fact must name."""
 AIM = re.compile(r"^(?:切实|不断|进一步|全面|努力|着力)?(?:提升|提高|增强|激发|营造|扩大|实现|推动形成|形成)")
 """A clause stating what a task is for (提升…能力, 实现…全覆盖): answered only through the task itself."""
+LAW = re.compile(r"《[^》]{2,20}》")
+"""A law a plan names is its object: 《家庭教育促进法》宣传 is answered only by a fact naming that law."""
+TARGET_WORDS = {"不少", "不少于", "不低于", "达到", "以上", "力争", "确保"}
+"""Words of a plan's target, not of its work (普法宣传活动不少于50场)."""
 PLAIN = {"专题", "基层", "妇联", "干部", "妇女", "儿童", "妇女儿童", "群众", "举办", "组织", "开展", "参加", "培训",
          "培训班", "讲座", "活动"}
 """Words any training or lecture shares with any other: they do not make two the same work."""
@@ -125,14 +131,15 @@ def answers(clause: str, fact_text: str) -> int:
     specific kind of work both name (a fact answers the clause that names its work most closely).
     The fact must do the work in the form the clause names and build the thing it builds: a
     protective order does not answer 反家庭暴力专题培训, nor a hotline 组建维权律师团."""
-    if not (forms(clause) <= forms(fact_text) and names_thing(fact_text, built_thing(clause))):
+    if not (forms(clause) <= forms(fact_text) and names_thing(fact_text, built_thing(clause))
+            and all(law in fact_text for law in LAW.findall(clause))):
         return 0
     wanted = works(clause)
     specific = wanted - BROAD
     done = works(fact_text)
     if wanted and (specific or wanted) <= done:
         return 1 + 2 * len(specific)
-    clause_words = {w for w in words(clause) if len(w) >= 2} - GENERIC
+    clause_words = {w for w in words(clause) if len(w) >= 2 and not re.search(r"\d", w)} - GENERIC - TARGET_WORDS
     shared = clause_words & {w for w in words(fact_text) if len(w) >= 2}
     if forms(clause) and len(shared - PLAIN) >= max(1, len(clause_words - PLAIN) / 2):
         return 3  # the same form of work for the same people or subject: 执委履职培训班
