@@ -105,7 +105,7 @@ def test_a_target_is_judged_by_the_fact_that_measures_it_and_exceeded_is_said(ow
     assert "普法宣传活动不少于50场 —— 已落实" in shown and "超额完成年度计划" in shown
     assert "24%" not in shown and "12 ÷ 50" not in shown
     offers = [o for o in draft.previous["comparisons"] if o.get("kind") == "plan"]
-    assert [(o["fact_id"], o["text"]) for o in offers] == [("F7", "超额完成年度计划")]
+    assert [(o["fact_id"], o["subject"] + o["text"]) for o in offers] == [("F7", "普法宣传活动超额完成年度计划")]
     assert all(o["fact_id"] != "F11" for o in draft.previous["comparisons"]), "next year's plan is compared with nothing"
 
 
