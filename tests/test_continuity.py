@@ -212,3 +212,4 @@ def test_plan_items_a_reader_would_tick_are_done_and_none_wrongly(seed_index):
     figures = score(rows(seed_index))
     assert figures["wrongly_done"] == 0, figures
     assert figures["recall"] >= 0.95, figures
+    assert figures["right"] >= 0.95 * figures["scored"], "status, share and evidence as the reader labelled them"

@@ -220,8 +220,9 @@ def plan_offers(facts: list[Fact], previous: list[LastFigure], decimals: int = 1
         verdict = measure and progress(measure.figure, plan.figure, decimals)
         if verdict:
             start = plan.sentence.find(plan.figure.text)
+            subject = subject_phrase(plan.sentence, start, start + len(plan.figure.text))  # what was planned
             offers.append({"fact_id": measure.fact.id, "figure": measure.figure.text, "last_figure": plan.figure.text,
-                           "subject": subject_phrase(plan.sentence, start, start + len(plan.figure.text)), "kind": "plan", "text": verdict["progress"], "formula": verdict["formula"],
+                           "subject": subject, "kind": "plan", "text": verdict["progress"], "formula": verdict["formula"],
                            "last_sentence": plan.sentence, "chunk_id": plan.chunk_id})
     return offers
 
