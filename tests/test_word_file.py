@@ -159,3 +159,9 @@ def test_facts_whose_markers_word_lost_are_found_again_by_their_words(county, se
     flags = " ".join(f for s in recheck(merged, seed_index).sections for f in s.flags)
     assert "F3" not in flags and "F4" not in flags, flags
     assert "F19" in flags and "12次" in flags
+
+
+def test_a_file_with_its_sources_as_an_appendix_reads_back_unchanged(county, tmp_path):
+    path = write_docx(county, tmp_path / "a.docx", sources="appendix")
+    merged, changes = merge_docx(county, path)
+    assert changes == [] and merged == county

@@ -18,6 +18,8 @@ from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"
 """The 成文日期 left for the signer when the tool could not know it."""
+APPENDIX = "附：来源说明"
+"""The heading of the Word file's sources, when they travel as an appendix rather than comments."""
 
 
 @dataclass(frozen=True)

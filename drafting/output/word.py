@@ -23,7 +23,7 @@ from retrieval.patterns import ARABIC_ITEM, NUMBERED_SENTENCE, SUB, SUBHEAD_SENT
 from retrieval.text import sentences
 
 from .comments import Placed, source_note
-from .render import BLANK_DATE, Line, report_lines, section_heading
+from .render import APPENDIX, BLANK_DATE, Line, report_lines, section_heading
 from .title import title_lines, width
 from .word_props import stamp
 from .word_styles import (
@@ -173,7 +173,7 @@ WRITERS = {
 
 def _appendix(doc, draft: Draft) -> None:
     doc.add_section(WD_SECTION.NEW_PAGE)
-    paragraph(doc, HEADING1, "附：来源说明")
+    paragraph(doc, HEADING1, APPENDIX)
     for section in draft.sections:
         label = section_heading(draft, section.id) or "导语"
         for line in [label] + source_note(draft, section).split("\n"):

@@ -22,6 +22,7 @@ from retrieval.patterns import TOP
 from retrieval.readers import check_zip
 
 from .remark import remark
+from .render import APPENDIX
 from .word_styles import ADDRESSEE, DATE, HEADER, RECORD, SIGNATURE, TITLE
 
 NOT_TEXT = {look.name for look in (HEADER, TITLE, ADDRESSEE, SIGNATURE, DATE, RECORD)}
@@ -58,6 +59,8 @@ def read_docx_parts(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]
                   if p.text.strip() and name not in NOT_TEXT]
     preamble, sections = [], []
     for text in paragraphs:
+        if text == APPENDIX:
+            break  # the sources, not the report
         m = TOP.match(text)
         if m:
             sections.append((m.group(2), []))

@@ -159,8 +159,10 @@ def _style(doc, look: Look):
     for tag in ("w:pPr", "w:rPr", "w:link"):
         for old in style.element.findall(qn(tag)):
             style.element.remove(old)
-    if look is not BODY:
-        style.base_style = doc.styles["Default Paragraph Font" if look.character else "Normal"]
+    if look.character:
+        style.base_style = doc.styles["Default Paragraph Font"]
+    elif look is not BODY and look.indent >= 0:
+        style.base_style = doc.styles["Normal"]  # a hanging indent inherits nothing: Word would mix it with 正文's
     style.hidden, style.quick_style = False, True
     _character(style, look)
     if not look.character:
@@ -209,11 +211,11 @@ def _paragraph_format(style, look: Look) -> None:
 
 
 def _indent(fmt, n: float, size: Length) -> None:
-    """First-line indent of n characters (negative: hanging), in points for every reader and, when
-    it is one, in characters for Word; the body's two characters are never inherited."""
+    """First-line indent of n characters (negative: hanging), in points for every reader and in
+    characters for Word; the body's two characters are never inherited."""
     fmt.first_line_indent = chars(n, size)
     ind = fmt._element.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:firstLineChars"), str(int(max(n, 0) * 100)))
+    ind.set(qn("w:firstLineChars" if n >= 0 else "w:hangingChars"), str(int(abs(n) * 100)))
 
 
 def rule(doc, size: int, keep_with_next: bool = True):
