@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
-import time
-import urllib.request
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,38 +40,41 @@ def test_the_test_command_runs_everything_ci_needs():
         assert step in steps, f"make test does not run {step!r}"
 
 
-def wait_for_page(url: str, process: subprocess.Popen, seconds: float) -> float:
-    """Seconds until `url` answers 200; fails when the process ends first or time runs out."""
-    started = time.monotonic()
+# Run inside the (maybe network-less) namespace: start `make run`, wait for the page, stop it.
+UNTIL_PAGE = r"""
+import os, signal, subprocess, sys, time, urllib.request
+url, seconds = sys.argv[1], float(sys.argv[2])
+make = subprocess.Popen(["make", "run"], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+started = time.monotonic()
+try:
     while time.monotonic() - started < seconds:
-        assert process.poll() is None, f"make run ended with {process.returncode} before the page answered"
+        if make.poll() is not None:
+            sys.exit(f"make run ended with {make.returncode}: {make.stderr.read().decode()[-2000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return time.monotonic() - started
+            urllib.request.urlopen(url, timeout=5)
+            print(round(time.monotonic() - started, 1))
+            break
         except OSError:
             time.sleep(1)
-    raise AssertionError(f"the page did not answer within {seconds:.0f} s")
+    else:
+        sys.exit(f"the page did not answer within {seconds:.0f} s")
+finally:
+    os.killpg(make.pid, signal.SIGTERM)
+    make.wait(timeout=30)
+"""
 
 
 def run_until_page(clone: Path, data: Path, seconds: float, offline: bool = False) -> float:
+    """Seconds from `make run` in `clone` to the page answering on loopback."""
     port = free_port()
     env = {**os.environ, "REPORTDRAFT_PORT": str(port), "REPORTDRAFT_DB": str(data)}
     env.pop("VIRTUAL_ENV", None)
-    command = ["make", "run"]
-    if offline:  # a network namespace with loopback only: no PyPI, no internet
-        command = ["unshare", "-rn", "sh", "-c", "ip link set lo up && exec make run"]
-    process = subprocess.Popen(command, cwd=clone, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        return wait_for_page(f"http://127.0.0.1:{port}/", process, seconds)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    command = [sys.executable, "-c", UNTIL_PAGE, f"http://127.0.0.1:{port}/", str(seconds)]
+    if offline:  # a network namespace of its own with loopback only: no PyPI, no internet
+        command = ["unshare", "-rn", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', *command]
+    run = subprocess.run(command, cwd=clone, env=env, capture_output=True, text=True, timeout=seconds + 60)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return float(run.stdout.split()[-1])
 
 
 def can_unshare_network() -> bool:
