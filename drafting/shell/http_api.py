@@ -93,8 +93,8 @@ def api_routes(tools: AgentTools) -> list:
         return FileResponse(path, media_type=DOCX, filename=path.name)
 
     @router.get("/openapi.json", include_in_schema=False)
-    def openapi(request: Request):
-        base = tools.public_url or str(request.base_url).rstrip("/")
+    def openapi(request: Request):  # the server is the address the platform fetched this from
+        base = str(request.base_url).rstrip("/")
         return get_openapi(title="reportdraft 报告起草", version="1", routes=router.routes, servers=[{"url": base}],
                            description="妇联年度报告起草工具：起草、检查、检索范文。鉴权：请求头 Authorization: Bearer <令牌>。")
 
