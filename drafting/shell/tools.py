@@ -100,7 +100,8 @@ class AgentTools:
 
     def __init__(self, workbench: Workbench, access: ToolAccess, public_url: str = "") -> None:
         self.wb, self.access, self.public_url = workbench, access, public_url.rstrip("/")
-        self.export_dir = Path(tempfile.mkdtemp(prefix="reportdraft-export-")) / "api"
+        # made at the first export (0700) and removed at exit (output/exports.py)
+        self.export_dir = Path(tempfile.gettempdir()) / f"reportdraft-export-{secrets.token_hex(8)}" / "api"
         self._files: OrderedDict[str, Path] = OrderedDict()
         self._lock = threading.Lock()
 
