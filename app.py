@@ -14,6 +14,7 @@ apply_offline_env()
 import gradio as gr  # noqa: E402  (after the offline switches)
 
 from drafting.shell import present as P  # noqa: E402
+from drafting.shell.launch import serve  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -26,7 +27,7 @@ HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
     logins = logins or Logins()
-    ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
+    ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
                          export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
@@ -56,10 +57,10 @@ def launch_options(settings: Settings, logins: Logins) -> dict:
                 max_file_size=f"{settings.max_upload_mb}mb")
 
 
-def main() -> None:
+def main() -> None:  # the page, the MCP tools and /api/v1 (drafting/shell/launch.py)
     settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    build_app(settings, workbench, logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
+    serve(gr, build_app(settings, workbench, logins).queue(default_concurrency_limit=8), workbench, logins, launch_options(settings, logins))
 
 
 if __name__ == "__main__":

@@ -62,9 +62,11 @@ class Comparison:
     chunk_id: str
     kind: str = ""
     """'plan' when last year's figure was a plan or target (a share of the plan, never 较上年)."""
+    note: str = ""
+    """A question for the user when the fact states a change of its own that the tool computes otherwise."""
 
     def to_dict(self) -> dict[str, Any]:
-        return _set(self, ("kind",))
+        return _set(self, ("kind", "note"))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:

@@ -13,10 +13,10 @@ from drafting.write.base import SectionWriter
 from drafting.write.events import DraftEvent, EventKind, OnEvent
 
 from .engine import Engine
-from .request import DraftRequest, DraftResult, Outputs, OutputsNotWritten
+from .request import DraftRequest, DraftResult, Outputs, OutputsNotWritten, check_writable
 
 __all__ = ["DraftEvent", "DraftRequest", "DraftResult", "Engine", "EventKind", "OnEvent", "Outputs",
-           "OutputsNotWritten", "draft_report"]
+           "OutputsNotWritten", "check_writable", "draft_report"]
 
 
 def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,

@@ -50,16 +50,21 @@ class Outputs:
 
     def check(self) -> None:
         """Before any drafting: every file can be created (its folder exists and is writable)."""
-        for path in self.paths:
-            folder = path.parent
-            if path.is_dir():
-                raise InputError(f"输出路径 {path} 是一个目录：请给出文件名，例如 {path / '草稿.docx'}。")
-            if not folder.is_dir():
-                raise InputError(f"输出目录 {folder} 不存在：请先创建它（mkdir -p {folder}），或换一个路径。没有开始起草。")
-            if not os.access(folder, os.W_OK):
-                raise InputError(f"输出目录 {folder} 不可写：请换一个目录。没有开始起草。")
-            if len(path.name.encode("utf-8")) > 255:
-                raise InputError(f"输出文件名过长（{len(path.name)} 字）：请用短一些的文件名。没有开始起草。")
+        check_writable(self.paths)
+
+
+def check_writable(paths: list[Path]) -> None:
+    """Every file can be created: its folder exists and is writable, its name fits (InputError otherwise)."""
+    for path in paths:
+        folder = path.parent
+        if path.is_dir():
+            raise InputError(f"输出路径 {path} 是一个目录：请给出文件名，例如 {path / '草稿.docx'}。")
+        if not folder.is_dir():
+            raise InputError(f"输出目录 {folder} 不存在：请先创建它（mkdir -p {folder}），或换一个路径。没有开始起草。")
+        if not os.access(folder, os.W_OK):
+            raise InputError(f"输出目录 {folder} 不可写：请换一个目录。没有开始起草。")
+        if len(path.name.encode("utf-8")) > 255:
+            raise InputError(f"输出文件名过长（{len(path.name)} 字）：请用短一些的文件名。没有开始起草。")
 
 
 @dataclass

@@ -14,6 +14,7 @@ from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
 from retrieval.errors import RetrievalError, storage_reason
 
+from .material_cmd import add_material_command
 from .settings import Settings, apply_offline_env
 
 apply_offline_env()
@@ -100,6 +101,13 @@ def draft_request(args):
     accept = "all" if chosen == "all" else tuple(int(n) - 1 for n in chosen.split(",")
                                                  if n.strip().isdigit() and int(n) > 0)
     return DraftRequest(meta, facts_text, accept=accept)
+
+
+def check_outputs(paths: list[str | None]) -> None:
+    """Before any work: every output file named can be created (its folder exists and is writable)."""
+    from drafting.engine import check_writable
+
+    check_writable([Path(p).expanduser() for p in paths if p])
 
 
 def draft_outputs(args):
@@ -249,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="起草后端；给两次（--backend offline --backend llm）即对比两者")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    add_material_command(sub, with_db)
     return parser
 
 

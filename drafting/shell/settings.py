@@ -103,6 +103,11 @@ class Settings:
     users_file: str = env("REPORTDRAFT_USERS", "")
     """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts."""
     max_upload_mb: int = env("REPORTDRAFT_MAX_UPLOAD_MB", 20)
+    api_token: str = env("REPORTDRAFT_API_TOKEN", "", repr=False)
+    """The token agent platforms send to the drafting tools (MCP, /api/v1).
+    Unset: the tools are open when the page is (no login) and off when the page has logins."""
+    public_url: str = env("REPORTDRAFT_PUBLIC_URL", "")
+    """Where people reach the app, for the Word links the tools return; unset: the address the caller used."""
     database_url: str = env("REPORTDRAFT_DATABASE_URL", "", repr=False)
     """PostgreSQL for drafts, versions and the catalog, shared by several app instances
     (postgresql://user:password@host:port/db); unset: SQLite files in the data directory.
@@ -160,10 +165,14 @@ class Settings:
         return cls(**values)
 
 
+READERS = {"REPORTDRAFT_DATABASE_URL": _database_url, "REPORTDRAFT_PUBLIC_URL": lambda raw: raw.rstrip("/")}
+"""Variables read by more than their default's type."""
+
+
 def _read(name: str, raw: str, default):
     """The value of environment variable `name` in the type of its default; a wrong one says how to fix it."""
-    if name == "REPORTDRAFT_DATABASE_URL":
-        return _database_url(raw)
+    if name in READERS:
+        return READERS[name](raw)
     if isinstance(default, Path):
         return Path(raw).expanduser()
     if isinstance(default, bool) or not isinstance(default, int | float):
