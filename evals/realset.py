@@ -6,7 +6,7 @@ JSON: the section whose text carries a fact's 【F】 marker, and the （一）/
 
 - role accuracy: the role of the fact's section equals the role of the real section.
 - placement (within the measures): the work area of the draft unit's heading shares an area with
-  the real unit's heading (its 一是 lead, else its （一） subheading, else its heading). Areas are
+  the real unit's headings (its 一是 lead and its （一） subheading; its heading when those name none). Areas are
   this module's own keyword table (AREAS), not the placer's, so the placer cannot grade itself;
   facts whose real heading names no area are not scored (counted as `unscored`).
 - cohesion: of pairs of measures facts that sat in one real sub-area (same heading, subheading and
@@ -173,7 +173,7 @@ def score_case(name: str, case: dict, labels: dict, draft) -> CaseScore:
 def _score_area(score: CaseScore, fact_id: str, where: dict, unit: Unit | None, text: str) -> None:
     if where.get("role") != "measures":
         return
-    real = areas(where.get("lead")) or areas(where.get("subheading")) or areas(where.get("heading"))
+    real = areas(where.get("lead")) | areas(where.get("subheading")) or areas(where.get("heading"))
     if not real:
         score.unscored += 1
         return

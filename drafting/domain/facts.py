@@ -19,8 +19,9 @@ BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
     r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
 )
-LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
-"""What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
+LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|(同时|另外|此外|其中|并且|而且))[，,、]?")
+"""What a pasted fact opens with that belongs to the report it was copied from, not to the fact;
+the connectives (group 1) also say that it continues the fact before it."""
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
 INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 """Bidirectional overrides and zero-width characters: they make text display differently from
@@ -58,20 +59,23 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
     if _looks_binary(text):
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
-    items: list[str] = []
+    items: list[tuple[str, bool]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
-        body = LEAD_WORDS.sub("", BULLET.sub("", cleaned, count=1).strip(), count=1).strip()
+        unbulleted = BULLET.sub("", cleaned, count=1).strip()
+        lead = LEAD_WORDS.match(unbulleted)
+        body = unbulleted[lead.end():].strip() if lead else unbulleted
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
-            items.append(body)
+            items.append((body, bool(lead and lead.group(1))))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
         raise InputError(f"事实条数过多（{len(items)} 条，上限 {MAX_FACTS} 条）：请合并或删减后再起草。")
-    for i, item in enumerate(items, 1):
+    for i, (item, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item)) for i, item in enumerate(items, 1)]
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined)
+            for i, (item, joined) in enumerate(items, 1)]
 
 
 def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:

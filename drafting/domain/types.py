@@ -31,6 +31,8 @@ class Fact:
     """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
     theme: str = ""
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
+    joined: bool = False
+    """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
 
 
 @dataclass
@@ -99,6 +101,9 @@ class DraftMeta:
     """党组书记、主席 / 主席 / 党组书记、局长."""
     notices: list[str] = field(default_factory=list)
     """What the tool decided about who and when and wants the user to confirm."""
+    shape: str = ""
+    """A 法治政府建设 report's shape: 'statutory' (一、主要举措和成效 with （一）（二）…, then 不足,
+    第一责任人, 下一年度安排) or 'themed' (several themed 一、二、三 sections); '' for the default."""
 
 
 @dataclass
@@ -138,7 +143,7 @@ class Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
         facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
                       derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""),
-                      theme=f.get("theme", ""))
+                      theme=f.get("theme", ""), joined=bool(f.get("joined", False)))
                  for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):

@@ -7,7 +7,7 @@ decides a level or a year itself.
 
 from __future__ import annotations
 
-from .kinds import SectionSpec, get_kind
+from .kinds import ReportKind, SectionSpec, get_kind, shaped
 from .meta import written_on
 from .phrases import neutral
 from .profile import OrgProfile, profile_for
@@ -49,10 +49,16 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     }
 
 
+def kind_of(meta: DraftMeta) -> ReportKind:
+    """The draft's kind with its sections: a government body's work areas or a federation's, and
+    the shape the draft asks for."""
+    return shaped(get_kind(meta.report_type), meta.shape, profile_of(meta).federation)
+
+
 def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
     """The kind's section whose heading (filled for this draft) is `heading`; None for a section the
     user added or renamed."""
-    return next((spec for spec in get_kind(meta.report_type).sections if spec.role == role
+    return next((spec for spec in kind_of(meta).sections if spec.role == role
                  and any(fill(h, meta) == heading for h in spec.headings)), None)
 
 

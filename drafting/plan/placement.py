@@ -39,6 +39,15 @@ class Placed:
     theme: str
     confidence: float
     reason: str
+    scores: tuple[tuple[str, float], ...] = ()
+    """Every theme's share of the vote, largest first: a neighbour's theme may still fit."""
+    reasons: tuple[tuple[str, str], ...] = ()
+
+    def share(self, theme: str) -> float:
+        return dict(self.scores).get(theme, 0.0)
+
+    def reason_for(self, theme: str) -> str:
+        return dict(self.reasons).get(theme, "按事实本身的用词归类")
 
 
 @lru_cache(maxsize=4096)
@@ -111,10 +120,11 @@ def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
         scores[theme] = scores.get(theme, 0.0) + OWN_WORDS_WEIGHT * hits / top_own
     if not scores:
         return Placed("", 0.0, "没有相近的范例，也没有可判断的词：请确认位置")
-    theme = max(scores, key=lambda k: scores[k])
-    confidence = scores[theme] / sum(scores.values())
-    reason = reasons.get(theme, (0, "按事实本身的用词归类"))[1]
-    return Placed(theme, round(confidence, 2), reason)
+    total = sum(scores.values())
+    ranked = tuple(sorted(((k, round(v / total, 3)) for k, v in scores.items()), key=lambda kv: -kv[1]))
+    theme, confidence = ranked[0]
+    why = tuple((k, r) for k, (_, r) in reasons.items())
+    return Placed(theme, confidence, dict(why).get(theme, "按事实本身的用词归类"), ranked, why)
 
 
 def _short(heading: str) -> str:

@@ -12,12 +12,11 @@ import re
 from drafting.domain.classify import classify
 from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.kinds import get_kind
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
 from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
-from drafting.domain.wording import named_spec
+from drafting.domain.wording import kind_of, named_spec
 
 from .base import CheckResult, Finding, section_sentences
 from .who import framing
@@ -29,7 +28,7 @@ EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
 def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     """Each fact in a section where a drafter would put it."""
     result = CheckResult("placement", "事实归位")
-    kind = get_kind(draft.meta.report_type)
+    kind = kind_of(draft.meta)
     roles = {s.role for s in kind.sections} | {Role.PREAMBLE}
     for section in draft.sections:
         for fact_id in section.fact_ids:

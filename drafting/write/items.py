@@ -59,7 +59,9 @@ class Group:
 
 
 def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) -> tuple[list[Group], list[Fact]]:
-    """(groups of activities by topic in the kind's order, honours) for a measures section."""
+    """(groups of activities by topic, honours) for a measures section. Groups come in the order
+    their first fact was pasted — real pastes follow their report's order — and inside a group a
+    framing statement leads, then the facts in the order given."""
     groups: dict[str, Group] = {}
     honours = []
     for fact_id in section.fact_ids:
@@ -74,8 +76,9 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    order = {t.key: i for i, t in enumerate(spec.topics)}
-    return sorted(groups.values(), key=lambda g: order.get(g.topic.key if g.topic else "", 99)), honours
+    for group in groups.values():
+        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
+    return list(groups.values()), honours
 
 
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:

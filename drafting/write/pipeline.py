@@ -15,9 +15,9 @@ from datetime import date
 
 from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.domain.guard import ForeignGuard, guard_for
-from drafting.domain.kinds import get_kind
 from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta, Section
+from drafting.domain.wording import kind_of
 from drafting.errors import InputError
 from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
 from drafting.plan.copying import copied_figures
@@ -47,7 +47,7 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
     facts = parse_facts(facts_text)
     meta = settle(meta, facts, today)
-    kind = get_kind(meta.report_type)
+    kind = kind_of(meta)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
                   warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
@@ -57,7 +57,7 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
 
 def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
     guard = guard_for(draft, index.documents()) if index is not None else ForeignGuard()
-    return DraftContext(meta=draft.meta, kind=get_kind(draft.meta.report_type),
+    return DraftContext(meta=draft.meta, kind=kind_of(draft.meta),
                         facts={f.id: f for f in draft.facts}, index=index, guard=guard,
                         exclude_docs=exclude_docs, outline=draft.sections, plan_answers=plan_answers(draft))
 
