@@ -39,7 +39,9 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return self.expected == self.got
+        """Same role, and for work the same topic (the section part of a label names the themed
+        shape's section; the statutory shape has one measures section)."""
+        return self.expected.split("/")[-1] == self.got.split("/")[-1]
 
 
 def expected_place(kind, theme: str) -> str:

@@ -222,8 +222,9 @@ def draft_case(case: dict, index):
     from drafting.shell.services import meta_from_case
     from drafting.write.pipeline import draft_report
 
+    own = Path(case.get("report_file", "")).stem  # leave-one-out when the index holds the report itself
     return draft_report(meta_from_case(case), "\n".join(case["facts"]), index=index,
-                        exclude_docs=tuple(case.get("exclude_docs", [])))
+                        exclude_docs=tuple(case.get("exclude_docs", [])) + ((own,) if own else ()))
 
 
 def run(index, directory: Path = REALSET) -> list[CaseScore]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.roles import FactKind
 from drafting.domain.themes import text_theme
@@ -56,6 +57,8 @@ class Group:
     topic: Topic | None
     theme: str
     facts: list[Fact] = field(default_factory=list)
+    facet: str = ""
+    """For part of a long run in one area: what this part does (facets.FACETS), which its heading says."""
 
 
 def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) -> tuple[list[Group], list[Fact]]:
@@ -76,9 +79,34 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    for group in groups.values():
+    out = [part for group in groups.values() for part in by_facet(group)]
+    for group in out:
         group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
-    return list(groups.values()), honours
+    return out, honours
+
+
+def by_facet(group: Group) -> list[Group]:
+    """A long group split by what its facts do, in paste order; a fact naming no facet (or
+    continuing the one before) stays with the one before; a part of one fact joins its neighbour."""
+    if len(group.facts) < SPLIT_AT:
+        return [group]
+    parts: list[Group] = []
+    for fact in group.facts:
+        key = "" if fact.joined else facet_of(group.theme, fact.text)
+        if parts and (not key or key == parts[-1].facet):
+            parts[-1].facts.append(fact)
+        else:
+            parts.append(Group(group.topic, group.theme, [fact], key))
+    merged: list[Group] = []
+    for part in parts:
+        if merged and len(part.facts) == 1:
+            merged[-1].facts += part.facts
+        else:
+            merged.append(part)
+    if len(merged) > 1 and len(merged[0].facts) == 1:
+        first = merged.pop(0)
+        merged[0].facts[:0] = first.facts
+    return merged if len(merged) > 1 else [group]
 
 
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ import zlib
 from dataclasses import replace
 
 from drafting.domain import phrases
+from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
 from drafting.domain.roles import Role
 from drafting.domain.types import Fact, Section
@@ -121,8 +122,9 @@ class OfflineComposer(SectionWriter):
         """A generic heading of earlier reports about this work area, else the kind's own; never one
         that repeats its section's heading."""
         query = " ".join(f.text for f in group.facts)
-        found = corpus_subheadings(ctx, group.theme, query)
-        own = list(group.topic.headings) if group.topic else []
+        part = facet(group.theme, group.facet)
+        found = [] if part else corpus_subheadings(ctx, group.theme, query)
+        own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
         options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
         for k in range(len(options)):
