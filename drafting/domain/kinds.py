@@ -160,8 +160,9 @@ PUFA_LEAD = T("lead", ("强化组织领导，压实普法责任", "健全普法�
 PUFA_SECTIONS = {
     True: _pufa((PUFA_LEAD, T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA, TEAM, RIGHTS,
                  T("care", ("用心用情服务，维护妇儿权益",), ("care", "development", "planning")))),
-    False: _pufa((PUFA_LEAD, T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA, TEAM, G_RIGHTS,
-                  G_FUNCTIONS, DECISION, G_ENFORCE, G_SUPERVISION, G_CARE)),
+    # A department's 普法 report: its 法律顾问 and 执法人员 are 普法 people here, not 依法决策 work.
+    False: _pufa((PUFA_LEAD, T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA,
+                  T("team", TEAM.headings, ("team", "volunteer", "decision")), G_RIGHTS, G_ENFORCE, G_CARE)),
 }
 PUFA = ReportKind(
     key=Kind.PUFA,
