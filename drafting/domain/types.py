@@ -33,6 +33,8 @@ class Fact:
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
     joined: bool = False
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
+    unsure: bool = False
+    """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
 
 
 @dataclass
@@ -143,7 +145,8 @@ class Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
         facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
                       derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""),
-                      theme=f.get("theme", ""), joined=bool(f.get("joined", False)))
+                      theme=f.get("theme", ""), joined=bool(f.get("joined", False)),
+                      unsure=bool(f.get("unsure", False)))
                  for f in data.get("facts", [])]
         sections = []
         for s in data.get("sections", []):

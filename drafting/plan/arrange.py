@@ -128,8 +128,8 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
         placed = place(fact.text, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
             else _duty_placed()
         filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
-        current = filing.theme
-        fact.theme = filing.theme
+        current = fact.theme = filing.theme
+        fact.unsure = bool(filing.question)
 
 
 def _duty_placed() -> Placed:

@@ -29,6 +29,8 @@ from .stock import Stock
 PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年|\d{4}年)?[，,]?(?:将|要|计划|拟)")
 LEADER = re.compile(r"^(?:党组书记、?(?:主席|局长|主任)?|主席|主要负责人|主要领导|局长|主任)[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
+NEUTRAL_HEADING = "统筹推进其他各项工作"
+"""Over facts nobody could place: it asserts no work area (the outline asks where they belong)."""
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
@@ -120,7 +122,10 @@ class OfflineComposer(SectionWriter):
 
     def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
-        that repeats its section's heading."""
+        that repeats its section's heading; a neutral one when no fact under it was placed with
+        confidence (a themed heading would assert what the facts do not say)."""
+        if all(f.unsure for f in group.facts):
+            return NEUTRAL_HEADING, []
         query = " ".join(f.text for f in group.facts)
         part = facet(group.theme, group.facet)
         found = [] if part else corpus_subheadings(ctx, group.theme, query)
