@@ -53,15 +53,20 @@ FRAMING = re.compile(
     r"|立足[^，。；]{0,30}|主动担当作为|积极行动|扎实推动[^，。；]{0,20}各项工作[^，。；]{0,6}"
     r"|始终(?:将|把)[^，。；]{0,30}作为[^，。；]{0,20}|不断创新工作(?:方式|方法)[、和]?(?:方式|方法)?"
     r"|(?:努力|不断|切实|进一步)?提高[^，。；]{0,20}(?:水平|能力|层次|凝聚力|战斗力|意识)"
-    r"|不断加强[^，。；]{0,30}建设|[^，。；]{0,6}期间)$")
+    r"|不断加强[^，。；]{0,30}建设|[^，。；]{0,6}期间"
+    r"|(?:紧紧)?围绕[^，。；]{0,40}(?:目标|中心|任务|部署|要求)|以[^，。；]{0,24}为(?:引领|导向|先导|重任|根本|统揽)"
+    r"|紧扣[^，。；]{0,30}|(?:切实)?履行[^，。；]{0,12}职能|不断强化工作措施|着力推动[^，。；]{0,30}"
+    r"|全面谋划[^，。；]{0,20}工作|以高水平法治保障[^，。；]{0,30}|扎实推进依法行政|(?:大力)?实施[^，。；]{0,8}行动"
+    r"|将[^，。；]{0,20}(?:做在平常|抓在经常|落到日常|深度融入[^，。；]{0,30})|抓在经常|落到日常"
+    r"|实现了?[^，。；]{0,24}(?:全覆盖|广覆盖|深影响|实效果)|(?:[\u4e00-\u9fff]{1,8}(?:妇联|政府|局))?高度重视[^，。；]{0,30})$")
 """Framing clauses: together they make a guiding statement, with no work of its own."""
 DATED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|份|初|中旬|下旬|底)?")
 YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度|以来)?|今年以来|全年|上半年)[，,]?")
-ACTION = re.compile(r"(?:开展|组织|举办|召开|学习|宣传|落实|贯彻|建立|完善|制定|印发|利用|创新|推进|推动|加强|深化|实施|"
+ACTION = re.compile(r"(?:开展|组织|举办|召开|学习|宣传|落实|贯彻|建立|完善|制定|印发|利用|创新|推进|推动|加强|深化|实施|执行|"
                     r"发放|走访|排查|调解|化解|接待|受理|培训|成立|设立|打造|建成|签订|聘请|参加|参与|服务|慰问|救助|"
                     r"选树|寻访|表扬|表彰|发布|推送|拍摄|制作|编印|举行|邀请|协调|解决|帮助|指导|督促|检查|审查|"
                     r"修订|清理|报送|摸排|覆盖|联合|携手|依托|结合|融入|健全|规范|提升|提高|强化|压实|部署|研究)"
-                    r"(?=[\u4e00-\u9fff《“\"0-9])")
+                    r"(?=[\u4e00-\u9fff《“\"0-9□])")
 """What was done, with something after it: "普法宣传" alone is a topic, "开展普法宣传" is work."""
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
 
@@ -94,9 +99,13 @@ def classify(fact: Fact, meta: DraftMeta) -> FactKind:
     return FactKind.ACTIVITY
 
 
+SUBJECT = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:妇联|政府|局|委|办|街道|办事处|镇|乡|县|区|市|旗|我们)(?=将)")
+"""Who will act, before 将: 头铺镇将继续…, 青疃镇妇联将持续…"""
+
+
 def _plans(body: str, text: str, meta: DraftMeta) -> bool:
     clauses = [c.strip() for c in CLAUSE.split(body) if c.strip()]
-    first = clauses[0] if clauses else body
+    first = SUBJECT.sub("", clauses[0] if clauses else body)
     return bool(FUTURE_LEAD.match(first) or WILL_DO.match(first) or PLANNED.search(body)
                 or _next_year_only(text, meta))
 

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from drafting.domain.classify import leader_acts
 from drafting.domain.kinds import ReportKind
 from drafting.domain.roles import FactKind, Role
+from drafting.domain.themes import kin
 from drafting.domain.types import Fact
 
 from .placement import Placed, place
 
 CONTINUES = re.compile(r"^(?:其中|这是|此外|另外|同时|并且|并|例如|比如|如|从而|进而|以此|为此|切实|有效|实现|努力|"
-                       r"首次|重点|逐步|共计|累计|截至|紧密围绕|旨在|受益|覆盖|吸引|带动|惠及|"
+                       r"首次|重点|逐步|共计|累计|截至|紧密围绕|旨在|受益|覆盖|吸引|带动|惠及|促进|确保|以确保|"
                        r"自[^，,。]{2,10}以来[，,]?(?:共|累计|已))")
 OPEN_END = re.compile(r"[，,、：:]$")
 BY_MEANS = re.compile(r"^通过[^，,。；;]*$")
@@ -73,9 +74,24 @@ def arrange(facts: list[Fact], kind: ReportKind, index=None, exclude_docs=()) ->
     for n, fact in enumerate(own):
         before = own[n - 1] if n else None
         filings[fact.id] = _by_kind(fact, before, own, n, kind)
+    _opening_honours(own, filings)
     _place_work(own, filings, kind, index, exclude_docs)
     _frame(own, filings, kind)
     return filings
+
+
+def _opening_honours(facts: list[Fact], filings: dict[str, Filing]) -> None:
+    """Honours pasted before any work open the report (一年来…获评…), as real openings list them;
+    a kind with a 工作亮点 section has already sent them there."""
+    for fact in facts:
+        kind = FactKind(fact.kind)
+        if kind == FactKind.GUIDING:
+            continue
+        if kind != FactKind.HONOUR:
+            return
+        filing = filings[fact.id]
+        if filing.role == Role.MEASURES:
+            filing.role, filing.reason = Role.PREAMBLE, "荣誉表彰（列在开篇）→ 导语"
 
 
 def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: ReportKind) -> Filing:
@@ -138,7 +154,8 @@ def _duty_placed() -> Placed:
 
 def _choose(fact: Fact, placed: Placed, current: str, kind: ReportKind) -> tuple[str, str, str]:
     label = FactKind(fact.kind).label
-    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence):
+    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence
+                    or kin(current, placed.theme)):
         return current, f"{label} → 与前一条同属一项工作（{_area(current)}）", ""
     theme = placed.theme or _fallback(kind)
     question = ""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from drafting.domain import phrases
 from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
-from drafting.domain.roles import Role
+from drafting.domain.roles import FactKind, Role
 from drafting.domain.types import Fact, Section
 from drafting.domain.wording import fill, named_spec
 from retrieval.patterns import ordinal
@@ -57,7 +57,9 @@ class OfflineComposer(SectionWriter):
     # -- the preamble ---------------------------------------------------------------------
     def _preamble(self, section: Section, ctx: DraftContext, stock: Stock) -> str:
         meta, kind = ctx.meta, ctx.kind
-        guiding = [fact_clause(ctx.facts[i]) for i in section.fact_ids if i in ctx.facts]
+        facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
+        guiding = [fact_clause(f) for f in facts if f.kind != FactKind.HONOUR]
+        honours = [fact_clause(f) for f in facts if f.kind == FactKind.HONOUR]
         own = "，".join(guiding) + "，" if guiding else ""
         if kind.key == "zongjie":
             lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own +
@@ -68,7 +70,8 @@ class OfflineComposer(SectionWriter):
                      else "压实“谁执法谁普法”普法责任制，推动普法工作与{business}深度融合。")
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
-        return lead + fill(kind.report_line, meta)
+        recognised = "一年来，" + "；".join(honours) + "。" if honours else ""
+        return lead + recognised + fill(kind.report_line, meta)
 
     # -- the body -------------------------------------------------------------------------
     def _body(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
