@@ -124,15 +124,3 @@ def text_theme(text: str) -> str:
     scores = text_scores(text)
     return max(scores, key=lambda k: (scores[k], -list(THEME).index(k))) if scores else ""
 
-
-FAMILIES = ({"study", "ideology", "mechanism", "party", "decision"},
-            {"publicity", "family", "media", "team", "volunteer"},
-            {"rights", "care", "development", "planning", "organisation"},
-            {"functions", "enforcement", "supervision", "economy"})
-"""Work areas a drafter often files under one heading: 学法 with 组织领导, 普法 with its 队伍 and
-平台, 维权 with 关爱; a government's 职能, 执法 and 监督."""
-
-
-def kin(a: str, b: str) -> bool:
-    """Whether two work areas belong to one family."""
-    return a == b or any(a in f and b in f for f in FAMILIES)

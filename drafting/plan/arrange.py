@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from drafting.domain.classify import leader_acts
 from drafting.domain.kinds import ReportKind
 from drafting.domain.roles import FactKind, Role
-from drafting.domain.themes import kin
 from drafting.domain.types import Fact
 
 from .placement import Placed, place
@@ -154,8 +153,7 @@ def _duty_placed() -> Placed:
 
 def _choose(fact: Fact, placed: Placed, current: str, kind: ReportKind) -> tuple[str, str, str]:
     label = FactKind(fact.kind).label
-    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence
-                    or kin(current, placed.theme)):
+    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence):
         return current, f"{label} → 与前一条同属一项工作（{_area(current)}）", ""
     theme = placed.theme or _fallback(kind)
     question = ""
