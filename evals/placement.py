@@ -24,8 +24,8 @@ from drafting.domain.types import Fact
 from drafting.plan.outline import make_outline
 from drafting.plan.placement import sentence_leads
 from drafting.shell.services import load_case
-from retrieval.figures import extract_figures
-from retrieval.patterns import ENUMERATOR, SUB
+from lexicon.figures import extract_figures
+from lexicon.numbering import ENUMERATOR, SUB
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figures import extract_figures
-from .patterns import ANY_HEADING, NUMERALS
-from .script import normalise_script
+from lexicon.figures import extract_figures
+from lexicon.numbering import ANY_HEADING, NUMERALS
+from lexicon.script import normalise_script
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"

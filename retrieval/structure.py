@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexicon.numbering import TOP
+
 from .clean import CLOSING_DATE, Paragraph
-from .patterns import TOP
 
 TITLE = re.compile(r"(报告|总结|谋划|计划|要点|情况)")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fa5*＊]{1,30}(妇女联合会|妇联)$")

@@ -9,12 +9,41 @@ frames the preamble, and a fragment is a question for the user, never a numbered
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-from retrieval.figures import extract_figures
+from lexicon.figures import extract_figures
 from retrieval.text import verbs
 
-from .roles import FactKind
 from .types import DraftMeta, Fact
+
+
+class FactKind(StrEnum):
+    """What a pasted fact is; decides where a drafter files it."""
+
+    ACTIVITY = "activity"
+    HONOUR = "honour"
+    PROBLEM = "problem"
+    PLAN = "plan"
+    DUTY = "duty"
+    GUIDING = "guiding"
+    EVENT = "event"
+    FRAGMENT = "fragment"
+
+    @property
+    def label(self) -> str:
+        return FACT_KIND_LABELS[self]
+
+
+FACT_KIND_LABELS = {
+    FactKind.ACTIVITY: "工作举措/成效",
+    FactKind.HONOUR: "荣誉表彰",
+    FactKind.PROBLEM: "问题不足",
+    FactKind.PLAN: "计划打算",
+    FactKind.DUTY: "负责人履职",
+    FactKind.GUIDING: "指导思想/背景",
+    FactKind.EVENT: "时间节点事件",
+    FactKind.FRAGMENT: "不完整（请补充）",
+}
 
 PLAN = re.compile(r"^(?:下一步|下步|明年|下半年|今后|计划|拟|力争|争取)|计划于|拟于|将于|力争|争取在|计划(?:在|开展|建成|培训|举办)"
                   r"|^将(?!.{0,30}(?:纳入|作为|列入|融入|与|同))")

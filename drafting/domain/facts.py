@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from drafting.errors import InputError
-from retrieval.figures import extract_figures, figure_spans, masked_values
-from retrieval.script import normalise_script
+from lexicon.figures import extract_figures, figure_spans, masked_values
+from lexicon.script import normalise_script
 from retrieval.text import words
 
 from .types import Fact

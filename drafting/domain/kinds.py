@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafting.errors import InputError
-
-from .roles import Kind, Role
+from lexicon.roles import Kind, Role
 
 
 @dataclass(frozen=True)

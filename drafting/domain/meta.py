@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import date
 
 from drafting.errors import InputError
-from retrieval.figures import masked_values
-from retrieval.script import to_simplified
+from lexicon.figures import masked_values
+from lexicon.script import to_simplified
 
 from .facts import hidden_warnings, strip_hidden
 from .kinds import fill_title, get_kind

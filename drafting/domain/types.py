@@ -1,6 +1,6 @@
 """The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
 
-Figure itself is a text basic and lives in retrieval.figures; it is re-exported here."""
+Figure itself is a text basic and lives in lexicon.figures; it is re-exported here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from retrieval.figures import Figure
+from lexicon.figures import Figure
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.review.base import CheckResult
 from drafting.write.validate import read_flag
-from retrieval.patterns import SUB, ordinal
+from lexicon.numbering import SUB, ordinal
 from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"

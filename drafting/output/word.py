@@ -22,7 +22,7 @@ from docx.shared import Emu, Mm, Pt
 
 from drafting.domain.types import Draft
 from drafting.review.base import CheckResult
-from retrieval.patterns import NUMBERED_SENTENCE, SUBHEAD_SENTENCE
+from lexicon.numbering import NUMBERED_SENTENCE, SUBHEAD_SENTENCE
 from retrieval.text import sentences
 
 from .comments import Placed, source_note

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.errors import InputError
+from lexicon.figures import figure_spans
+from lexicon.numbering import TOP
 from retrieval.errors import SkippedFile
-from retrieval.figures import figure_spans
-from retrieval.patterns import TOP
 from retrieval.readers import check_zip
 
 

@@ -9,12 +9,12 @@ table, and written only if the user moves them into a section.
 
 from __future__ import annotations
 
-from drafting.domain.classify import classify_all
+from drafting.domain.classify import FactKind, classify_all
 from drafting.domain.kinds import ReportKind, SectionSpec
-from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import THEME
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
 from .placement import place
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.domain.themes import heading_theme, text_scores
+from lexicon.numbering import SUB, TOP
 from retrieval.errors import RetrievalError
-from retrieval.patterns import SUB, TOP
 from retrieval.text import sentences
 
 ITEM_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是)?(.{2,16})。$")

@@ -15,14 +15,14 @@ import re
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.types import Fact
-from retrieval.figures import figure_spans
-from retrieval.patterns import ENUMERATOR
+from lexicon.figures import figure_spans
+from lexicon.numbering import ENUMERATOR
 from retrieval.text import sentences, words
 
 PLAN_LEAD = re.compile(r"^(?:下一步|今后|同时|此外|另外)，?")
 GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
 DONE_KINDS = {"", "activity", "honour", "duty", "event"}
-"""Fact kinds that report work done (drafting.domain.roles.FactKind); '' when not classified."""
+"""Fact kinds that report work done (drafting.domain.classify.FactKind); '' when not classified."""
 
 WORK = {
     # what the work is → words that name it in a plan or a fact (substrings)

@@ -15,7 +15,7 @@ from drafting.domain.meta import parse_date, period_end, plausible_writing_date
 from drafting.domain.phrases import federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
-from retrieval.script import pinyin_notes, traditional_chars
+from lexicon.script import pinyin_notes, traditional_chars
 
 from .base import CheckResult, Finding
 

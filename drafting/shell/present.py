@@ -10,13 +10,14 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from drafting.domain.roles import FactKind, Kind
+from drafting.domain.classify import FactKind
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
 from drafting.write.validate import read_flag
+from lexicon.roles import Kind
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
-from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
 from drafting.output.exports import private_files, private_folder
@@ -26,6 +25,7 @@ from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
+from lexicon.roles import Kind
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 

@@ -14,9 +14,9 @@ from drafting.domain.themes import heading_theme
 from drafting.domain.types import Source
 from drafting.domain.wording import words_for
 from drafting.plan.placement import bigrams
+from lexicon.figures import figure_spans, masked_values
+from lexicon.numbering import ENUMERATOR, SUB
 from retrieval.errors import RetrievalError
-from retrieval.figures import figure_spans, masked_values
-from retrieval.patterns import ENUMERATOR, SUB
 from retrieval.text import sentences
 
 from .base import DraftContext

@@ -159,7 +159,7 @@ class LLMWriter(SectionWriter):
         return "\n".join(f"{f.id}：{fact_clause(f)}" for f in facts) or "（本部分没有用户提供的事实，不得写任何数字）"
 
     def _request(self, section: Section, ctx: DraftContext, facts, sample: list[str], instruction: str) -> str:
-        from drafting.domain.roles import role_label
+        from lexicon.roles import role_label
 
         if instruction.strip() and section.text.strip():
             return render("revision", instruction=instruction.strip()[:200], heading=section.heading,

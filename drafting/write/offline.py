@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from drafting.domain import phrases
 from drafting.domain.kinds import SectionSpec
-from drafting.domain.roles import Role
 from drafting.domain.types import Fact, Section
 from drafting.domain.wording import fill, named_spec
-from retrieval.patterns import ordinal
+from lexicon.numbering import ordinal
+from lexicon.roles import Role
 
 from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
