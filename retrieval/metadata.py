@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexicon.levels import ANY_UNIT, LEVELS, level_of
+
 from .clean import CLOSING_DATE
 from .structure import ORG_LINE, ParsedReport
 
 ORG_IN_TEXT = re.compile(r"([\u4e00-\u9fa5*＊]{1,20}?(?:妇女联合会|妇联))")
-ADMIN_UNIT = re.compile(r"(.+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗))")
+ADMIN_UNIT = re.compile(f"(.+?{ANY_UNIT})")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕\s*\d+\s*号")
 WEB_DATE = re.compile(r"(?:发表|发布)(?:日期|时间)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -41,18 +43,16 @@ def kind_of(title: str) -> str:
 
 
 def short_name_of(region: str) -> str:
-    """万源市 → 市妇联; 中卫市沙坡头区 → 区妇联; 古县 → 县妇联."""
-    for suffix in ("旗", "县", "区", "市", "州", "省"):
-        if region.endswith(suffix):
-            return suffix + "妇联"
-    return "妇联"
+    """万源市 → 市妇联; 中卫市沙坡头区 → 区妇联; 宁夏回族自治区 → 自治区妇联; 古县 → 县妇联."""
+    level = level_of(region)
+    return (LEVELS[level].self_prefix if level else "") + "妇联"
 
 
 def places_of(region: str) -> list[str]:
     """重庆市潼南区 → [重庆, 潼南]; 古县 → [古县]: names short enough to recognise in a text."""
     places = []
     for unit in ADMIN_UNIT.findall(region):
-        base = re.sub(r"(自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)$", "", unit)
+        base = re.sub(f"{ANY_UNIT}$", "", unit)
         base = re.sub(r"(回族|壮族|维吾尔|藏族|蒙古族)$", "", base)
         if "*" in unit or "＊" in unit:
             continue

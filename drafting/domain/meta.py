@@ -13,6 +13,7 @@ from datetime import date
 
 from drafting.errors import InputError
 from lexicon.figures import masked_values
+from lexicon.levels import SELF_PREFIX
 from lexicon.script import to_simplified
 
 from .facts import hidden_warnings, strip_hidden
@@ -21,6 +22,8 @@ from .profile import profile_for
 from .types import DraftMeta, Fact
 
 MIN_YEAR = 2016
+BARE_NAME = re.compile(SELF_PREFIX + "(?:妇联|妇女联合会)")
+"""A name that is only a level: 县妇联, 市妇女联合会."""
 HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
 
 
@@ -92,7 +95,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     elif written_on(settled) < period_end(settled):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
                        "报告通常在期末之后成文，请核对。")
-    if re.fullmatch(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(妇联|妇女联合会)", settled.org):
+    if BARE_NAME.fullmatch(settled.org):
         notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“某某市妇女联合会”），请补全。")
     if period == "half":
         for fact in facts:

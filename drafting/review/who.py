@@ -15,12 +15,13 @@ from drafting.domain.meta import parse_date, period_end, plausible_writing_date
 from drafting.domain.phrases import federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
+from lexicon.levels import RULE_OF_LAW_PLACES, SELF_PREFIX
 from lexicon.script import pinyin_notes, traditional_chars
 
 from .base import CheckResult, Finding
 
-SELF_NAME = re.compile(r"(?:^|(?<=[，。；：、“]))(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)妇联")
-RULE_OF_LAW = re.compile(r"依法治(省|市|州|盟|县|区|旗)")
+SELF_NAME = re.compile(f"(?:^|(?<=[，。；：、“]))({SELF_PREFIX})妇联")
+RULE_OF_LAW = re.compile(f"依法治([{RULE_OF_LAW_PLACES}])")
 
 
 def framing(section: Section, draft: Draft) -> str:
