@@ -10,12 +10,15 @@ from pathlib import Path
 
 import yaml
 
+from lexicon.cues import paragraph_role
+from lexicon.roles import Role
+
 from .clean import clean_text
 from .errors import RetrievalError
 from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
 from .readers import MAX_BYTES, read_report
 from .safeyaml import load_data
-from .structure import ParsedReport, paragraph_role, parse_report
+from .structure import ParsedReport, parse_report
 from .text import find_particulars, tokens, words
 
 MAX_CHUNK = 500
@@ -136,6 +139,7 @@ def make_chunks(doc: str, parsed: ParsedReport, chunk_tokens: dict | None = None
     chunk_tokens = {} if chunk_tokens is None else chunk_tokens
 
     def add(role: str, heading: str, text: str) -> None:
+        role = str(role)  # a record keeps the plain string of its Role
         for piece in _split_long(text):
             pieces_tokens = tokens(piece)
             chunk = Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece, words(piece, pieces_tokens))
@@ -143,7 +147,7 @@ def make_chunks(doc: str, parsed: ParsedReport, chunk_tokens: dict | None = None
             chunks.append(chunk)
 
     if parsed.preamble:
-        add("preamble", "", "\n".join(parsed.preamble))
+        add(Role.PREAMBLE, "", "\n".join(parsed.preamble))
     for section in parsed.sections:
         pending = ""
         for paragraph in section.paragraphs or [section.heading]:

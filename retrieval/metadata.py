@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexicon.cues import title_kind
 from lexicon.levels import ANY_UNIT, LEVELS, level_of
 
 from .clean import CLOSING_DATE
@@ -30,16 +31,6 @@ class ReportMeta:
     date: str = ""
     """ISO date (YYYY-MM-DD) of the 落款, or of the web page when there is no 落款 date."""
     doc_number: str = ""
-
-
-def kind_of(title: str) -> str:
-    if re.search(r"普法责任制|谁执法谁普法|普法履职", title):
-        return "pufa"
-    if re.search(r"法治政府|法治建设|依法治|法治工作", title):
-        return "fazhi"
-    if re.search(r"总结|谋划|工作情况|工作计划", title):
-        return "zongjie"
-    return ""
 
 
 def short_name_of(region: str) -> str:
@@ -71,7 +62,8 @@ def detect_metadata(report: ParsedReport, raw: str = "") -> ReportMeta:
     year = re.search(r"((?:19|20)\d{2})\s*年", report.title) or re.search(
         r"((?:19|20)\d{2})\s*年", " ".join(report.preamble)[:200])
     meta.year = int(year.group(1)) if year else None
-    meta.report_type = kind_of(report.title)
+    kind = title_kind(report.title)
+    meta.report_type = kind.value if kind else ""
     meta.date = _closing_date(report.closing) or _web_date(raw)
     number = DOC_NUMBER.search(" ".join(report.header)) or DOC_NUMBER.search(raw[:300])
     meta.doc_number = re.sub(r"\s+", "", number.group(0)) if number else ""

@@ -11,6 +11,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from lexicon.cues import LEADER
 from lexicon.levels import place_stem
 
 _init_lock = threading.Lock()
@@ -31,7 +32,7 @@ SENTENCE_END = re.compile(r"(?<=[。！？；])")
 SURNAMES = set("张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶程"
                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
                "郝龚邵万严覃武戴莫孔向汤阚")
-TITLE_CUE = re.compile(r"(主席|书记|主任|老师|律师|同志|网红|签发人[:：]?|咨询师|讲师|队长|局长|部长|会长|院长|校长|代表)")
+TITLE_CUE = re.compile(f"({LEADER}|老师|律师|同志|网红|签发人[:：]?|咨询师|讲师|队长|部长|会长|院长|校长|代表)")
 FAMOUS = {"雷锋", "习近平", "毛泽东", "邓小平"}
 BRAND_SUFFIX = re.compile(r"(工作室|驿站|妈|姐|丹丹|小屋|品牌|讲堂|说事|赶场)$")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from lexicon.cues import LEADER, PLAN_AHEAD, PLAN_VERBS, YEAR_LEAD
 from lexicon.figures import extract_figures
+from lexicon.pattern import either
 from retrieval.text import verbs
 
 from .types import DraftMeta, Fact
@@ -45,20 +47,18 @@ FACT_KIND_LABELS = {
     FactKind.FRAGMENT: "不完整（请补充）",
 }
 
-PLAN = re.compile(r"^(?:下一步|下步|明年|下半年|今后|计划|拟|力争|争取)|计划于|拟于|将于|力争|争取在|计划(?:在|开展|建成|培训|举办)"
-                  r"|^将(?!.{0,30}(?:纳入|作为|列入|融入|与|同))")
+PLAN = re.compile(f"^{either(PLAN_AHEAD + PLAN_VERBS)}"
+                  r"|计划于|拟于|将于|力争|争取在|计划(?:在|开展|建成|培训|举办)|^将(?!.{0,30}(?:纳入|作为|列入|融入|与|同))")
 """将 opens a plan ("将开展…"), but not the 把-construction of what was done ("将法治建设纳入考核")."""
 PROBLEM = re.compile(r"不足|不够|薄弱|有待|欠缺|短板|差距|不强|不高|滞后|仍需|还需|尚需|不到位|不充分|较少|偏少|"
                      r"不平衡|难以|不够深入|不明显|不完善|不健全|单一|老套路|没有新举措|缺乏|缺少|不熟练|短缺|不适应")
-DUTY = re.compile(r"^(?:党组书记|党组书记、主席|主席|主要负责人|主要领导|一把手|[局主]长|党委书记|书记)"
-                  r"|第一责任人|(?:书记|主席|主要负责人|局长)、?(?:带头|亲自|主持|专题|先后|多次|认真履行|述法|讲授)")
+DUTY = re.compile(f"^{LEADER}|第一责任人|{LEADER}、?(?:带头|亲自|主持|专题|先后|多次|认真履行|述法|讲授)")
 HONOUR = re.compile(r"获评|荣获|被评为|被授予|被命名为|获得[^，。；]{0,16}(?:称号|荣誉|表彰|奖)|受到[^，。；]{0,12}表彰|"
                     r"入选[^，。；]{0,12}(?:典型|案例|名单)|评为[^，。；]{0,12}(?:先进|示范|优秀)")
 FRAMING = re.compile(r"^(?:在[^，。；]{1,24}(?:领导|指导|关心|支持)下|以[^，。；]{1,40}为(?:目标|指导|主线|抓手|引领|统领|核心|宗旨|载体|重点)"
                      r"|坚持[^，。；]{0,40}|紧紧围绕[^，。；]{0,30}|围绕中心、?服务大局|深入学习贯彻[^，。；]{0,40}精神"
                      r"|认真贯彻落实[^，。；]{0,30}|按照[^，。；]{0,30}(?:部署|要求))$")
 DATED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|份|初|中旬|下旬|底)?")
-YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度|以来)?|今年以来|全年|上半年)[，,]?")
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
 
 

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 from drafting.errors import InputError
+from lexicon.cues import CONNECTIVE_LEAD
 from lexicon.figures import extract_figures, figure_spans, masked_values
+from lexicon.numbering import NUMERALS
 from lexicon.script import normalise_script
 from retrieval.text import words
 
@@ -19,7 +21,7 @@ BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
     r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
 )
-LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
+LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{CONNECTIVE_LEAD})[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
 INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")

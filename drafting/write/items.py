@@ -4,7 +4,6 @@ the LLM writer's prompt shows too)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from drafting.domain.classify import FactKind
@@ -13,8 +12,6 @@ from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
-
-YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度)?|今年以来|全年)，")
 
 
 def fact_clause(fact: Fact) -> str:

@@ -17,7 +17,10 @@ from drafting.domain import phrases
 from drafting.domain.kinds import SectionSpec
 from drafting.domain.types import Fact, Section
 from drafting.domain.wording import fill, named_spec
+from lexicon import cues
+from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
+from lexicon.pattern import either
 from lexicon.roles import Role
 
 from .base import DraftContext, Emit, SectionWriter
@@ -25,8 +28,8 @@ from .borrow import corpus_subheadings, examples, framing_sentence, to_source
 from .items import Group, enumerate_items, fact_clause, join_clauses, section_groups, with_derived
 from .stock import Stock
 
-PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年|\d{4}年)?[，,]?(?:将|要|计划|拟)")
-LEADER = re.compile(r"^(?:党组书记、?(?:主席|局长|主任)?|主席|主要负责人|主要领导|局长|主任)[，、]?")
+PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
+LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
