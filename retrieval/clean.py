@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from lexicon.figures import extract_figures
 from lexicon.numbering import ANY_HEADING, NUMERALS
-from lexicon.script import normalise_script
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"
@@ -89,8 +88,8 @@ def _standalone(line: str) -> bool:
 
 
 def clean_text(raw: str) -> list[Paragraph]:
-    """Raw text of a report → its paragraphs, web furniture removed, broken lines joined."""
-    raw, _ = normalise_script(raw)  # a report kept in traditional characters is read as simplified
+    """The text of a report, made plain (lexicon.plain.plain_text) → its paragraphs, web furniture
+    removed, broken lines joined."""
     lines = [tidy_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [(text, md) for text, md in lines if text and not _web_line(text)]
     lines = _drop_web_furniture(lines)

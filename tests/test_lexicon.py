@@ -3,19 +3,24 @@ importer below and the drafting above."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from drafting.domain.classify import FactKind, classify
+from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
 from drafting.domain.types import Fact
 from drafting.plan.plans import plan_items
 from drafting.write.offline import LEADER, PLAN_LEAD
 from lexicon.cues import LEADER_TITLES, PLAN_AHEAD, heading_role, paragraph_role, title_kind
+from lexicon.figures import extract_figures
 from lexicon.levels import LEVELS, level_of
+from lexicon.plain import INVISIBLE
 from lexicon.roles import Kind, Role
+from retrieval.ingest import import_file
 from retrieval.metadata import places_of, short_name_of
 
 
@@ -77,3 +82,64 @@ def test_the_kind_of_an_imported_report_is_read_from_its_title():
     assert heading_role("存在的不足和原因") == Role.SHORTCOMINGS
     assert heading_role("主要负责人履行推进法治建设第一责任人职责情况") == Role.FIRST_RESPONSIBLE
     assert heading_role("强化组织领导") == Role.MEASURES
+
+
+# One cleaning for an imported report and a pasted fact: what hides in a text never reaches the
+# index or the draft, and a lone surrogate (no text at all) breaks neither.
+HIDDEN = "全年开展\u200b普法宣传2\u202e8场次，发放宣传资料8万余册。"
+SHOWN = "全年开展普法宣传28场次，发放宣传资料8万余册。"
+
+
+def _indexed_text(path: Path) -> str:
+    report = import_file(path)
+    return "".join(c.text for c in report.chunks) + report.meta.title
+
+
+def test_hidden_characters_in_an_imported_text_or_web_page_never_reach_the_index(tmp_path):
+    (tmp_path / "report.txt").write_text(f"一、主要举措\n{HIDDEN}\n", encoding="utf-8")
+    entities = HIDDEN.replace("\u200b", "&#x200B;").replace("\u202e", "&#8238;")
+    (tmp_path / "report.html").write_text(f"<html><body><p>一、主要举措</p><p>{entities}</p>"
+                                          f"<p>{HIDDEN}</p></body></html>", encoding="utf-8")
+    for name in ("report.txt", "report.html"):
+        text = _indexed_text(tmp_path / name)
+        assert SHOWN in text and not INVISIBLE.search(text), name
+        assert [f.text for f in extract_figures(text)][:2] == ["28场次", "8万余册"]
+
+
+def test_a_lone_surrogate_in_an_imported_pdf_is_removed_not_a_crash_or_a_skipped_file(tmp_path):
+    # A font map (ToUnicode) that sends one glyph to U+D800: pypdf hands the lone surrogate on.
+    glyphs = dict(zip("ABCDEFGHIJKLM", "全年开展普法宣传场次\ud800\u200b\u202e", strict=True))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf_with_font_map("(ABKCDLEFGH2M8IJ)", glyphs))
+    text = _indexed_text(path)
+    assert "全年开展普法宣传28场次" in text and not INVISIBLE.search(text)
+
+
+def test_a_pasted_fact_is_cleaned_the_same_way_and_the_user_is_told():
+    raw = "全年开展\ud800普法宣传2\u200b8场次\u202e"
+    facts = parse_facts(raw)
+    assert facts[0].text == "全年开展普法宣传28场次" and [f.text for f in facts[0].figures] == ["28场次"]
+    assert any("不可见" in w for w in fact_warnings(facts, raw))
+
+
+def _pdf_with_font_map(shown: str, glyphs: dict[str, str]) -> bytes:
+    """A one-page PDF showing `shown` in Helvetica, each letter mapped to its glyph by ToUnicode."""
+    pairs = "\n".join(f"<{ord(k):02X}> <{ord(v):04X}>" for k, v in glyphs.items())
+    cmap = (f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapType 2 def\n"
+            f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(glyphs)} beginbfchar\n{pairs}\n"
+            "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    content = f"BT /F1 12 Tf 72 720 Td {shown} Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    xref += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(out))
+    return out + xref + trailer

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from drafting.errors import InputError
 from lexicon.cues import CONNECTIVE_LEAD
 from lexicon.figures import extract_figures, figure_spans, masked_values
 from lexicon.numbering import NUMERALS
-from lexicon.script import normalise_script
+from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
 from retrieval.text import words
 
 from .types import Fact
@@ -23,21 +22,10 @@ BULLET = re.compile(
 )
 LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{CONNECTIVE_LEAD})[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
-"""Bidirectional overrides and zero-width characters: they make text display differently from
-what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
-surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
-EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
-
-
-def strip_hidden(text: str) -> str:
-    """The text without emoji, bidirectional overrides and zero-width characters."""
-    return INVISIBLE.sub("", EMOJI.sub("", text))
 
 
 def hidden_warnings(raw: str) -> list[str]:
-    """What strip_hidden removed from `raw`, as notices for the user."""
+    """What plain_text removed from `raw` besides the script, as notices for the user."""
     warnings = []
     if EMOJI.search(raw):
         warnings.append("已去掉表情符号：公文中不使用表情符号。")
@@ -62,7 +50,7 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
+        cleaned, _ = plain_text(line)
         body = LEAD_WORDS.sub("", BULLET.sub("", cleaned, count=1).strip(), count=1).strip()
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
             items.append(body)
@@ -87,7 +75,7 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
             _note(fact, "含未填写的占位内容，补全后方可签发")
     if raw:
         warnings.extend(hidden_warnings(raw))
-        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
+        warnings.extend(f"{note}：公文使用简体字。" for note in plain_text(raw)[1])
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings

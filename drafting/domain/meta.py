@@ -14,9 +14,10 @@ from datetime import date
 from drafting.errors import InputError
 from lexicon.figures import masked_values
 from lexicon.levels import SELF_PREFIX
+from lexicon.plain import strip_hidden
 from lexicon.script import to_simplified
 
-from .facts import hidden_warnings, strip_hidden
+from .facts import hidden_warnings
 from .kinds import fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
