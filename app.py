@@ -20,6 +20,7 @@ from drafting.shell import session as S  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
+from lexicon.roles import Kind  # noqa: E402
 
 STATIC = Path(__file__).resolve().parent / "static"
 CSS = (STATIC / "app.css").read_text(encoding="utf-8")
@@ -72,7 +73,7 @@ def build_form_tab(ui) -> None:
     with gr.Row():
         ui.org = gr.Textbox(label="单位全称", placeholder="某某县妇女联合会", scale=3, elem_id="rd-org")
         ui.year = gr.Number(label="报告年份", value=time.localtime().tm_year - 1, precision=0, elem_id="rd-year")
-        ui.kind = gr.Dropdown(P.KIND_CHOICES, value="fazhi", label="报告类型", scale=2, elem_id="rd-kind")
+        ui.kind = gr.Dropdown(P.KIND_CHOICES, value=Kind.FAZHI, label="报告类型", scale=2, elem_id="rd-kind")
     with gr.Row():
         ui.period = gr.Radio(P.PERIOD_CHOICES, value="", label="总结期间", scale=3, elem_id="rd-period")
         ui.when = gr.Textbox(label="成文日期（留空由工具判断）", placeholder="2025-01-20", scale=2, elem_id="rd-date")

@@ -107,3 +107,8 @@ def place_stem(word: str) -> str:
     if not m or word in NOT_PLACES or word.endswith("地区"):
         return ""
     return m.group(1)
+
+
+def unit_suffix(place: str) -> str:
+    """The suffix a place name ends in: 宣汉县 → 县, 凉山彝族自治州 → 自治州; '' when none."""
+    return next((suffix for suffix, _ in UNIT_SUFFIXES if place.endswith(suffix)), "")

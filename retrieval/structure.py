@@ -1,6 +1,7 @@
 """From clean paragraphs to a report's parts: title, 主送, preamble, numbered sections with roles, 落款.
 
-Top-level sections are the `一、` headings, their role read from the heading (lexicon/cues.py); `（一）`, `1.`, `（1）` stay inside their section.
+Top-level sections are the `一、` headings, each with the role its heading names (lexicon/cues.py);
+`（一）`, `1.`, `（1）` stay inside their section.
 Paragraphs with 一是…二是… stay paragraphs. Markdown levels are ignored: converters get them wrong.
 """
 

@@ -42,6 +42,11 @@ class SectionSpec:
         return next((t for t in self.topics if theme in t.themes), None)
 
 
+def part(role: Role, headings: tuple[str, ...], required: bool = True) -> SectionSpec:
+    """A section that is one of the report's set parts (不足, 下一步 …): its key is its role."""
+    return SectionSpec(role.value, role, headings, required)
+
+
 @dataclass(frozen=True)
 class ReportKind:
     key: Kind
@@ -96,11 +101,11 @@ FAZHI = ReportKind(
                                                  "创新普法形式，推动法治宣传"), topics=(PUBLICITY, FAMILY_LAW, MEDIA, TEAM)),
         SectionSpec("rights", Role.MEASURES, ("依法履职尽责，维护妇儿权益", "加强履职，强化维权实效",
                                               "聚焦主责主业，护航妇儿权益"), topics=(RIGHTS, CARE, PLANNING)),
-        SectionSpec("first_responsible", Role.FIRST_RESPONSIBLE,
-                    ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导")),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),
-        SectionSpec("plans", Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
-        SectionSpec("other", Role.OTHER, ("其他需要报告的情况",), required=False),
+        part(Role.FIRST_RESPONSIBLE,
+             ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导")),
+        part(Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),
+        part(Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
+        part(Role.OTHER, ("其他需要报告的情况",), required=False),
     ),
     required_labels={
         Role.MEASURES: "推进法治政府建设的主要举措和成效",
@@ -121,8 +126,8 @@ PUFA = ReportKind(
                               ("mechanism", "study", "party", "ideology")),
                             T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA, TEAM, RIGHTS,
                             T("care", ("用心用情服务，维护妇儿权益",), ("care", "development", "planning")))),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足")),
-        SectionSpec("plans", Role.PLANS, ("下一步工作举措", "下一步工作打算")),
+        part(Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足")),
+        part(Role.PLANS, ("下一步工作举措", "下一步工作打算")),
     ),
     required_labels={Role.MEASURES: "普法责任制履职情况", Role.SHORTCOMINGS: "存在的不足",
                      Role.PLANS: "下一步工作举措"},
@@ -143,9 +148,9 @@ ZONGJIE = ReportKind(
             T("planning", ("推动规划实施，优化发展环境", "做好规划工作，推动事业发展"), ("planning",)),
             T("organisation", ("深化改革创新，建强组织阵地", "夯实基层基础，激发组织活力"),
               ("organisation", "party", "mechanism")))),
-        SectionSpec("highlights", Role.HIGHLIGHTS, ("工作亮点",), required=False),
-        SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足")),
-        SectionSpec("plans", Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算")),
+        part(Role.HIGHLIGHTS, ("工作亮点",), required=False),
+        part(Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足")),
+        part(Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算")),
     ),
     required_labels={Role.MEASURES: "工作情况", Role.SHORTCOMINGS: "存在问题", Role.PLANS: "工作谋划"},
 )

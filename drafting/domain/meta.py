@@ -15,6 +15,7 @@ from drafting.errors import InputError
 from lexicon.figures import masked_values
 from lexicon.levels import SELF_PREFIX
 from lexicon.plain import strip_hidden
+from lexicon.roles import Kind
 from lexicon.script import to_simplified
 
 from .facts import hidden_warnings
@@ -76,8 +77,8 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     period = meta.period
     if not period:
         half = [f.id for f in facts if HALF_CUE.search(f.text)]
-        period = "half" if half and meta.report_type == "zongjie" else "annual"
-        if half and meta.report_type == "zongjie":
+        period = "half" if half and meta.report_type == Kind.ZONGJIE else "annual"
+        if half and meta.report_type == Kind.ZONGJIE:
             notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
                            "如是全年总结，请把“总结期间”改为全年。")
         elif half:
@@ -116,7 +117,7 @@ def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
     report from June to December of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
     return start <= when <= date(meta.year + 1, 12, 31)
 
 

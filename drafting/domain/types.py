@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lexicon.figures import Figure
+from lexicon.roles import Role
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
@@ -125,7 +126,7 @@ class Draft:
 
     def body_sections(self) -> list[Section]:
         """The numbered sections (一、二、…), in order: everything but the preamble."""
-        return [s for s in self.sections if s.role not in ("preamble", "closing")]
+        return [s for s in self.sections if s.role != Role.PREAMBLE]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,6 +17,7 @@ from drafting.domain.types import Draft, Section, strip_markers
 from drafting.errors import InputError
 from lexicon.figures import figure_spans
 from lexicon.numbering import TOP
+from lexicon.roles import Role
 from retrieval.errors import SkippedFile
 from retrieval.readers import check_zip
 
@@ -87,7 +88,7 @@ def merge_docx(draft: Draft, path: Path) -> tuple[Draft, list[SectionChange]]:
             raise InputError(f"Word 文件多出一部分“{heading}”：请先在草稿中添加这一部分再上传。")
         text = "\n".join(remark(p, draft, section.fact_ids) for p in paragraphs)
         updated[section.id] = _changed(section, heading, text, changes)
-    preamble_section = next((s for s in draft.sections if s.role == "preamble"), None)
+    preamble_section = next((s for s in draft.sections if s.role == Role.PREAMBLE), None)
     if preamble_section and preamble:
         text = "\n".join(remark(p, draft, []) for p in preamble)
         updated[preamble_section.id] = _changed(preamble_section, preamble_section.heading, text, changes)

@@ -26,7 +26,7 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
                  exclude_docs: tuple[str, ...] = ()) -> list[Section]:
     """The report's sections, each with the ids of the facts it will carry and why each is there."""
     classify_all(facts, meta)
-    assigned: dict[str, list[str]] = {"preamble": [], **{s.key: [] for s in kind.sections}}
+    assigned: dict[str, list[str]] = {Role.PREAMBLE: [], **{s.key: [] for s in kind.sections}}
     reasons: dict[str, str] = {}
     for fact in facts:
         if fact.derived:
@@ -34,8 +34,8 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
         key, reasons[fact.id] = _file(fact, kind, index, exclude_docs)
         if key:
             assigned[key].append(fact.id)
-    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned["preamble"],
-                        placement={f: reasons[f] for f in assigned["preamble"]})]
+    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned[Role.PREAMBLE],
+                        placement={f: reasons[f] for f in assigned[Role.PREAMBLE]})]
     kept_measures = [s.key for s in kind.measures() if assigned[s.key]] or [kind.measures()[0].key]
     for spec in kind.sections:
         if not assigned[spec.key] and (not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)):
@@ -56,7 +56,7 @@ def _file(fact: Fact, kind: ReportKind, index, exclude_docs) -> tuple[str, str]:
     if fact_kind == FactKind.HONOUR and _has(kind, Role.HIGHLIGHTS):
         role = Role.HIGHLIGHTS
     if role == Role.PREAMBLE:
-        return "preamble", f"{label} → 导语"
+        return Role.PREAMBLE, f"{label} → 导语"
     if role and _has(kind, role):
         spec = next(s for s in kind.sections if s.role == role)
         return spec.key, f"{label} → {role.label}"

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from drafting.domain.themes import heading_theme, text_scores
 from lexicon.numbering import SUB, TOP
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
 from retrieval.text import sentences
 
@@ -77,7 +78,7 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
     if index is None:
         return []
     try:
-        passages = index.search(text, role="measures", k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
+        passages = index.search(text, role=Role.MEASURES, k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
     except RetrievalError:
         return []  # the index is down: the fact's own words still place it
     votes = []

@@ -19,6 +19,7 @@ from lexicon.cues import CONNECTIVES, PLAN_AHEAD, PLAN_VERBS
 from lexicon.figures import figure_spans
 from lexicon.numbering import ENUMERATOR
 from lexicon.pattern import either
+from lexicon.roles import Role
 from retrieval.text import sentences, words
 
 PLAN_LEAD = re.compile(f"^{either(PLAN_AHEAD + CONNECTIVES)}，?")
@@ -65,7 +66,7 @@ def plan_items(passages) -> list[str]:
     """The items of last year's 下一步/工作计划: one per 一是…/（一）/1./； clause."""
     items = []
     for passage in passages:
-        if passage.role != "plans":
+        if passage.role != Role.PLANS:
             continue
         for sentence in sentences(passage.text):
             for clause in re.split(r"[；;]", sentence):

@@ -16,6 +16,7 @@ from drafting.domain.phrases import federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from lexicon.levels import RULE_OF_LAW_PLACES, SELF_PREFIX
+from lexicon.roles import Role
 from lexicon.script import pinyin_notes, traditional_chars
 
 from .base import CheckResult, Finding
@@ -95,7 +96,7 @@ def period(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         text = framing(section, draft)
         if half and re.search(rf"全年|{meta.year + 1}年", text):
             result.findings.append(Finding("半年报告中出现“全年”或下一年度的表述", section.id))
-        if half and section.role == "plans" and "下半年" not in section.heading + text:
+        if half and section.role == Role.PLANS and "下半年" not in section.heading + text:
             result.findings.append(Finding("半年报告的谋划部分应写下半年的工作", section.id))
     written = parse_date(meta.date)
     if meta.date and written is None:

@@ -17,6 +17,7 @@ from drafting.plan.placement import bigrams
 from lexicon.figures import figure_spans, masked_values
 from lexicon.levels import PEER_PARTY, PEER_PREFIX, PLACE_ENDINGS
 from lexicon.numbering import ENUMERATOR, SUB
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
 from retrieval.text import sentences
 
@@ -91,7 +92,7 @@ def corpus_subheadings(ctx: DraftContext, theme: str, query: str) -> list[tuple[
     """Generic （一） headings of earlier reports about `theme`: four-and-four phrases with no
     particulars, figures or quotes, nearest first."""
     found: list[tuple[str, object]] = []
-    for passage in examples(ctx, "measures", query, k=10):
+    for passage in examples(ctx, Role.MEASURES, query, k=10):
         for sentence in sentences(passage.text):
             m = SUB.match(sentence)
             if not m:

@@ -21,7 +21,7 @@ from lexicon import cues
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
 from lexicon.pattern import either
-from lexicon.roles import Role
+from lexicon.roles import Kind, Role
 
 from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
@@ -59,12 +59,12 @@ class OfflineComposer(SectionWriter):
         meta, kind = ctx.meta, ctx.kind
         guiding = [fact_clause(ctx.facts[i]) for i in section.fact_ids if i in ctx.facts]
         own = "，".join(guiding) + "，" if guiding else ""
-        if kind.key == "zongjie":
+        if kind.key == Kind.ZONGJIE:
             lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own +
                               "充分发挥党和政府联系{people}的桥梁纽带作用，团结引领广大{members}在推动高质量发展中建功立业。")
         else:
             leaders = "在{party_gov}的坚强领导下，" + ("在{superior}的精心指导下，" if section.variant % 2 == 0 else "")
-            focus = ("以{mission}为主线，扎实推进法治建设各项工作。" if kind.key == "fazhi"
+            focus = ("以{mission}为主线，扎实推进法治建设各项工作。" if kind.key == Kind.FAZHI
                      else "压实“谁执法谁普法”普法责任制，推动普法工作与{business}深度融合。")
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
@@ -144,12 +144,12 @@ class OfflineComposer(SectionWriter):
         items = clauses or stock.suggest_shortcomings()
         # The 原因 a fazhi report owes: the user's own when a problem says why, else a marked suggestion.
         given = any(re.search(r"原因|由于|主要是|究其", c) for c in clauses)
-        cause = stock.cause(items) if ctx.kind.key == "fazhi" and not given else ""
+        cause = stock.cause(items) if ctx.kind.key == Kind.FAZHI and not given else ""
         return opening + enumerate_items(items) + cause
 
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
-        study = phrases.STUDY_PLAN["zongjie" if ctx.kind.key == "zongjie" else "other"]
+        study = phrases.STUDY_PLAN[ctx.kind.key]
         plans = [PLAN_LEAD.sub("", c, count=1) or c for c in clauses]  # the section already says 下一步
         items = [stock.text(study)] + plans
         if len(plans) < 2:

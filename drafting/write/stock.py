@@ -11,12 +11,13 @@ from drafting.domain import phrases
 from drafting.domain.themes import text_theme
 from drafting.domain.wording import in_words, words_for
 from lexicon.levels import PREFECTURE, PROVINCE
+from lexicon.roles import Kind
 
 from .base import DraftContext
 from .borrow import overlap
 
-DEFAULT_THEMES = {"fazhi": ("publicity", "rights", "study"), "pufa": ("publicity", "media", "team"),
-                  "zongjie": ("organisation", "care", "development")}
+DEFAULT_THEMES = {Kind.FAZHI: ("publicity", "rights", "study"), Kind.PUFA: ("publicity", "media", "team"),
+                  Kind.ZONGJIE: ("organisation", "care", "development")}
 
 
 class Stock:
