@@ -131,13 +131,6 @@ def write_cache(cache: Path, payload) -> None:
                                                       exc.strerror or exc)
 
 
-def prepare_dictionary(cache_dir: Path) -> Path:
-    """Write the prepared dictionary into cache_dir now (e.g. when a data directory is set up)."""
-    init_jieba(cache_dir)
-    _segmenter()
-    return (_cache_dir or cache_dir) / CACHE_NAME
-
-
 def words(text: str, tokens: list[str] | None = None) -> list[str]:
     """Content words for lexical ranking: jieba tokens without punctuation and stopwords."""
     return [w for w in (tokens if tokens is not None else _segmenter().lcut(text))

@@ -10,7 +10,7 @@ docs/DOMAIN.md ("Who writes") has the table it encodes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lexicon.levels import DEFAULT_LEVEL, LEVELS, PROVINCE, UNIT_SUFFIXES, Level, level_of
@@ -135,8 +135,3 @@ def _default_addressee(words: Level) -> str:
 
 def _colon(text: str) -> str:
     return text if text.endswith(("：", ":")) else text + "："
-
-
-def with_overrides(profile: OrgProfile, **fields) -> OrgProfile:
-    """The profile with the fields the user corrected (empty values keep what was worked out)."""
-    return replace(profile, **{k: v for k, v in fields.items() if v})
