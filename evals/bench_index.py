@@ -19,6 +19,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from lexicon.levels import unit_suffix
+from lexicon.numbering import NUMERALS
 from lexicon.roles import Kind, Role
 from retrieval.index import ReportIndex, load_manifest
 from retrieval.ingest import import_file
@@ -41,7 +42,7 @@ def synthetic_text(i: int, seeds: list[tuple[str, dict]], rng: random.Random) ->
     text = re.sub(r"\d+", lambda m: str(max(1, int(int(m.group(0)) * rng.uniform(0.5, 1.5))))
                   if len(m.group(0)) < 4 else m.group(0), text)
     other, _ = seeds[(i + 1 + i % 3) % len(seeds)]
-    borrowed = re.findall(r"\n[一二三四五六七八九十]、[^\n]+\n[^\n]+", other)
+    borrowed = re.findall(rf"\n[{NUMERALS}]、[^\n]+\n[^\n]+", other)
     return text + (rng.choice(borrowed) if borrowed else "")
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from lexicon.cues import LEADER, PLAN_AHEAD, PLAN_VERBS, YEAR_LEAD
 from lexicon.figures import extract_figures
+from lexicon.numbering import NUMERALS
 from lexicon.pattern import either
 from retrieval.text import verbs
 
@@ -58,7 +59,7 @@ HONOUR = re.compile(r"获评|荣获|被评为|被授予|被命名为|获得[^，
 FRAMING = re.compile(r"^(?:在[^，。；]{1,24}(?:领导|指导|关心|支持)下|以[^，。；]{1,40}为(?:目标|指导|主线|抓手|引领|统领|核心|宗旨|载体|重点)"
                      r"|坚持[^，。；]{0,40}|紧紧围绕[^，。；]{0,30}|围绕中心、?服务大局|深入学习贯彻[^，。；]{0,40}精神"
                      r"|认真贯彻落实[^，。；]{0,30}|按照[^，。；]{0,30}(?:部署|要求))$")
-DATED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|份|初|中旬|下旬|底)?")
+DATED = re.compile(rf"^(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}日|份|初|中旬|下旬|底)?")
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
 
 

@@ -18,7 +18,7 @@ MAX_FACT_CHARS = 2_000
 MAX_FACTS = 200
 BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
-    r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
+    rf"|[{NUMERALS}]{{1,3}}、\s*|[（(][{NUMERALS}]{{1,3}}[)）]\s*)"
 )
 LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{CONNECTIVE_LEAD})[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
