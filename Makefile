@@ -1,11 +1,16 @@
 # make help — the targets CI and developers share.
-.PHONY: help install test slow browser lint eval bench ci
+.PHONY: help install checker test slow browser lint eval bench ci
 
 help:            ## list targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ —/'
 
 install:         ## install the project and its test tools (pinned by constraints.txt)
 	pip install -c constraints.txt -e ".[test]"
+
+GONGWEN_VENV ?= /tmp/gongwen-venv
+checker:         ## the independent GB/T 9704 checker (gongwen-skill) in a venv of its own, never ours
+	python3 -m venv $(GONGWEN_VENV)
+	$(GONGWEN_VENV)/bin/pip install -q gongwen-skill==2.15.0
 
 test:            ## fast tests (the README's test command)
 	pytest -q

@@ -25,8 +25,11 @@ CONNECTIVES = ("首先", "其次", "再次", "最后", "同时", "另外", "此�
 """Words that join a clause to the one before it: they belong to the text it was copied from."""
 YEAR_LEADS = (r"\d{4}年(?:度|以来)?", "今年以来", "全年", "上半年")
 """Regex fragments: the period a fact opens with (2024年，/ 今年以来 …), not what was done."""
-LEADER_TITLES = ("党组书记", "党委书记", "书记", "主席", "主要负责人", "主要领导", "一把手", "局长", "主任")
-"""How a report names the head of the organisation."""
+HEAD_TITLES = ("党组书记", "党委书记", "书记", "主席", "主要负责人", "局长")
+"""Titles that name the one head of the organisation wherever they stand (主席带头…)."""
+LEADER_TITLES = HEAD_TITLES + ("主要领导", "一把手", "主任")
+"""How a report names its leader at the start of a sentence: the head's titles, and words that
+mid-sentence may mean the leadership as a whole (街道主要领导亲自部署…) or another office's head."""
 
 ROLE_CUES: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.FIRST_RESPONSIBLE, ("第一责任人", "主要负责人履行", "履行推进法治建设", r"履职情况.*负责人")),
@@ -48,6 +51,7 @@ PLAN_AHEAD_LEAD = re.compile("^" + either(PLAN_AHEAD))
 YEAR_LEAD = re.compile("^" + either(YEAR_LEADS, escape=False) + "[，,]?")
 CONNECTIVE_LEAD = either(CONNECTIVES)
 LEADER = either(LEADER_TITLES)
+HEAD = either(HEAD_TITLES)
 _ROLE_RULES = [(role, re.compile(either(words, escape=False))) for role, words in ROLE_CUES]
 _KIND_RULES = [(kind, re.compile(either(words))) for kind, words in KIND_CUES]
 

@@ -4,8 +4,8 @@ Emoji, bidirectional overrides and zero-width characters make text display diffe
 it says (a figure shown as 82 may be 28); a lone surrogate is no text at all (a JSON escape or a
 PDF's broken font map can carry one) and breaks every UTF-8 encoder, OpenCC's included. They go,
 then the script is made simplified. `plain_text` is the one cleaning: the importer runs it on
-every earlier report (retrieval/ingest.py) and the fact reader on every pasted line
-(drafting/domain/facts.py).
+every earlier report (retrieval/ingest.py), the fact reader on every pasted line
+(drafting/domain/facts.py), the material reader on the year's 工作信息 (drafting/plan/material).
 """
 
 from __future__ import annotations

@@ -72,6 +72,9 @@ def test_the_head_of_the_organisation_is_named_alike_by_the_classifier_and_the_c
         assert classify(Fact("F1", f"{title}带头学法，讲授法治课2次"), meta) == FactKind.DUTY
         assert LEADER.match(f"{title}，带头学法").end() == len(title) + 1
     assert LEADER.match("党组书记、主席带头述法").group(0) == "党组书记、主席"
+    # Mid-sentence only a title of the head says whose duty it is: 主要领导 may be the leadership.
+    assert classify(Fact("F1", "今年来，街道主要领导亲自部署意识形态工作"), meta) != FactKind.DUTY
+    assert classify(Fact("F1", "今年来，街道党工委书记亲自部署普法工作"), meta) == FactKind.DUTY
 
 
 def test_the_kind_of_an_imported_report_is_read_from_its_title():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from lexicon.cues import LEADER, PLAN_AHEAD, PLAN_VERBS, YEAR_LEAD
+from lexicon.cues import HEAD, LEADER, PLAN_AHEAD, PLAN_VERBS, YEAR_LEAD
 from lexicon.figures import extract_figures
 from lexicon.numbering import NUMERALS
 from lexicon.pattern import either
@@ -53,7 +53,7 @@ PLAN = re.compile(f"^{either(PLAN_AHEAD + PLAN_VERBS)}"
 """将 opens a plan ("将开展…"), but not the 把-construction of what was done ("将法治建设纳入考核")."""
 PROBLEM = re.compile(r"不足|不够|薄弱|有待|欠缺|短板|差距|不强|不高|滞后|仍需|还需|尚需|不到位|不充分|较少|偏少|"
                      r"不平衡|难以|不够深入|不明显|不完善|不健全|单一|老套路|没有新举措|缺乏|缺少|不熟练|短缺|不适应")
-DUTY = re.compile(f"^{LEADER}|第一责任人|{LEADER}、?(?:带头|亲自|主持|专题|先后|多次|认真履行|述法|讲授)")
+DUTY = re.compile(f"^{LEADER}|第一责任人|{HEAD}、?(?:带头|亲自|主持|专题|先后|多次|认真履行|述法|讲授)")
 HONOUR = re.compile(r"获评|荣获|被评为|被授予|被命名为|获得[^，。；]{0,16}(?:称号|荣誉|表彰|奖)|受到[^，。；]{0,12}表彰|"
                     r"入选[^，。；]{0,12}(?:典型|案例|名单)|评为[^，。；]{0,12}(?:先进|示范|优秀)")
 FRAMING = re.compile(r"^(?:在[^，。；]{1,24}(?:领导|指导|关心|支持)下|以[^，。；]{1,40}为(?:目标|指导|主线|抓手|引领|统领|核心|宗旨|载体|重点)"
