@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lexicon.figures import extract_figures
 from lexicon.numbering import ANY_HEADING, NUMERALS
+from lexicon.plain import plain_text
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"
@@ -88,9 +89,10 @@ def _standalone(line: str) -> bool:
 
 
 def clean_text(raw: str, whole_report: bool = True) -> list[Paragraph]:
-    """The text of a report, made plain (lexicon.plain.plain_text) → its paragraphs, web furniture
-    removed, broken lines joined. `whole_report=False` for a piece of text that is not a whole
-    report (one news item): nothing before a title or after a closing date is dropped."""
+    """Raw text of a report → its paragraphs: made plain (lexicon.plain: hidden characters, script),
+    web furniture removed, broken lines joined. `whole_report=False` for a piece of text that is not
+    a whole report (one news item): nothing before a title or after a closing date is dropped."""
+    raw, _ = plain_text(raw)  # a no-op on text already plain; every caller's text is made so
     lines = [tidy_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [(text, md) for text, md in lines if text and not web_line(text)]
     if whole_report:

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from drafting.domain.facts import parse_facts
 from drafting.errors import InputError
 from lexicon.figures import extract_figures
-from lexicon.plain import plain_text
 from retrieval.clean import clean_text
 from retrieval.structure import parse_report
 
@@ -39,7 +38,7 @@ def test_figure_extraction_never_crashes_on_any_unicode(text):
 @FAST
 @given(MIXED)
 def test_cleaning_and_heading_parsing_never_crash(text):
-    report = parse_report(clean_text(plain_text(text)[0]))
+    report = parse_report(clean_text(text))
     assert isinstance(report.sections, list)
 
 
