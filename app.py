@@ -17,6 +17,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
+from drafting.shell.launch import serve  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -45,7 +46,7 @@ def skip(value):
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
     logins = logins or Logins()
-    ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
+    ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
                          export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
@@ -72,7 +73,7 @@ def build_form_tab(ui) -> None:
     with gr.Row():
         ui.org = gr.Textbox(label="单位全称", placeholder="某某县妇女联合会", scale=3, elem_id="rd-org")
         ui.year = gr.Number(label="报告年份", value=time.localtime().tm_year - 1, precision=0, elem_id="rd-year")
-        ui.kind = gr.Dropdown(P.KIND_CHOICES, value="fazhi", label="报告类型", scale=2, elem_id="rd-kind")
+        ui.kind = gr.Dropdown(P.KIND_CHOICES, value=P.KIND_DEFAULT, label="报告类型", scale=2, elem_id="rd-kind")
     with gr.Row():
         ui.period = gr.Radio(P.PERIOD_CHOICES, value="", label="总结期间", scale=3, elem_id="rd-period")
         ui.when = gr.Textbox(label="成文日期（留空由工具判断）", placeholder="2025-01-20", scale=2, elem_id="rd-date")
@@ -289,10 +290,10 @@ def launch_options(settings: Settings, logins: Logins) -> dict:
                 max_file_size=f"{settings.max_upload_mb}mb")
 
 
-def main() -> None:
+def main() -> None:  # the page, the MCP tools and /api/v1 (drafting/shell/launch.py)
     settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    build_app(settings, workbench, logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
+    serve(gr, build_app(settings, workbench, logins).queue(default_concurrency_limit=8), workbench, logins, launch_options(settings, logins))
 
 
 if __name__ == "__main__":

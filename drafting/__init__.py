@@ -8,4 +8,7 @@ domain → review → plan → write → output → shell
 - write:  the offline composer and the LLM writer, prompts, validation, the pipeline
 - output: render (Markdown, text), the Word export and merge, the draft store
 - shell:  settings, wiring, workbench, presenters, CLI
+
+Below drafting: retrieval/ (the index of earlier reports) and, under both, lexicon/ (the vocabulary
+of 公文: roles, kinds, levels, numerals, figures, script, hidden characters, cue tables).
 """

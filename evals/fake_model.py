@@ -45,8 +45,8 @@ def heading_of(messages: list[dict]) -> str:
 def rewrite_figures(text: str) -> str:
     """Every figure rewritten into an equal one, as models like to: 余→多, 万 multiplied out,
     万元 as 万, an Arabic figure in Chinese numerals, full-width digits."""
-    from retrieval.figures import figure_spans
-    from retrieval.patterns import ordinal
+    from lexicon.figures import figure_spans
+    from lexicon.numbering import ordinal
 
     out, cursor, approximate = [], 0, 0
     for start, end, fig in figure_spans(text):

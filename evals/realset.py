@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from lexicon.roles import Role
+
 REALSET = Path(__file__).resolve().parent / "realset"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -132,8 +134,8 @@ class CaseScore:
 
 
 def real_skeleton(expected: dict) -> str:
-    headings = list(dict.fromkeys(p.get("heading") for p in expected.values() if p.get("role") == "measures"))
-    if any(p.get("role") == "first_responsible" for p in expected.values()) and not headings:
+    headings = list(dict.fromkeys(p.get("heading") for p in expected.values() if p.get("role") == Role.MEASURES))
+    if any(p.get("role") == Role.FIRST_RESPONSIBLE for p in expected.values()) and not headings:
         return "duty-first"
     headings = [h for h in headings if h]
     if not headings:
@@ -144,7 +146,7 @@ def real_skeleton(expected: dict) -> str:
 
 
 def draft_skeleton(draft) -> str:
-    measures = [s for s in draft.sections if str(s.role) == "measures"]
+    measures = [s for s in draft.sections if s.role == Role.MEASURES]
     return "statutory" if len(measures) == 1 else "themed"
 
 
@@ -172,11 +174,11 @@ def score_case(name: str, case: dict, labels: dict, draft) -> CaseScore:
 
 def _opening(where: dict, got: str) -> bool:
     """Honours in a report's unheaded opening paragraph (“(导语,无标题)”) are its preamble region."""
-    return where.get("role") == "highlights" and "无标题" in (where.get("heading") or "") and got == "preamble"
+    return where.get("role") == Role.HIGHLIGHTS and "无标题" in (where.get("heading") or "") and got == Role.PREAMBLE
 
 
 def _score_area(score: CaseScore, fact_id: str, where: dict, unit: Unit | None, text: str) -> None:
-    if where.get("role") != "measures":
+    if where.get("role") != Role.MEASURES:
         return
     real = areas(where.get("lead")) | areas(where.get("subheading")) or areas(where.get("heading"))
     if not real:
@@ -184,7 +186,7 @@ def _score_area(score: CaseScore, fact_id: str, where: dict, unit: Unit | None, 
         return
     score.placed += 1
     got = areas(unit.title) | (areas(unit.heading) if unit and not unit.sub else set()) if unit else set()
-    if unit and unit.role == "measures" and real & got:
+    if unit and unit.role == Role.MEASURES and real & got:
         score.placed_right += 1
     else:
         title = unit.title if unit else "（未写入）"
@@ -192,7 +194,7 @@ def _score_area(score: CaseScore, fact_id: str, where: dict, unit: Unit | None, 
 
 
 def _score_pairs(score: CaseScore, expected: dict, units: dict[str, Unit]) -> None:
-    measures = [k for k, v in expected.items() if v.get("role") == "measures"]
+    measures = [k for k, v in expected.items() if v.get("role") == Role.MEASURES]
     for a, b in combinations(measures, 2):
         pa, pb = expected[a], expected[b]
         same_area = all(pa.get(k) == pb.get(k) for k in ("heading", "subheading", "lead"))
@@ -208,7 +210,7 @@ def _score_pairs(score: CaseScore, expected: dict, units: dict[str, Unit]) -> No
 def _score_labels(score: CaseScore, labels: dict, units: dict[str, Unit], texts: dict) -> None:
     for fact_id in labels.get("guiding") or []:
         unit = units.get(fact_id)
-        if unit and unit.role != "preamble" and not unit.first:
+        if unit and unit.role != Role.PREAMBLE and not unit.first:
             score.stray.append(f"{fact_id} 指导性表述成了条目（“{unit.title}”）: {texts[fact_id][:40]}")
     for fact_id, head in (labels.get("dependent") or {}).items():
         unit, head_unit = units.get(fact_id), units.get(head)

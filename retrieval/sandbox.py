@@ -33,7 +33,9 @@ _server: subprocess.Popen | None = None
 
 def run_bounded(job: str, arg: Any, seconds: float) -> str:
     """`module:function`(arg) in a worker; its text, or SkippedFile when it fails, dies, runs out
-    of memory or out of time. `arg` and the result travel as JSON."""
+    of memory or out of time. `arg` and the result travel as ASCII JSON: a lone surrogate (a PDF's
+    broken font map gives one) travels escaped, where UTF-8 could not carry it; the importer's
+    cleaning removes it (lexicon/plain.py)."""
     global _server
     with _lock:
         try:
@@ -71,7 +73,7 @@ def serve() -> None:
         importlib.import_module(name)
     for line in sys.stdin.buffer:
         job, arg, seconds = json.loads(line)
-        sys.stdout.write(json.dumps(_fork(job, arg, seconds), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(_fork(job, arg, seconds)) + "\n")
         sys.stdout.flush()
 
 
@@ -82,7 +84,7 @@ def _fork(job: str, arg: Any, seconds: float) -> list[str]:
         os.close(read_end)
         try:
             with os.fdopen(write_end, "wb") as sink:
-                sink.write(json.dumps(_call(job, arg), ensure_ascii=False).encode())
+                sink.write(json.dumps(_call(job, arg)).encode())
         finally:
             os._exit(0)
     os.close(write_end)

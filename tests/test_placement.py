@@ -7,10 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from drafting.domain.classify import classify
+from drafting.domain.classify import FactKind, classify
 from drafting.domain.meta import build_meta
 from drafting.domain.phrases import STOCK_PHRASES
-from drafting.domain.roles import FactKind
 from drafting.domain.types import DraftMeta, Fact, strip_markers
 from drafting.review import run_checks
 from drafting.write.pipeline import draft_report

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from drafting.domain.facts import parse_facts
 from drafting.errors import InputError
+from lexicon.figures import extract_figures
 from retrieval.clean import clean_text
-from retrieval.figures import extract_figures
 from retrieval.structure import parse_report
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

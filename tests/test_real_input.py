@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.domain.classify import classify
+from drafting.domain.classify import FactKind, classify
 from drafting.domain.meta import build_meta
-from drafting.domain.roles import FactKind
 from drafting.domain.types import Fact
 from drafting.write.pipeline import draft_report
 from evals.realset import fact_units

@@ -212,10 +212,13 @@ def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
             final = event.draft
     body = [s for s in final.sections if s.role != "preamble"]
     assert all(s.text for s in final.sections), "the draft completes"
-    # Sections are written side by side: the two that finished first came from the model.
+    # Sections are written side by side: the two that finished first came from the model; one still
+    # streaming when the server stopped may have finished too; every other one fell back, flagged.
     assert all(not s.flags for s in body if s.id in written)
-    assert all("已改用离线起草" in s.flags[0] for s in body if s.id not in written)
-    assert final.tokens["fallbacks"] == len(body) - 2 and final.tokens["failures"] >= len(body) - 2
+    fell_back = [s for s in body if s.flags]
+    assert fell_back and all("已改用离线起草" in s.flags[0] for s in fell_back)
+    assert len(body) - len(fell_back) <= 3
+    assert final.tokens["fallbacks"] == len(fell_back) and final.tokens["failures"] >= len(fell_back)
     assert bench.store.load(final.id) == final, "the autosaved draft is intact"
     assert SECRET not in final.to_json()
 

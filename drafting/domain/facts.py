@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from drafting.errors import InputError
-from retrieval.figures import extract_figures, figure_spans, masked_values
-from retrieval.script import normalise_script
+from lexicon.cues import JOINER, ORDERING_LEAD
+from lexicon.figures import extract_figures, figure_spans, masked_values
+from lexicon.numbering import NUMERALS
+from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
 from retrieval.text import words
 
 from .types import Fact
@@ -17,26 +18,15 @@ MAX_FACT_CHARS = 2_000
 MAX_FACTS = 200
 BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
-    r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
+    rf"|[{NUMERALS}]{{1,3}}、\s*|[（(][{NUMERALS}]{{1,3}}[)）]\s*)"
 )
-LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|(同时|另外|此外|其中|并且|而且))[，,、]?")
+LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{ORDERING_LEAD}|({JOINER}))[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact;
-the connectives (group 1) also say that it continues the fact before it."""
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
-"""Bidirectional overrides and zero-width characters: they make text display differently from
-what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
-surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
-EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
-
-
-def strip_hidden(text: str) -> str:
-    """The text without emoji, bidirectional overrides and zero-width characters."""
-    return INVISIBLE.sub("", EMOJI.sub("", text))
+a joiner (group 1: 同时, 其中 …) also says that it continues the fact before it."""
 
 
 def hidden_warnings(raw: str) -> list[str]:
-    """What strip_hidden removed from `raw`, as notices for the user."""
+    """What plain_text removed from `raw` besides the script, as notices for the user."""
     warnings = []
     if EMOJI.search(raw):
         warnings.append("已去掉表情符号：公文中不使用表情符号。")
@@ -61,7 +51,7 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[tuple[str, bool]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
+        cleaned, _ = plain_text(line)
         unbulleted = BULLET.sub("", cleaned, count=1).strip()
         lead = LEAD_WORDS.match(unbulleted)
         body = unbulleted[lead.end():].strip() if lead else unbulleted
@@ -89,7 +79,7 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
             _note(fact, "含未填写的占位内容，补全后方可签发")
     if raw:
         warnings.extend(hidden_warnings(raw))
-        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
+        warnings.extend(f"{note}：公文使用简体字。" for note in plain_text(raw)[1])
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings

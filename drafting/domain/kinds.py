@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafting.errors import InputError
-
-from .roles import Kind, Role
+from lexicon.roles import Kind, Role
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,11 @@ class SectionSpec:
 
     def topic_for(self, theme: str) -> Topic | None:
         return next((t for t in self.topics if theme in t.themes), None)
+
+
+def part(role: Role, headings: tuple[str, ...], required: bool = True) -> SectionSpec:
+    """A section that is one of the report's set parts (不足, 下一步 …): its key is its role."""
+    return SectionSpec(role.value, role, headings, required)
 
 
 @dataclass(frozen=True)
@@ -99,11 +103,11 @@ G_CARE = T("g_care", ("保障和改善民生，服务人民群众", "办好民�
            ("care", "development", "planning", "organisation"))
 
 FAZHI_TAIL = (
-    SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),
-    SectionSpec("first_responsible", Role.FIRST_RESPONSIBLE,
-                ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导")),
-    SectionSpec("plans", Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
-    SectionSpec("other", Role.OTHER, ("其他需要报告的情况",), required=False),
+    part(Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),
+    part(Role.FIRST_RESPONSIBLE,
+         ("主要负责人履行推进法治建设第一责任人职责情况", "压实第一责任人职责，强化法治建设领导")),
+    part(Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
+    part(Role.OTHER, ("其他需要报告的情况",), required=False),
 )
 """After the work, the statutory order (《法治政府建设与责任落实督察工作规定》): 不足和原因, 第一责任人, 下一年度安排."""
 FAZHI_REQUIRED = {
@@ -118,7 +122,7 @@ MEASURES_HEADINGS = ("{year}年推进法治政府建设的主要举措和成效"
 def _fazhi(topics: tuple[Topic, ...], themed: tuple[SectionSpec, ...]) -> dict[str, tuple[SectionSpec, ...]]:
     """The two shapes of a 法治政府建设 report: one measures section with （一）（二） by work area (the
     statutory order most real reports follow), or themed 一、二、三 sections (as seed 000)."""
-    return {"statutory": (SectionSpec("measures", Role.MEASURES, MEASURES_HEADINGS, topics=topics),) + FAZHI_TAIL,
+    return {"statutory": (SectionSpec(Role.MEASURES.value, Role.MEASURES, MEASURES_HEADINGS, topics=topics),) + FAZHI_TAIL,
             "themed": themed + FAZHI_TAIL}
 
 
@@ -152,8 +156,8 @@ FAZHI = ReportKind(
 def _pufa(topics: tuple[Topic, ...]) -> tuple[SectionSpec, ...]:
     return (SectionSpec("duties", Role.MEASURES, ("“谁执法谁普法”普法责任制履职情况", "普法责任制落实情况"),
                         topics=topics),
-            SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足")),
-            SectionSpec("plans", Role.PLANS, ("下一步工作举措", "下一步工作打算")))
+            part(Role.SHORTCOMINGS, ("存在的不足", "存在的问题和不足")),
+            part(Role.PLANS, ("下一步工作举措", "下一步工作打算")))
 
 
 PUFA_LEAD = T("lead", ("强化组织领导，压实普法责任", "健全普法机制，落实普法责任"), ("mechanism", "study", "party", "ideology"))
@@ -177,9 +181,9 @@ PUFA = ReportKind(
 
 def _zongjie(topics: tuple[Topic, ...]) -> tuple[SectionSpec, ...]:
     return (SectionSpec("work", Role.MEASURES, ("{period}主要工作及成效", "{period}工作开展情况"), topics=topics),
-            SectionSpec("highlights", Role.HIGHLIGHTS, ("工作亮点",), required=False),
-            SectionSpec("shortcomings", Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足")),
-            SectionSpec("plans", Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算")))
+            part(Role.HIGHLIGHTS, ("工作亮点",), required=False),
+            part(Role.SHORTCOMINGS, ("存在的问题", "存在的问题和不足")),
+            part(Role.PLANS, ("{next_period}工作谋划", "{next_period}工作打算")))
 
 
 ZONGJIE_SECTIONS = {

@@ -1,6 +1,6 @@
 """The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
 
-Figure itself is a text basic and lives in retrieval.figures; it is re-exported here."""
+Figure itself is a text basic and lives in lexicon.figures; it is re-exported here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from retrieval.figures import Figure
+from lexicon.figures import Figure
+from lexicon.roles import Role
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
@@ -132,7 +133,7 @@ class Draft:
 
     def body_sections(self) -> list[Section]:
         """The numbered sections (一、二、…), in order: everything but the preamble."""
-        return [s for s in self.sections if s.role not in ("preamble", "closing")]
+        return [s for s in self.sections if s.role != Role.PREAMBLE]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

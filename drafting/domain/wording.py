@@ -40,7 +40,7 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "ahead": "下半年" if half else "新的一年",
-        "far": ("偏远地区" if level.key in ("县", "旗", "镇", "乡") else "基层") + ("妇女群众" if federation else "群众"),
+        "far": ("偏远地区" if level.rural else "基层") + ("妇女群众" if federation else "群众"),
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
         "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
             "，认真贯彻习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),

@@ -27,9 +27,9 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from drafting.domain.roles import Kind
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
+from lexicon.roles import Kind
 from retrieval.database import Migration, is_postgres, open_database
 from retrieval.errors import storage_errors
 from retrieval.postgres import PostgresConnection, safe_url

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.errors import InputError
+from lexicon.numbering import TOP
+from lexicon.roles import Role
 from retrieval.errors import SkippedFile
-from retrieval.patterns import TOP
 from retrieval.readers import check_zip
 
 from .remark import remark
@@ -91,7 +92,7 @@ def merge_docx(draft: Draft, path: Path) -> tuple[Draft, list[SectionChange]]:
             raise InputError(f"Word 文件多出一部分“{heading}”：请先在草稿中添加这一部分再上传。")
         text = remark("\n".join(paragraphs), draft, section)
         updated[section.id] = _changed(section, heading, text, changes)
-    preamble_section = next((s for s in draft.sections if s.role == "preamble"), None)
+    preamble_section = next((s for s in draft.sections if s.role == Role.PREAMBLE), None)
     if preamble_section and preamble:
         text = remark("\n".join(preamble), draft, preamble_section)
         updated[preamble_section.id] = _changed(preamble_section, preamble_section.heading, text, changes)

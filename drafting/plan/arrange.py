@@ -20,16 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.domain.classify import leader_acts
+from drafting.domain.classify import FactKind, leader_acts
 from drafting.domain.kinds import ReportKind
-from drafting.domain.roles import FactKind, Role
 from drafting.domain.types import Fact
+from lexicon.cues import CONTINUATION_LEAD
+from lexicon.roles import Role
 
 from .placement import Placed, place
 
-CONTINUES = re.compile(r"^(?:其中|这是|此外|另外|同时|并且|并|例如|比如|如|从而|进而|以此|为此|切实|有效|实现|努力|"
-                       r"首次|重点|逐步|共计|累计|截至|紧密围绕|旨在|受益|覆盖|吸引|带动|惠及|促进|确保|以确保|"
-                       r"自[^，,。]{2,10}以来[，,]?(?:共|累计|已))")
 OPEN_END = re.compile(r"[，,、：:]$")
 BY_MEANS = re.compile(r"^通过[^，,。；;]*$")
 """通过… as the whole fact is the means of the work before it; 通过…，组织… is work of its own."""
@@ -62,7 +60,7 @@ def continues(fact: Fact, before: Fact | None) -> bool:
     if before is None:
         return False
     text = fact.text.strip()
-    return bool(fact.joined or OPEN_END.search(before.text.strip()) or CONTINUES.match(text)
+    return bool(fact.joined or OPEN_END.search(before.text.strip()) or CONTINUATION_LEAD.match(text)
                 or BY_MEANS.match(text.rstrip("。；;")))
 
 

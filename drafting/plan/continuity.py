@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.types import Draft, Fact, Figure
-from retrieval.figures import extract_figures, figure_spans
+from lexicon.figures import extract_figures, figure_spans
 from retrieval.text import sentences, words
 
 from .plans import DONE_KINDS, match_plans, plan_items

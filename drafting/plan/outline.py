@@ -9,11 +9,11 @@ table, and written only if the user moves them into a section.
 
 from __future__ import annotations
 
-from drafting.domain.classify import classify_all
+from drafting.domain.classify import FactKind, classify_all
 from drafting.domain.kinds import ReportKind
-from drafting.domain.roles import FactKind, Role
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
 from .arrange import Filing, arrange
 
@@ -23,7 +23,7 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
     """The report's sections, each with the ids of the facts it will carry and why each is there."""
     classify_all(facts, meta)
     filings = arrange(facts, kind, index, exclude_docs)
-    assigned: dict[str, list[str]] = {"preamble": [], **{s.key: [] for s in kind.sections}}
+    assigned: dict[str, list[str]] = {Role.PREAMBLE: [], **{s.key: [] for s in kind.sections}}
     for fact in facts:
         filing = filings.get(fact.id)
         if filing is None:
@@ -34,8 +34,8 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
         if key:
             assigned[key].append(fact.id)
     reasons = {f: filings[f].reason for f in filings}
-    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned["preamble"],
-                        placement={f: reasons[f] for f in assigned["preamble"]})]
+    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned[Role.PREAMBLE],
+                        placement={f: reasons[f] for f in assigned[Role.PREAMBLE]})]
     kept_measures = [s.key for s in kind.measures() if assigned[s.key]] or [kind.measures()[0].key]
     for spec in kind.sections:
         if not assigned[spec.key] and (not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)):
@@ -50,7 +50,7 @@ def _section_key(filing: Filing, kind: ReportKind) -> str:
     if not filing.role:
         return ""
     if filing.role == Role.PREAMBLE:
-        return "preamble"
+        return Role.PREAMBLE
     if filing.role == Role.MEASURES:
         return kind.section_for(filing.theme).key
     return next(s.key for s in kind.sections if s.role == filing.role)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.domain.themes import heading_theme, text_scores
+from lexicon.numbering import NUMERALS, SUB, TOP
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
-from retrieval.patterns import SUB, TOP
 from retrieval.text import sentences
 
-ITEM_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是)?(.{2,16})。$")
+ITEM_LEAD = re.compile(rf"^(?:[{NUMERALS}]+是)?(.{{2,16}})。$")
 """A short whole sentence that leads what follows: 一是注重网络平台建设。 / 依法化解社会矛盾。"""
 OWN_WORDS_WEIGHT = 0.7
 """The fact's own words count as much as a good neighbour: neither alone is reliable on a small corpus."""
@@ -62,7 +63,7 @@ def sentence_leads(passage_text: str, heading: str) -> list[tuple[str, str]]:
             sub, lead = m.group(2).split("。")[0], ""
             continue
         short = ITEM_LEAD.match(sentence)
-        if short and (n == 0 or sentence[0] in "一二三四五六七八九十"):
+        if short and (n == 0 or sentence[0] in NUMERALS):
             lead = short.group(1)
             continue
         chain = [h for h in (lead, sub, heading) if h and heading_theme(h)]
@@ -86,7 +87,7 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
     if index is None:
         return []
     try:
-        passages = index.search(text, role="measures", k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
+        passages = index.search(text, role=Role.MEASURES, k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
     except RetrievalError:
         return []  # the index is down: the fact's own words still place it
     votes = []

@@ -6,7 +6,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft, strip_markers
 from drafting.domain.wording import kind_of
-from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
+from lexicon.numbering import ARABIC_ITEM, SUB, TOP, chinese_number
 
 from .base import CheckResult, Finding, all_sentences
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.classify import classify
+from drafting.domain.classify import FactKind, classify
 from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
-from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
 from drafting.domain.wording import kind_of, named_spec
+from lexicon.roles import Role
 
 from .base import CheckResult, Finding, section_sentences
 from .who import framing

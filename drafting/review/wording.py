@@ -9,7 +9,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.meta import written_on
 from drafting.domain.timeline import anachronisms, superseded
 from drafting.domain.types import Draft, strip_markers
-from retrieval.figures import MASK_RE
+from lexicon.figures import MASK_RE
 
 from .base import CheckResult, Finding, all_sentences
 

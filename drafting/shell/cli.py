@@ -11,8 +11,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
+from lexicon.roles import Kind, Role
 from retrieval.errors import RetrievalError, storage_reason
 
 from .material_cmd import add_material_command

@@ -10,16 +10,18 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from drafting.domain.roles import FactKind, Kind
+from drafting.domain.classify import FactKind
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
 from drafting.write.validate import read_flag
+from lexicon.roles import Kind, Role
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
+KIND_DEFAULT = Kind.FAZHI.value
 PERIOD_CHOICES = [("自动判断", ""), ("全年", "annual"), ("上半年", "half")]
 PROFILE_FIELDS = [("short", "自称", "县妇联"), ("addressee", "主送机关", "县委、县政府："),
                   ("level", "级别", "县 / 区 / 市 / 州 / 镇 / 街道"), ("body", "性质", "妇联 或 部门名称"),
@@ -164,7 +166,7 @@ class Card:
 
 def basis_warning(section: Section) -> str:
     """Marked on the card: a section with no facts, or whose sentences are mostly stock wording."""
-    if section.role == "preamble" or not section.text.strip():
+    if section.role == Role.PREAMBLE or not section.text.strip():
         return ""
     if not section.fact_ids:
         return NO_FACTS

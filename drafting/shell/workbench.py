@@ -15,7 +15,6 @@ from pathlib import Path
 
 from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
-from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
 from drafting.output.exports import private_files, private_folder
@@ -26,6 +25,7 @@ from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
+from lexicon.roles import Kind, Role
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
@@ -111,14 +111,14 @@ class Workbench:
         sections = [replace(s, heading=heading) if s.id == section_id else s for s in draft.sections]
         return self._saved(replace(draft, sections=sections), "rename")
 
-    def add_section(self, draft: Draft, heading: str, role: str = "measures") -> Draft:
+    def add_section(self, draft: Draft, heading: str, role: str = Role.MEASURES) -> Draft:
         heading = heading.strip().rstrip("。")
         if not heading:
             raise InputError("请填写新部分的标题。")
         new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
-        after = max((i for i, s in enumerate(draft.sections) if s.role == "measures"), default=len(body))
+        after = max((i for i, s in enumerate(draft.sections) if s.role == Role.MEASURES), default=len(body))
         sections = list(draft.sections)
         sections.insert(after + 1, Section(id=new_id, role=role, heading=heading))
         return self._saved(replace(draft, sections=sections), "add")

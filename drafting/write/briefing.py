@@ -4,9 +4,10 @@ and word things the same way."""
 
 from __future__ import annotations
 
-from drafting.domain.roles import FactKind, Role
+from drafting.domain.classify import FactKind
 from drafting.domain.themes import THEME
 from drafting.domain.types import Section
+from lexicon.roles import Role
 
 from .base import DraftContext
 from .items import section_groups

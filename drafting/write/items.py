@@ -4,18 +4,15 @@ the LLM writer's prompt shows too)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from drafting.domain.classify import FactKind
 from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
-from drafting.domain.roles import FactKind
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
-from retrieval.figures import figure_spans
-from retrieval.patterns import ordinal
-
-YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度)?|今年以来|全年)，")
+from lexicon.figures import figure_spans
+from lexicon.numbering import ordinal
 
 
 def fact_clause(fact: Fact) -> str:

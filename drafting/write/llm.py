@@ -19,6 +19,7 @@ from pathlib import Path
 from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
 from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
@@ -102,7 +103,7 @@ class LLMWriter(SectionWriter):
     # -- the section ----------------------------------------------------------------------
     def write(self, section: Section, ctx: DraftContext, instruction: str = "",
               emit: Emit | None = None) -> Section:
-        if section.role == "preamble":
+        if section.role == Role.PREAMBLE:
             # The preamble is formulaic and date-bound: the offline composer gets it right every time.
             return self.fallback.write(section, ctx, emit=emit)
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
@@ -165,13 +166,13 @@ class LLMWriter(SectionWriter):
         return "\n".join(f"{f.id}：{fact_clause(f)}" for f in facts) or "（本部分没有用户提供的事实，不得写任何数字）"
 
     def _request(self, section: Section, ctx: DraftContext, facts, sample: list[str], instruction: str) -> str:
-        from drafting.domain.roles import role_label
+        from lexicon.roles import role_label
 
         if instruction.strip() and section.text.strip():
             return render("revision", instruction=instruction.strip()[:200], heading=section.heading,
                           facts=self._facts(facts), text=section.text)
         others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
-                           if s.id != section.id and s.role != "preamble")
+                           if s.id != section.id and s.role != Role.PREAMBLE)
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
                       period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
                       plan=section_plan(section, ctx),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from drafting.review.hygiene import ADDRESSING
-from retrieval.figures import UNIT_RE
-from retrieval.patterns import ANY_HEADING, TOP
+from lexicon.figures import UNIT_RE
+from lexicon.numbering import ANY_HEADING, TOP
 
 # 好的，以下是“…”的正文： / 以下是…： / 当然，这是…： / 根据您提供的事实，…如下：
 CHAT_CUE = r"以下|如下|下面|为您|给您|帮您|您|正文|这是|这一部分|本部分|修改后|改写后|草稿"
