@@ -176,3 +176,13 @@ def test_an_output_that_fails_after_drafting_keeps_the_draft_in_the_store(data_d
 
 def test_check_outputs_accepts_a_writable_folder(tmp_path):
     cli.check_outputs([str(tmp_path / "draft.json"), None, ""])
+
+
+def test_terse_facts_draft_from_the_command_line_without_a_traceback(data_dir, tmp_path, capsys):
+    """"其他7条", "5人" … each crashed 生成提纲 and the CLI with ZeroDivisionError (placement)."""
+    facts = tmp_path / "facts.txt"
+    facts.write_text("\n".join(["其他7条", "线索7条", "共7条", "新增2家", "5人", "7条", "其它5项"]), encoding="utf-8")
+    out = tmp_path / "d.md"
+    assert main(["draft", "--facts", str(facts), "--type", "fazhi", "--org", "青川县妇女联合会", "--year", "2024",
+                 "--date", "2025-01-20", "--md", str(out)]) == 0, capsys.readouterr().err
+    assert "Traceback" not in capsys.readouterr().err and "5人" in out.read_text(encoding="utf-8")
