@@ -14,9 +14,11 @@ from drafting.shell.settings import Settings, apply_offline_env
 apply_offline_env()
 
 import gradio as gr  # noqa: E402  (after the offline switches)
+from starlette.middleware import Middleware  # noqa: E402
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
+from drafting.shell.login_limits import LoginGuard, RememberAddress  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -26,6 +28,7 @@ CSS = (STATIC / "app.css").read_text(encoding="utf-8")
 HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 QUIET = {"api_visibility": "private", "show_progress": "hidden"}
 NOTE = {"elem_classes": "rd-note"}  # the message beside a button
+LOGIN_MESSAGE = "请用管理员分配的账号登录。15 分钟内同一账号输错 5 次、或同一地址输错 20 次后，暂停登录（最长 15 分钟）。"
 
 
 def on(trigger, fn, inputs, outputs, **options):
@@ -282,11 +285,14 @@ def build_saved_tab(ui) -> None:
         on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, preview, message])
 
 
-def launch_options(settings: Settings, logins: Logins) -> dict:
-    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script."""
-    return dict(server_name=settings.host, server_port=settings.port, auth=logins.check if logins else None,
-                auth_message="请用管理员分配的账号登录。", show_error=False, css=CSS, head=HEAD, footer_links=[],
-                max_file_size=f"{settings.max_upload_mb}mb")
+def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None = None) -> dict:
+    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script.
+    Logins are checked by a LoginGuard (failures limited per name and address, hashing off the event
+    loop), which learns each request's address from the RememberAddress middleware."""
+    guard = guard or LoginGuard(logins)
+    return dict(server_name=settings.host, server_port=settings.port, auth=guard.check if logins else None,
+                auth_message=LOGIN_MESSAGE, show_error=False, css=CSS, head=HEAD, footer_links=[],
+                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": [Middleware(RememberAddress)]})
 
 
 def main() -> None:
