@@ -29,6 +29,9 @@ from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_s
 from retrieval.errors import SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
+MAX_SECTIONS = 99
+"""Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
+
 
 class Running:
     """Drafting under way per browser session, so that it can be stopped when the browser leaves."""
@@ -115,6 +118,8 @@ class Workbench:
         heading = heading.strip().rstrip("。")
         if not heading:
             raise InputError("请填写新部分的标题。")
+        if len(draft.body_sections()) >= MAX_SECTIONS:
+            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加：请把内容并入已有的部分。")
         new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
