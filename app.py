@@ -128,8 +128,8 @@ def build_form_tab(ui) -> None:
                                 (add_btn, "add_section", [add_heading])):
         on(btn.click, outline_change(action), [ui.draft, *inputs], [*outputs, move_msg])
 
-    def on_import(files, draft):  # last year's panel refreshes as soon as the import finishes
-        draft, log = S.import_files(ui.wb, files, draft)
+    def on_import(files, draft, request: gr.Request = None):  # last year's panel refreshes once imported
+        draft, log = S.import_files(ui.wb, files, draft, ui.owner(request) or "")
         return *(outline_view(draft) if draft is not None else [gr.skip()] * len(outputs)), log
     on(uploads.upload, on_import, [uploads, ui.draft], [*outputs, import_log])
 
