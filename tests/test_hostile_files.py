@@ -204,3 +204,52 @@ def test_a_name_with_url_escapes_gets_a_safe_id_and_writes_nowhere_else(tmp_path
     doc = run.added[0]
     assert doc.startswith("2E_2E_2F_2E_2E_2Fevil-") and doc.replace("_", "").replace("-", "").isalnum()
     assert all(str(p).startswith(str(tmp_path / "data")) for p in set(tmp_path.rglob("*")) - before)
+
+
+def _ordinary_docx(path: Path) -> Path:
+    """A real report as Word saves it, about 40 KB."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("旺苍县妇女联合会2024年度法治政府建设工作情况报告")
+    document.add_paragraph("一、加强组织领导")
+    for n in range(150):
+        document.add_paragraph(f"全年开展普法宣传{n + 1}场次，开展会前学法16次，组织妇女干部参加法治培训，推动法治宣传进村入户。")
+    document.add_paragraph("二、存在的不足")
+    document.add_paragraph("基层普法力量不足。")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_one_users_slow_file_does_not_hold_up_another_users_upload(tmp_path, monkeypatch, seed_index):
+    """All uploads shared one parse worker: an ordinary 42 KB .docx waited 57 s behind a slow PDF."""
+    from drafting.output.store import DraftStore
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    monkeypatch.setattr(readers, "PARSE_SECONDS", 12.0)
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    bench = Workbench(settings, ReportIndex(tmp_path / "ix"), DraftStore(settings.db_path), OfflineComposer())
+    slow = shared_stream_pdf(tmp_path / "slow.pdf")
+    ordinary = _ordinary_docx(tmp_path / "b.docx")
+    assert 20_000 < ordinary.stat().st_size < 60_000
+    run_bounded("builtins:str", "warm", seconds=5)  # the parse server is up, as in a running app
+    finished: dict[str, float] = {}
+
+    def upload(name: str, path: Path) -> None:
+        started = time.perf_counter()
+        finished[name] = (bench.import_reports([path]), time.perf_counter() - started)
+
+    import threading
+
+    first = threading.Thread(target=upload, args=("slow", slow))
+    first.start()
+    time.sleep(0.5)  # the PDF is being parsed
+    upload("ordinary", ordinary)
+    lines, seconds = finished["ordinary"]
+    assert "已导入" in lines[0] and seconds < 5, (lines, seconds)
+    assert "slow" not in finished, "the slow file was still being parsed meanwhile"
+    first.join(timeout=60)
+    assert "超过 12 秒仍未完成" in finished["slow"][0][0]
