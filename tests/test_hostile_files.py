@@ -253,3 +253,72 @@ def test_one_users_slow_file_does_not_hold_up_another_users_upload(tmp_path, mon
     assert "slow" not in finished, "the slow file was still being parsed meanwhile"
     first.join(timeout=60)
     assert "超过 12 秒仍未完成" in finished["slow"][0][0]
+
+
+# -- reading an edited Word file back (reportdraft merge, the app's 读回) ----------------------------
+def heavy_docx(path: Path, paragraphs: int) -> Path:
+    """A valid .docx of many short paragraphs of varied text (so it passes the inflation checks):
+    python-docx takes seconds on it and, at 4 MB, minutes and hundreds of MB."""
+    import io
+    import random
+
+    import docx
+
+    base, rng = io.BytesIO(), random.Random(7)
+    docx.Document().save(base)
+    body = "".join(f"<w:p><w:r><w:t>{''.join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(12))}</w:t></w:r></w:p>"
+                   for _ in range(paragraphs))
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
+            out.writestr(item, data)
+    return path
+
+
+@pytest.fixture
+def saved_draft(tmp_path, seed_index):
+    from drafting.domain.meta import build_meta
+    from drafting.write.pipeline import draft_report
+
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), "全年开展普法宣传28场次\n基层普法力量不足",
+                         seed_index)
+    path = tmp_path / "d.json"
+    path.write_text(draft.to_json(), encoding="utf-8")
+    return draft, path
+
+
+def test_reading_back_a_word_file_has_the_imports_time_budget_in_the_app_and_the_cli(
+        tmp_path, monkeypatch, saved_draft, data_dir, capsys, seed_index):
+    """A 4 MB .docx took the app 115 s and +650 MB to read back; now it is parsed in the import's
+    worker and refused at the import's time budget, in the app as in `reportdraft merge`."""
+    from drafting.output.store import DraftStore
+    from drafting.shell import session as S
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    monkeypatch.setattr(readers, "PARSE_SECONDS", 1.0)
+    draft, json_path = saved_draft
+    heavy = heavy_docx(tmp_path / "edited.docx", 30_000)
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "app")
+    bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
+    started = time.perf_counter()
+    with pytest.raises(Exception, match="解析超过 1 秒仍未完成") as caught:
+        S.merge(bench, draft, str(heavy))
+    assert time.perf_counter() - started < 4 and "无法读取 Word 文件" in S.refusal(caught.value)
+    started = time.perf_counter()
+    assert main(["merge", str(json_path), str(heavy)]) == 2
+    assert time.perf_counter() - started < 8 and "解析超过 1 秒仍未完成" in capsys.readouterr().err
+
+
+def test_reading_back_a_word_file_has_the_imports_size_and_inflation_budgets(tmp_path, saved_draft, seed_index):
+    from drafting.errors import InputError
+    from drafting.output.word_merge import merge_docx
+
+    draft, _ = saved_draft
+    with pytest.raises(InputError, match="文件过大"):
+        merge_docx(draft, heavy_docx(tmp_path / "big.docx", 2_000), max_bytes=10_000)
+    with pytest.raises(InputError, match="疑似压缩炸弹"):
+        merge_docx(draft, _bomb_docx(tmp_path / "bomb.docx", 30 * 2 ** 20))

@@ -221,7 +221,7 @@ class Workbench:
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):
-        merged, changes = merge_docx(draft, path)
+        merged, changes = merge_docx(draft, path, self.settings.max_upload_mb * 1024 * 1024)
         merged = recheck(merged, self.index_for(draft), [c.section_id for c in changes])
         return self._saved(merged, "docx"), changes
 
