@@ -4,7 +4,6 @@ drafting.shell.session. A refusal is the message beside the button pressed (ever
 
 import functools
 import hashlib
-import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,12 +13,11 @@ from drafting.shell.settings import Settings, apply_offline_env
 apply_offline_env()
 
 import gradio as gr  # noqa: E402  (after the offline switches)
-from starlette.middleware import Middleware  # noqa: E402
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
-from drafting.shell.login_limits import LoginGuard, RememberAddress  # noqa: E402
-from drafting.shell.services import open_for_app  # noqa: E402
+from drafting.shell.login_limits import LOGIN_MESSAGE, LoginGuard, address_middleware  # noqa: E402
+from drafting.shell.services import open_for_app, prepare_app_process  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
 
@@ -28,7 +26,6 @@ CSS = (STATIC / "app.css").read_text(encoding="utf-8")
 HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 QUIET = {"api_visibility": "private", "show_progress": "hidden"}
 NOTE = {"elem_classes": "rd-note"}  # the message beside a button
-LOGIN_MESSAGE = "请用管理员分配的账号登录。15 分钟内同一账号输错 5 次、或同一地址输错 20 次后，暂停登录（最长 15 分钟）。"
 
 
 def on(trigger, fn, inputs, outputs, **options):
@@ -50,9 +47,9 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
     logins = logins or Logins()
     ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
-                         export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
+                         export_dir=settings.data_dir / "tmp" / "exports")
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
-    with gr.Blocks(title="妇联报告起草") as demo:
+    with gr.Blocks(title="妇联报告起草", delete_cache=(3600, 86400)) as demo:  # Gradio's copies: a day
         ui.draft, ui.view = gr.State(None), gr.State({})
         gr.Markdown(f"## 妇联年度报告起草\n{plain}", elem_id="rd-banner")
         with gr.Accordion("详情（给管理员）", open=False):
@@ -286,17 +283,15 @@ def build_saved_tab(ui) -> None:
 
 
 def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None = None) -> dict:
-    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script.
-    Logins are checked by a LoginGuard (failures limited per name and address, hashing off the event
-    loop), which learns each request's address from the RememberAddress middleware."""
-    guard = guard or LoginGuard(logins)
-    return dict(server_name=settings.host, server_port=settings.port, auth=guard.check if logins else None,
-                auth_message=LOGIN_MESSAGE, show_error=False, css=CSS, head=HEAD, footer_links=[],
-                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": [Middleware(RememberAddress)]})
+    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script."""
+    return dict(server_name=settings.host, server_port=settings.port, auth_message=LOGIN_MESSAGE, show_error=False,
+                auth=(guard or LoginGuard(logins)).check if logins else None, css=CSS, head=HEAD, footer_links=[],
+                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": address_middleware()})
 
 
 def main() -> None:
     settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
+    prepare_app_process(settings)  # our temp folder (GRADIO_TEMP_DIR too), emptied now and at exit or SIGTERM
     logins = Logins.from_settings(settings.auth, settings.users_file)
     build_app(settings, workbench, logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
 

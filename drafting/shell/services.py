@@ -6,6 +6,9 @@ What only some commands need (the composer, case files) is imported where it is 
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 import tempfile
 from pathlib import Path
 
@@ -144,6 +147,17 @@ def _kind_of(value) -> str:
     if isinstance(value, dict):
         return "键值对"
     return "文字" if isinstance(value, str) else type(value).__name__
+
+
+def prepare_app_process(settings: Settings) -> None:
+    """What `python app.py` sets up before building the page: its own temp folder under the data
+    directory for exports and Gradio's copies of uploads and downloads (GRADIO_TEMP_DIR, unless set),
+    emptied now of what a killed run left and removed at exit; and a SIGTERM (a service manager's
+    stop) ends the process through sys.exit, so that the removal runs."""
+    from drafting.output.exports import app_temp
+
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(app_temp(settings.data_dir) / "gradio"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
 
 def open_for_app():
