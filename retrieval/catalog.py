@@ -21,6 +21,7 @@ import numpy as np
 
 from .database import Database, Migration, open_database
 from .ingest import ImportedReport
+from .instructions import without_instructions
 from .text import words
 
 MIGRATIONS = [
@@ -276,7 +277,7 @@ class Catalog:
         """Every chunk of one report, in order."""
         rows = self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                            "WHERE c.doc=? ORDER BY c.position", (doc,))
-        return [Passage(*r) for r in rows]
+        return [_passage(r) for r in rows]
 
     def load(self, chunk_ids: list[str]) -> list[Passage]:
         rows = []
@@ -284,4 +285,11 @@ class Catalog:
             part = chunk_ids[start:start + 500]
             rows += self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                                 f"WHERE c.chunk_id IN ({','.join('?' * len(part))})", part)
-        return [Passage(*r) for r in rows]
+        return [_passage(r) for r in rows]
+
+
+def _passage(row) -> Passage:
+    """A passage as readers get it: without sentences that speak to a model (instructions.py)."""
+    passage = Passage(*row)
+    passage.text = without_instructions(passage.text)
+    return passage

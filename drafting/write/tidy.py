@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from drafting.domain.facts import strip_hidden
 from drafting.review.hygiene import ADDRESSING
 from retrieval.figures import UNIT_RE
 from retrieval.patterns import ANY_HEADING, TOP
@@ -29,6 +30,17 @@ MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*```")
 # **bold** and __bold__, but not a masked value such as **场次 (a figure the user left blank)
 MD_EMPHASIS = re.compile(rf"\*\*(?!{UNIT_RE})([^*\n]+?)\*\*|__([^_\n]+?)__|`")
 HEADING_PUNCT = "。：:；; 　"
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""ESC, BEL and the other control characters: nothing a report holds, and XML (the Word file) refuses them."""
+
+
+def visible(text: str) -> tuple[str, bool]:
+    """The answer without control characters, bidirectional overrides, zero-width characters and
+    emoji (as facts are cleaned), and whether there were any."""
+    clean = CONTROL.sub("", strip_hidden(text))
+    return clean, clean != text
 
 
 def tidy(text: str, heading: str = "") -> str:
