@@ -22,10 +22,12 @@ BULLET = re.compile(
 LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff"
+                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Bidirectional overrides and zero-width characters: they make text display differently from
-what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
-surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
+what it says (a figure shown as 82 may be 28), so they are removed like emoji; lone surrogates,
+which are no text at all (a JSON escape can carry one) and break UTF-8 encoders; and control
+characters (ESC, BEL…), which XML and so the Word file refuse."""
 EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
 
 
@@ -40,7 +42,7 @@ def hidden_warnings(raw: str) -> list[str]:
     if EMOJI.search(raw):
         warnings.append("已去掉表情符号：公文中不使用表情符号。")
     if INVISIBLE.search(EMOJI_SEQUENCE.sub("", raw)):
-        warnings.append("已去掉不可见的控制字符（文字方向控制符或零宽字符）：它们会让显示的文字与实际内容不同。")
+        warnings.append("已去掉不可见的控制字符（文字方向控制符、零宽字符或其他控制字符）：它们会让显示的文字与实际内容不同，Word 文件也无法保存它们。")
     return warnings
 
 

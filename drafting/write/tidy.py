@@ -32,14 +32,10 @@ MD_EMPHASIS = re.compile(rf"\*\*(?!{UNIT_RE})([^*\n]+?)\*\*|__([^_\n]+?)__|`")
 HEADING_PUNCT = "。：:；; 　"
 
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""ESC, BEL and the other control characters: nothing a report holds, and XML (the Word file) refuses them."""
-
-
 def visible(text: str) -> tuple[str, bool]:
-    """The answer without control characters, bidirectional overrides, zero-width characters and
-    emoji (as facts are cleaned), and whether there were any."""
-    clean = CONTROL.sub("", strip_hidden(text))
+    """The answer without control characters (ESC, BEL), bidirectional overrides, zero-width
+    characters and emoji, as facts are cleaned; and whether there were any."""
+    clean = strip_hidden(text)
     return clean, clean != text
 
 
