@@ -16,8 +16,9 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
+from drafting.shell.launch import serve  # noqa: E402
 from drafting.shell.login_limits import LOGIN_MESSAGE, LoginGuard, address_middleware  # noqa: E402
-from drafting.shell.services import open_for_app, prepare_app_process  # noqa: E402
+from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
 
@@ -45,7 +46,7 @@ def skip(value):
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
     logins = logins or Logins()
-    ui = SimpleNamespace(api="private" if logins else "public", wb=workbench, settings=settings,
+    ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
                          export_dir=settings.data_dir / "tmp" / "exports")
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
@@ -289,11 +290,10 @@ def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None 
                 max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": address_middleware()})
 
 
-def main() -> None:
+def main() -> None:  # the page, the MCP tools and /api/v1 (drafting/shell/launch.py)
     settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
-    prepare_app_process(settings)  # our temp folder (GRADIO_TEMP_DIR too), emptied now and at exit or SIGTERM
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    build_app(settings, workbench, logins).queue(default_concurrency_limit=8).launch(**launch_options(settings, logins))
+    serve(gr, build_app(settings, workbench, logins).queue(default_concurrency_limit=8), workbench, logins, launch_options(settings, logins))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 def answer_from_prompt(prompt: str) -> str:
-    """What a well-behaved model would write: every fact as given, one 一是/二是 clause each."""
+    """What a well-behaved model would write: every fact as given, one 一是/二是 clause each; asked
+    for candidate facts from a 工作信息, each of its sentences with a figure, one a line."""
+    item = re.search(r"【工作信息】\n(.+?)\n【工作信息结束】", prompt, flags=re.S)
+    if item:
+        lines = [s for s in re.split(r"[。！？；\n]", item.group(1)) if re.search(r"\d", s)]
+        return "\n".join(f"- {line}" for line in lines) or "无"
     facts = re.findall(r"^(F\d+)：(.+)$", prompt, flags=re.M)
     if not facts:
         return "坚持问题导向，持续改进工作方法，推动各项工作落地见效。"

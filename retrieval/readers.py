@@ -41,9 +41,10 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES, seconds: float | None = 
     return run_bounded("retrieval.readers:parse_file", str(path), PARSE_SECONDS if seconds is None else seconds)
 
 
-def read_paragraphs(path: Path, max_bytes: int | None = None, seconds: float | None = None) -> list[str]:
-    """The paragraphs of a .docx (a draft edited in Word/WPS, read back), with the checks and the
-    worker budgets of an import: size, inflation, PARSE_SECONDS, memory, MAX_TEXT characters."""
+def read_paragraphs(path: Path, max_bytes: int | None = None, seconds: float | None = None) -> list[list[str]]:
+    """[style name, text] of every paragraph of a .docx (a draft edited in Word/WPS, read back), with
+    the checks and the worker budgets of an import: size, inflation, PARSE_SECONDS, memory, MAX_TEXT
+    characters."""
     _checked(path, max_bytes or MAX_BYTES, (".docx",))
     from .sandbox import run_bounded
 
@@ -135,8 +136,8 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def docx_paragraphs(name: str) -> list[str]:
-    """Every paragraph's text of a .docx, in the worker (see read_paragraphs)."""
+def docx_paragraphs(name: str) -> list[list[str]]:
+    """[style name, text] of every paragraph of a .docx, in the worker (see read_paragraphs)."""
     path = Path(name)
     check_zip(path)
     import docx  # python-docx
@@ -147,8 +148,8 @@ def docx_paragraphs(name: str) -> list[str]:
         raise SkippedFile(f"Word 文件已损坏：{type(exc).__name__}，请确认是 .docx 格式") from None
     paragraphs, size = [], 0
     for paragraph in document.paragraphs:
-        paragraphs.append(paragraph.text)
-        size += len(paragraphs[-1])
+        paragraphs.append([paragraph.style.name if paragraph.style is not None else "", paragraph.text])
+        size += len(paragraph.text)
         if size > MAX_TEXT:
             raise SkippedFile(f"文字过多（超过 {MAX_TEXT // 10000} 万字），不像一份报告")
     return paragraphs

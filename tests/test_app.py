@@ -186,6 +186,8 @@ def test_the_app_builds_and_hides_its_api_behind_a_login(bench):
     from drafting.shell.users import Logins
 
     open_app = app.build_app(bench.settings, bench)
-    assert {"/on_outline", "/on_write"} <= set(open_app.get_api_info()["named_endpoints"])
+    assert {"/on_outline", "/on_write"} <= set(open_app.get_api_info(all_endpoints=True)["named_endpoints"]), \
+        "callable by API clients (the load benchmark)"
+    assert open_app.get_api_info()["named_endpoints"] == {}, "but not public: the MCP server would list them as tools"
     locked = app.build_app(bench.settings, bench, Logins({"clerk": "pw"}))
     assert locked.get_api_info()["named_endpoints"] == {}

@@ -29,9 +29,19 @@ def draft(seed_index):
     return draft_report(meta, FACTS, index=seed_index)
 
 
-def _east_asian(paragraph) -> str:
-    run = paragraph.runs[0]._r
-    return run.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+def _east_asian(paragraph, run: int = 0) -> str:
+    """The East Asian font a run is drawn in: its own, its character style's, or its paragraph style's."""
+    r = paragraph.runs[run]
+    styles = [r.style] if r.style is not None and r.style.name != "Default Paragraph Font" else []
+    style = paragraph.style
+    while style is not None:
+        styles.append(style)
+        style = style.base_style
+    for element in [r._r] + [s.element for s in styles]:
+        fonts = element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return ""
 
 
 def test_page_margins_fonts_and_no_markers(draft, tmp_path):
@@ -45,11 +55,11 @@ def test_page_margins_fonts_and_no_markers(draft, tmp_path):
     title = paragraphs[0]
     assert title.text.split("\n") == ["青川县妇女联合会2024年度", "法治政府建设工作情况报告"], "broken between words"
     assert _east_asian(title) == "方正小标宋简体"
-    assert title.runs[0].font.size.pt == 22 and title.alignment == 1
+    assert title.style.name == "Title" and title.style.font.size.pt == 22 and title.alignment == 1
     heading1 = next(p for p in paragraphs if p.text.startswith("一、"))
     assert _east_asian(heading1) == "黑体"
     body = next(p for p in paragraphs if p.text.startswith("一是") or "县妇联" in p.text[:4])
-    assert _east_asian(body) == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
+    assert _east_asian(body) == "仿宋_GB2312" and body.style.font.size.pt == 16
     assert all("【F" not in p.text for p in document.paragraphs)
     assert paragraphs[-1].text == "2025年1月20日" and paragraphs[-2].text == "青川县妇女联合会"
     grid = section._sectPr.find(qn("w:docGrid"))
@@ -148,5 +158,5 @@ def test_the_optional_header_and_footer_blocks_appear_when_given(seed_index, tmp
                       doc_number="某妇〔2022〕3号", signer="王某某", cc="区委依法治区办", printer="重庆市某区妇女联合会办公室")
     path = write_docx(draft_report(meta, "开展《民法典》宣讲20场次", index=seed_index), tmp_path / "h.docx")
     texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
-    assert texts[0] == "某妇〔2022〕3号    签发人：王某某"
-    assert texts[-2:] == ["抄送：区委依法治区办", "重庆市某区妇女联合会办公室    2022年1月14日印发"]
+    assert texts[0] == "某妇〔2022〕3号\t签发人：王某某"
+    assert texts[-2:] == ["抄送：区委依法治区办。", "重庆市某区妇女联合会办公室\t2022年1月14日印发"]

@@ -104,6 +104,25 @@ def test_the_writing_date_is_today_only_when_today_is_plausible(year, period, to
         assert any("留空" in n for n in settled.notices)
 
 
+@pytest.mark.parametrize("year, kind, period, today, expected", [
+    (2025, "fazhi", "annual", date(2026, 12, 6), ""),              # the day seen: December of the next year
+    (2025, "fazhi", "annual", date(2026, 2, 10), "2026年2月10日"),  # the first months of the next year
+    (2025, "fazhi", "annual", date(2026, 4, 30), "2026年4月30日"),
+    (2025, "fazhi", "annual", date(2026, 5, 6), ""),               # after April: the signer knows the date
+    (2025, "fazhi", "annual", date(2025, 12, 20), ""),             # before the year is over
+    (2025, "pufa", "annual", date(2025, 11, 20), "2025年11月20日"),  # a 普法履职报告 in the year's 述职 season
+    (2025, "zongjie", "half", date(2025, 6, 25), "2025年6月25日"),   # late June: the half-year report
+    (2025, "zongjie", "half", date(2025, 7, 31), "2025年7月31日"),
+    (2025, "zongjie", "half", date(2025, 9, 1), ""),
+])
+def test_a_report_without_a_date_gets_today_only_in_its_usual_writing_months(year, kind, period, today, expected):
+    settled = settle(build_meta("清河县妇女联合会", year, kind, period=period, today=today), [], today=today)
+    assert settled.date == expected
+    if not expected:
+        notice = next(n for n in settled.notices if "留空（年 月 日）" in n)
+        assert f"今天（{today.year}年{today.month}月{today.day}日）不在" in notice, "the notice says why"
+
+
 def test_traditional_script_and_pinyin_are_normalised_and_every_figure_keeps_its_value():
     text, notes = normalise_script("全年開展普法宣傳28場次，發放宣傳資料8萬餘冊，婦聯（fù lián）組織超10萬人次參與")
     assert text == "全年开展普法宣传28场次，发放宣传资料8万余册，妇联组织超10万人次参与"

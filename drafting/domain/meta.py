@@ -83,12 +83,13 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     settled.title = fill_title(get_kind(meta.report_type), settled)
     if not settled.date:
         when = today or date.today()
-        if plausible_writing_date(settled, when):
+        first, last = usual_writing_window(settled)
+        if first <= when <= last:
             settled.date = format_date(when.isoformat())
             notices.append(f"成文日期未填写：用今天（{settled.date}），请按实际印发日期核对。")
         else:
-            notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
-                           "请由签发人填写。")
+            notices.append(f"成文日期未填写，今天（{_cn_date(when)}）不在这份报告通常的成文时间内"
+                           f"（{_cn_date(first)}至{_cn_date(last)}）：落款日期留空（年 月 日），请由签发人填写。")
     elif written_on(settled) < period_end(settled):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
                        "报告通常在期末之后成文，请核对。")
@@ -105,6 +106,17 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
 
 def period_end(meta: DraftMeta) -> date:
     return date(meta.year, 6, 30) if meta.period == "half" else date(meta.year, 12, 31)
+
+
+def usual_writing_window(meta: DraftMeta) -> tuple[date, date]:
+    """When such a report is usually written, the only days that may stand in for a missing date:
+    an annual report from January to April of the next year (due in the first quarter, published
+    by 1 April; a 普法履职报告 from November, when the year's 述职 starts); a half-year report from
+    late June to July of its year."""
+    if meta.period == "half":
+        return date(meta.year, 6, 20), date(meta.year, 7, 31)
+    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    return start, date(meta.year + 1, 4, 30)
 
 
 def plausible_writing_date(meta: DraftMeta, when: date) -> bool:

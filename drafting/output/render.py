@@ -18,6 +18,8 @@ from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"
 """The 成文日期 left for the signer when the tool could not know it."""
+APPENDIX = "附：来源说明"
+"""The heading of the Word file's sources, when they travel as an appendix rather than comments."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
         lines += [Line("note", n.text, section.id, keep(n.sentence), n.label) for n in notes if n.section_id == section.id]
     lines += [Line("signature", m.org), Line("date", m.date or BLANK_DATE)]
     if m.cc:
-        lines.append(Line("cc", f"抄送：{m.cc}"))
+        lines.append(Line("cc", f"抄送：{m.cc.rstrip('。')}。"))  # a full stop after the last (GB/T 9704 7.4.2)
     if m.printer:
         lines.append(Line("printer", f"{m.printer}    {m.date or BLANK_DATE}印发"))
     return lines

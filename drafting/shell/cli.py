@@ -15,6 +15,7 @@ from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
 from retrieval.errors import RetrievalError, storage_reason
 
+from .material_cmd import add_material_command
 from .settings import Settings, apply_offline_env
 
 apply_offline_env()
@@ -258,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="起草后端；给两次（--backend offline --backend llm）即对比两者")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    add_material_command(sub, with_db)
     return parser
 
 

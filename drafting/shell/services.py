@@ -161,13 +161,16 @@ def prepare_app_process(settings: Settings) -> None:
 
 
 def open_for_app():
-    """(settings, workbench) for `python app.py`. A wrong setting or a database that cannot be
-    reached ends the start with one line saying what to fix, not a traceback."""
+    """(settings, workbench) for `python app.py`, its process prepared (prepare_app_process). A wrong
+    setting or a database that cannot be reached ends the start with one line saying what to fix,
+    not a traceback."""
     from drafting.errors import ReportDraftError
     from retrieval.errors import RetrievalError
 
     try:
         settings = Settings.from_env()
-        return settings, make_workbench(settings)
+        workbench = make_workbench(settings)
     except (ReportDraftError, RetrievalError) as exc:
         raise SystemExit(f"错误：{exc}") from None
+    prepare_app_process(settings)
+    return settings, workbench

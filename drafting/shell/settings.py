@@ -137,6 +137,12 @@ class Settings:
     """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts
     (env REPORTDRAFT_USERS)."""
     max_upload_mb: int = 20
+    api_token: str = field(default="", repr=False)
+    """The token agent platforms send to the drafting tools (MCP, /api/v1) (env REPORTDRAFT_API_TOKEN).
+    Unset: the tools are open when the page is (no login) and off when the page has logins."""
+    public_url: str = ""
+    """Where people reach the app, for the Word links the tools return (env REPORTDRAFT_PUBLIC_URL);
+    unset: the address the caller used."""
     database_url: str = field(default="", repr=False)
     """PostgreSQL for drafts, versions and the catalog, shared by several app instances
     (env REPORTDRAFT_DATABASE_URL, postgresql://user:password@host:port/db); unset: SQLite files
@@ -200,6 +206,8 @@ class Settings:
             auth=env.get("REPORTDRAFT_AUTH", "").strip(),
             users_file=env.get("REPORTDRAFT_USERS", "").strip(),
             max_upload_mb=_int(env, "REPORTDRAFT_MAX_UPLOAD_MB", 20),
+            api_token=env.get("REPORTDRAFT_API_TOKEN", "").strip(),
+            public_url=env.get("REPORTDRAFT_PUBLIC_URL", "").strip().rstrip("/"),
             database_url=_database_url(env.get("REPORTDRAFT_DATABASE_URL", "")),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})

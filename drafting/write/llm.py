@@ -56,6 +56,21 @@ class ModelConfig:
     """A streamed answer longer than this is cut off: no section of a report is that long."""
 
 
+def chat_model(config: ModelConfig):
+    """ChatOpenAI for the configured endpoint: our deadline client, no retries of its own."""
+    from langchain_openai import ChatOpenAI
+
+    from .deadline import whole_call_client
+
+    return ChatOpenAI(model=config.model, base_url=config.base_url or None,
+                      api_key=config.api_key or "not-needed", temperature=config.temperature,
+                      timeout=config.deadline, max_retries=0, stream_usage=True,
+                      max_tokens=config.max_tokens, http_client=whole_call_client(),
+                      # ChatOpenAI sends the limit as max_completion_tokens; servers that
+                      # only know max_tokens (DeepSeek, Ollama, vLLM) get it by that name too.
+                      extra_body={"max_tokens": config.max_tokens} if config.base_url else None)
+
+
 class ModelFault(Exception):
     """The model could not give a usable answer; the message is safe to show (no key, no URL)."""
 
@@ -73,20 +88,11 @@ class LLMWriter(SectionWriter):
 
     def __init__(self, config: ModelConfig, fallback: SectionWriter | None = None) -> None:
         from langchain_core.runnables import RunnableLambda
-        from langchain_openai import ChatOpenAI
-
-        from .deadline import whole_call_client
 
         self.config = config
         self.label = config.model
         self.fallback = fallback or OfflineComposer()
-        self.chat = ChatOpenAI(model=config.model, base_url=config.base_url or None,
-                               api_key=config.api_key or "not-needed", temperature=config.temperature,
-                               timeout=config.deadline, max_retries=0, stream_usage=True,
-                               max_tokens=config.max_tokens, http_client=whole_call_client(),
-                               # ChatOpenAI sends the limit as max_completion_tokens; servers that
-                               # only know max_tokens (DeepSeek, Ollama, vLLM) get it by that name too.
-                               extra_body={"max_tokens": config.max_tokens} if config.base_url else None)
+        self.chat = chat_model(config)
         self._attempt = RunnableLambda(self._stream_once).with_retry(
             retry_if_exception_type=_transient, stop_after_attempt=config.retries + 1,
             # tenacity calls the first wait 'multiplier' (LangChain's type still says 'initial')
