@@ -26,10 +26,11 @@ def _report(path: Path, org: str = "青川县妇女联合会", body: str = "全�
     return path
 
 
-def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000) -> Path:
+def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000, text: bytes = b"abcdefgh") -> Path:
     """The red-team PDF: a few tens of KB whose pages all draw one heavy content stream
-    (ops=20000: about 2 s of pypdf per page, so ten minutes for the file)."""
-    content = zlib.compress(b"BT /F1 12 Tf " + b"1 0 0 1 10 10 Tm (abcdefgh) Tj " * ops + b"ET")
+    (ops=20000: about 2 s of pypdf per page, so ten minutes for the file). With text=b"" it draws
+    nothing readable: no text cap ends it early, only the time budget."""
+    content = zlib.compress(b"BT /F1 12 Tf " + (b"1 0 0 1 10 10 Tm (" + text + b") Tj ") * ops + b"ET")
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
             3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"}
@@ -229,10 +230,10 @@ def test_one_users_slow_file_does_not_hold_up_another_users_upload(tmp_path, mon
     from drafting.shell.workbench import Workbench
     from drafting.write.offline import OfflineComposer
 
-    monkeypatch.setattr(readers, "PARSE_SECONDS", 12.0)
+    monkeypatch.setattr(readers, "PARSE_SECONDS", 6.0)
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, ReportIndex(tmp_path / "ix"), DraftStore(settings.db_path), OfflineComposer())
-    slow = shared_stream_pdf(tmp_path / "slow.pdf")
+    slow = shared_stream_pdf(tmp_path / "slow.pdf", text=b"")
     ordinary = _ordinary_docx(tmp_path / "b.docx")
     assert 20_000 < ordinary.stat().st_size < 60_000
     run_bounded("builtins:str", "warm", seconds=5)  # the parse server is up, as in a running app
@@ -252,7 +253,7 @@ def test_one_users_slow_file_does_not_hold_up_another_users_upload(tmp_path, mon
     assert "已导入" in lines[0] and seconds < 5, (lines, seconds)
     assert "slow" not in finished, "the slow file was still being parsed meanwhile"
     first.join(timeout=60)
-    assert "超过 12 秒仍未完成" in finished["slow"][0][0]
+    assert "超过 6 秒仍未完成" in finished["slow"][0][0]
 
 
 # -- reading an edited Word file back (reportdraft merge, the app's 读回) ----------------------------
