@@ -9,4 +9,7 @@ domain → review → plan → write → output → engine → shell
 - output: render (Markdown, text), the Word export and merge, the draft store
 - engine: facts → outline → sections → checks → store, the one sequence every entry point calls
 - shell:  settings, wiring, workbench, presenters, CLI
+
+Below drafting: retrieval/ (the index of earlier reports) and, under both, lexicon/ (the vocabulary
+of 公文: roles, kinds, levels, numerals, figures, script, hidden characters, cue tables).
 """

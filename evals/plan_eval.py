@@ -17,6 +17,7 @@ from drafting.domain.last_year import PlanRow
 from drafting.domain.meta import build_meta
 from drafting.plan.continuity import last_plan_items
 from drafting.plan.plans import match_plans
+from lexicon.roles import Kind
 
 SET = Path(__file__).with_name("plan_matching.yaml")
 SEEDS = {"wanyuan": "000_0d0d8f1fbd465f73", "guxian": "001_442cf330a79418f9", "shapotou": "003_e749aa7995625b21",
@@ -29,7 +30,8 @@ def rows(index, path: Path = SET) -> list[dict]:
     """One row per labelled plan item: seed, item, label, the facts allowed to show it, what the tool said."""
     out = []
     for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-        facts = classify_all(parse_facts("\n".join(case["facts"])), build_meta(case["org"], case["year"], "fazhi"))
+        meta = build_meta(case["org"], case["year"], Kind.FAZHI)
+        facts = classify_all(parse_facts("\n".join(case["facts"])), meta)
         items = case.get("plans") or last_plan_items(index, SEEDS[case["seed"]])
         table = match_plans(items, facts)
         for start, labelled in case["labels"].items():

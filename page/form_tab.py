@@ -17,7 +17,7 @@ def build(ui) -> None:
     with gr.Row():
         ui.org = gr.Textbox(label="单位全称", placeholder="某某县妇女联合会", scale=3, elem_id="rd-org")
         ui.year = gr.Number(label="报告年份", value=time.localtime().tm_year - 1, precision=0, elem_id="rd-year")
-        ui.kind = gr.Dropdown(P.KIND_CHOICES, value="fazhi", label="报告类型", scale=2, elem_id="rd-kind")
+        ui.kind = gr.Dropdown(P.KIND_CHOICES, value=P.KIND_DEFAULT, label="报告类型", scale=2, elem_id="rd-kind")
     with gr.Row():
         ui.period = gr.Radio(P.PERIOD_CHOICES, value="", label="总结期间", scale=3, elem_id="rd-period")
         ui.date = gr.Textbox(label="成文日期（留空由工具判断）", placeholder="2025-01-20", scale=2, elem_id="rd-date")
@@ -72,8 +72,8 @@ def build(ui) -> None:
                                 (add_btn, "add_section", [add_heading])):
         on(btn.click, outline_change(action), [ui.draft, *inputs], [*outputs, move_msg])
 
-    def on_import(files, draft):  # last year's panel refreshes as soon as the import finishes
-        draft, log = S.import_files(ui.wb, files, draft)
+    def on_import(files, draft, request: gr.Request = None):  # last year's panel refreshes once imported
+        draft, log = S.import_files(ui.wb, files, draft, ui.owner(request) or "")
         return {**(outline_view(ui, draft) if draft is not None else {}), import_log: log}
     on(uploads.upload, on_import, [uploads, ui.draft], [*outputs, import_log])
 

@@ -96,7 +96,7 @@ def test_draft_json_round_trips(seed_index):
 
 def _leave_one_out_facts(seed: str) -> list[str]:
     report = import_file(CORPUS / f"{seed}.txt")
-    from retrieval.figures import extract_figures, masked_values
+    from lexicon.figures import extract_figures, masked_values
 
     facts = []
     for chunk in report.chunks:

@@ -25,7 +25,8 @@ FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展
 
 @pytest.fixture
 def draft(seed_index):
-    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    # The themed shape: its edits land in two sections, which the read-back must tell apart.
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20", shape="themed")
     return draft_report(meta, FACTS, index=seed_index)
 
 

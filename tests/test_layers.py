@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [p for folder in ("drafting", "retrieval", "evals", "page") for p in (ROOT / folder).rglob("*.py")]
-CODE.append(ROOT / "app.py")
+FOLDERS = ("drafting", "retrieval", "lexicon", "evals", "page")
+CODE = [p for folder in FOLDERS for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
 
 
 def test_no_layer_imports_from_a_layer_above_it():

@@ -15,7 +15,7 @@ from drafting.domain.meta import build_meta
 from drafting.plan.material import gather, read_material
 from drafting.plan.material.extract import extract
 from drafting.plan.material.split import split_items
-from retrieval.figures import figure_spans
+from lexicon.figures import figure_spans
 
 ORG = "岚溪县妇女联合会"
 NEWS = """县妇联开展“三八”维权周普法宣传活动

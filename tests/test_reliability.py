@@ -201,20 +201,24 @@ def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
     server = ModelServer().__enter__()
     bench = _bench(tmp_path, seed_index, server.url)
     draft = bench.outline(qingchuan(FACTS))
-    done = 0
+    written = []
     final = None
     for event in bench.write(draft):
-        if event.kind == "done" and event.section_id != "s0":
-            done += 1
-            if done == 2:
+        if event.kind == "done" and event.section_id != "s0" and len(written) < 2:
+            written.append(event.section_id)
+            if len(written) == 2:
                 server.__exit__(None, None, None)  # the endpoint goes away mid-draft
         if event.kind == "finished":
             final = event.draft
     body = [s for s in final.sections if s.role != "preamble"]
     assert all(s.text for s in final.sections), "the draft completes"
-    assert not body[0].flags and not body[1].flags
-    assert all("已改用离线起草" in s.flags[0].message for s in body[2:])
-    assert final.tokens.fallbacks == len(body) - 2 and final.tokens.failures >= len(body) - 2
+    # Sections are written side by side: the two that finished first came from the model; one still
+    # streaming when the server stopped may have finished too; every other one fell back, flagged.
+    assert all(not s.flags for s in body if s.id in written)
+    fell_back = [s for s in body if s.flags]
+    assert fell_back and all("已改用离线起草" in s.flags[0].message for s in fell_back)
+    assert len(body) - len(fell_back) <= 3
+    assert final.tokens.fallbacks == len(fell_back) and final.tokens.failures >= len(fell_back)
     assert bench.store.load(final.id) == final, "the autosaved draft is intact"
     assert SECRET not in final.to_json()
 

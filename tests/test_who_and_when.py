@@ -14,8 +14,8 @@ from drafting.domain.timeline import anachronisms, congress_phrase, guiding_phra
 from drafting.domain.types import Fact
 from drafting.engine import draft_report
 from drafting.review import run_checks
-from retrieval.figures import extract_figures
-from retrieval.script import normalise_script
+from lexicon.figures import extract_figures
+from lexicon.script import normalise_script
 
 
 @pytest.mark.parametrize("name, addressee, self_name, rule, leader", [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from retrieval.figures import Figure, figure_spans
+from lexicon.figures import Figure, figure_spans
 
 GLUE = "，"
 """What joins two clauses of a candidate: no digit, no numeral, so no figure can form across it."""

@@ -12,15 +12,20 @@ from dataclasses import replace
 from datetime import date
 
 from drafting.errors import InputError
-from retrieval.figures import masked_values
-from retrieval.script import to_simplified
+from lexicon.figures import masked_values
+from lexicon.levels import SELF_PREFIX
+from lexicon.plain import strip_hidden
+from lexicon.roles import Kind
+from lexicon.script import to_simplified
 
-from .facts import hidden_warnings, strip_hidden
+from .facts import hidden_warnings
 from .kinds import fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
 
 MIN_YEAR = 2016
+BARE_NAME = re.compile(SELF_PREFIX + "(?:妇联|妇女联合会)")
+"""A name that is only a level: 县妇联, 市妇女联合会."""
 HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
 
 
@@ -72,8 +77,8 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     period = meta.period
     if not period:
         half = [f.id for f in facts if HALF_CUE.search(f.text)]
-        period = "half" if half and meta.report_type == "zongjie" else "annual"
-        if half and meta.report_type == "zongjie":
+        period = "half" if half and meta.report_type == Kind.ZONGJIE else "annual"
+        if half and meta.report_type == Kind.ZONGJIE:
             notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
                            "如是全年总结，请把“总结期间”改为全年。")
         elif half:
@@ -93,7 +98,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     elif written_on(settled) < period_end(settled):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
                        "报告通常在期末之后成文，请核对。")
-    if re.fullmatch(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(妇联|妇女联合会)", settled.org):
+    if BARE_NAME.fullmatch(settled.org):
         notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“某某市妇女联合会”），请补全。")
     if period == "half":
         for fact in facts:
@@ -115,7 +120,7 @@ def usual_writing_window(meta: DraftMeta) -> tuple[date, date]:
     late June to July of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 20), date(meta.year, 7, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
     return start, date(meta.year + 1, 4, 30)
 
 
@@ -124,7 +129,7 @@ def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
     report from June to December of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
     return start <= when <= date(meta.year + 1, 12, 31)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lexicon.roles import Kind
+
 # Result and practice claims a sentence must not make unless a fact (or the user) says so.
 CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)|不断(?:提升|提高|增强)|"
                    r"取得(?:了)?(?:积极|明显|显著|良好|较好)?(?:成效|成绩|进展)|成效(?:显著|明显)|形成了|营造了|提升了|"
@@ -129,8 +131,9 @@ SHORTCOMINGS_OPENINGS = ("对照上级要求和{people}期盼，{short}的工作
 DUTY_LEAD = "{leader}认真履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问。"
 DUTY_FRAMES = ("在履行推进法治建设第一责任人职责方面，", "{leader}切实履行推进法治建设第一责任人职责：",
                "落实第一责任人职责，")
-STUDY_PLAN = {"zongjie": "持续学习贯彻{congress}，引领广大{members}听党话、跟党走",
-              "other": "持续学习贯彻{congress}，把学习成果转化为推进法治建设的实际行动"}
+STUDY_RULE_OF_LAW = "持续学习贯彻{congress}，把学习成果转化为推进法治建设的实际行动"
+STUDY_PLAN = {Kind.ZONGJIE: "持续学习贯彻{congress}，引领广大{members}听党话、跟党走",
+              Kind.FAZHI: STUDY_RULE_OF_LAW, Kind.PUFA: STUDY_RULE_OF_LAW}
 """The first item of every plans section: framing, said by every report of its kind."""
 DUTY_SUGGESTIONS = (
     "带头尊法学法守法用法，把学习贯彻{study}作为党组理论学习中心组学习的重要内容",

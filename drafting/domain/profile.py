@@ -1,6 +1,6 @@
 """Who writes: the organisation profile, worked out once from the full name.
 
-The level (省, 自治区, 市, 州, 盟, 县, 区, 旗, 镇, 乡, 街道) fixes the words around the facts — the
+The level (lexicon/levels.py: 省, 自治区, 市 … 镇, 乡, 街道) fixes the words around the facts — the
 self-name, the addressee, the 依法治X phrase, the party/government pair — and the body (a 妇联 or a
 government department) fixes the leader's title and whether 妇联 wording fits at all. The composer,
 the model prompts, the checks, the Word export and the continuity code all read this profile;
@@ -10,50 +10,11 @@ docs/DOMAIN.md ("Who writes") has the table it encodes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lexicon.levels import DEFAULT_LEVEL, LEVELS, PROVINCE, UNIT_SUFFIXES, Level, level_of
 
-@dataclass(frozen=True)
-class Level:
-    """The words one administrative level uses."""
-
-    key: str
-    party: str
-    """Who leads: 县委 / 镇党委 / 街道党工委."""
-    government: str
-    party_gov: str
-    """The pair as a report names it: 县委、县政府 / 镇党委、政府 / 街道党工委、办事处."""
-    rule_of_law: str
-    """全面依法治县 — or 法治建设 where no 依法治X is used."""
-    area: str
-    """全县 / 全镇: the whole territory."""
-    self_prefix: str
-    """What the self-name starts with: 县 (县妇联) / 自治区 (自治区妇联) / 街道 (街道妇联)."""
-    party_group: bool = True
-    """Whether its bodies have a 党组 (town and street federations do not)."""
-
-
-LEVELS = {level.key: level for level in (
-    Level("省", "省委", "省政府", "省委、省政府", "全面依法治省", "全省", "省"),
-    Level("自治区", "自治区党委", "自治区人民政府", "自治区党委、政府", "全面依法治区", "全区", "自治区"),
-    Level("市", "市委", "市政府", "市委、市政府", "全面依法治市", "全市", "市"),
-    Level("州", "州委", "州政府", "州委、州政府", "全面依法治州", "全州", "州"),
-    Level("盟", "盟委", "行政公署", "盟委、行政公署", "全面依法治盟", "全盟", "盟"),
-    Level("地区", "地委", "行署", "地委、行署", "法治建设", "全地区", "地区"),
-    Level("县", "县委", "县政府", "县委、县政府", "全面依法治县", "全县", "县"),
-    Level("区", "区委", "区政府", "区委、区政府", "全面依法治区", "全区", "区"),
-    Level("旗", "旗委", "旗政府", "旗委、旗政府", "全面依法治旗", "全旗", "旗"),
-    Level("镇", "镇党委", "镇政府", "镇党委、政府", "法治建设", "全镇", "镇", party_group=False),
-    Level("乡", "乡党委", "乡政府", "乡党委、政府", "法治建设", "全乡", "乡", party_group=False),
-    Level("街道", "街道党工委", "办事处", "街道党工委、办事处", "法治建设", "辖区", "街道", party_group=False),
-)}
-DEFAULT_LEVEL = "县"
-
-# The suffixes a place name ends in, longest first, and the level each means.
-UNIT_SUFFIXES = [("特别行政区", "省"), ("自治区", "自治区"), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"),
-                 ("街道办事处", "街道"), ("街道", "街道"), ("地区", "地区"), ("省", "省"), ("市", "市"),
-                 ("州", "州"), ("盟", "盟"), ("县", "县"), ("区", "区"), ("旗", "旗"), ("镇", "镇"), ("乡", "乡")]
 FEDERATION = re.compile(r"(妇女联合会|妇联)$")
 DEPARTMENT_STEMS = (
     "人力资源和社会保障", "住房和城乡建设", "市场监督管理", "发展和改革", "经济和信息化", "退役军人事务",
@@ -98,7 +59,7 @@ class OrgProfile:
         """Who guides a federation from above: 全国妇联 for a province, 上级妇联 otherwise."""
         if not self.federation:
             return "上级主管部门"
-        return "全国妇联" if self.level in ("省", "自治区") else "上级妇联"
+        return "全国妇联" if self.words.tier == PROVINCE else "上级妇联"
 
     def summary(self) -> str:
         """One line for staff to check before drafting."""
@@ -115,10 +76,7 @@ def split_name(name: str) -> tuple[str, str, str]:
         region, body = name[:m.start()], "妇联"
     else:
         region, body = _split_department(name)
-    for suffix, level in UNIT_SUFFIXES:
-        if region.endswith(suffix) and (len(region) > len(suffix) or suffix in ("市", "县", "区", "镇", "乡")):
-            return region, level, body
-    return region, "", body
+    return region, level_of(region), body
 
 
 def _split_department(name: str) -> tuple[str, str]:
@@ -172,15 +130,8 @@ def _leader(body: str) -> str:
 
 
 def _default_addressee(words: Level) -> str:
-    if words.key in ("镇", "乡"):
-        return f"{words.party}、{words.government}"  # 镇党委、镇政府：
-    return words.party_gov
+    return words.addressee or words.party_gov
 
 
 def _colon(text: str) -> str:
     return text if text.endswith(("：", ":")) else text + "："
-
-
-def with_overrides(profile: OrgProfile, **fields) -> OrgProfile:
-    """The profile with the fields the user corrected (empty values keep what was worked out)."""
-    return replace(profile, **{k: v for k, v in fields.items() if v})

@@ -1,6 +1,6 @@
 """The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
 
-Figure itself is a text basic and lives in retrieval.figures; it is re-exported here. A Section's
+Figure itself is a text basic and lives in lexicon.figures; it is re-exported here. A Section's
 problems are Findings (findings.py), last year's report is a LastYear (last_year.py), what writing
 cost is a Usage (usage.py)."""
 
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from retrieval.figures import Figure
+from lexicon.figures import Figure
+from lexicon.roles import Role
 
 from .findings import Finding
 from .last_year import Derived, LastYear
@@ -37,15 +38,25 @@ class Fact:
     """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
     theme: str = ""
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
+    joined: bool = False
+    """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
+    unsure: bool = False
+    """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
+
+    def json_fields(self) -> dict[str, Any]:
+        """Its JSON one level deep, for an encoder that walks the records itself (the draft store)."""
+        return {**{f.name: getattr(self, f.name) for f in fields(self)},
+                "derived": self.derived.to_dict() if self.derived else {}}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
-                   note=data.get("note", ""), theme=data.get("theme", ""))
+                   note=data.get("note", ""), theme=data.get("theme", ""), joined=bool(data.get("joined", False)),
+                   unsure=bool(data.get("unsure", False)))
 
 
 @dataclass
@@ -122,6 +133,9 @@ class DraftMeta:
     """党组书记、主席 / 主席 / 党组书记、局长."""
     notices: list[str] = field(default_factory=list)
     """What the tool decided about who and when and wants the user to confirm."""
+    shape: str = ""
+    """A 法治政府建设 report's shape: 'statutory' (一、主要举措和成效 with （一）（二）…, then 不足,
+    第一责任人, 下一年度安排) or 'themed' (several themed 一、二、三 sections); '' for the default."""
 
 
 @dataclass
@@ -148,7 +162,7 @@ class Draft:
 
     def body_sections(self) -> list[Section]:
         """The numbered sections (一、二、…), in order: everything but the preamble."""
-        return [s for s in self.sections if s.role not in ("preamble", "closing")]
+        return [s for s in self.sections if s.role != Role.PREAMBLE]
 
     @property
     def comparisons(self) -> list:
@@ -159,6 +173,12 @@ class Draft:
         return {"meta": asdict(self.meta), "facts": [f.to_dict() for f in self.facts],
                 "sections": [asdict(s) for s in self.sections], "id": self.id,
                 "tokens": self.tokens.to_dict(), "warnings": list(self.warnings),
+                "previous": self.previous.to_dict() if self.previous else {}}
+
+    def json_fields(self) -> dict[str, Any]:
+        """Its JSON one level deep, for an encoder that walks the records itself (the draft store)."""
+        return {"meta": self.meta, "facts": self.facts, "sections": self.sections, "id": self.id,
+                "tokens": self.tokens.to_dict(), "warnings": self.warnings,
                 "previous": self.previous.to_dict() if self.previous else {}}
 
     def to_json(self) -> str:

@@ -7,7 +7,7 @@ decides a level or a year itself.
 
 from __future__ import annotations
 
-from .kinds import SectionSpec, get_kind
+from .kinds import ReportKind, SectionSpec, get_kind, shaped
 from .meta import written_on
 from .phrases import neutral
 from .profile import OrgProfile, profile_for
@@ -40,7 +40,7 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "ahead": "下半年" if half else "新的一年",
-        "far": ("偏远地区" if level.key in ("县", "旗", "镇", "乡") else "基层") + ("妇女群众" if federation else "群众"),
+        "far": ("偏远地区" if level.rural else "基层") + ("妇女群众" if federation else "群众"),
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
         "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
             "，认真贯彻习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
@@ -49,10 +49,16 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     }
 
 
+def kind_of(meta: DraftMeta) -> ReportKind:
+    """The draft's kind with its sections: a government body's work areas or a federation's, and
+    the shape the draft asks for."""
+    return shaped(get_kind(meta.report_type), meta.shape, profile_of(meta).federation)
+
+
 def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
     """The kind's section whose heading (filled for this draft) is `heading`; None for a section the
     user added or renamed."""
-    return next((spec for spec in get_kind(meta.report_type).sections if spec.role == role
+    return next((spec for spec in kind_of(meta).sections if spec.role == role
                  and any(fill(h, meta) == heading for h in spec.headings)), None)
 
 

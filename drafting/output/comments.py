@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.types import Draft, Section
-from retrieval.figures import figure_spans
+from lexicon.figures import figure_spans
 
 from .render import Line, note_text
 

@@ -11,7 +11,7 @@ import re
 
 from drafting.domain.types import MARKER_RE, Draft, Section, strip_markers
 from drafting.plan.placement import similarity
-from retrieval.figures import figure_spans
+from lexicon.figures import figure_spans
 
 SENTENCE_END = re.compile(r"[。！？；\n]")
 CLAUSE_END = re.compile(r"[，,：:]")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.review.base import CheckResult
-from retrieval.patterns import SUB, ordinal
+from lexicon.numbering import SUB, ordinal
+from lexicon.roles import Role
 from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"
@@ -110,7 +111,7 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
     if m.addressee:
         lines.append(Line("addressee", m.addressee))
     for section in draft.sections:
-        if section.role != "preamble":
+        if section.role != Role.PREAMBLE:
             lines.append(Line("heading1", section_heading(draft, section.id), section.id))
         for paragraph in section.text.split("\n"):
             if paragraph.strip():

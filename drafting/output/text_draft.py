@@ -12,6 +12,7 @@ from drafting.domain.facts import parse_facts
 from drafting.domain.meta import build_meta
 from drafting.domain.types import MARKER_RE, Draft, Section
 from drafting.errors import InputError
+from lexicon.roles import Role
 from retrieval.clean import clean_text
 from retrieval.metadata import detect_metadata
 from retrieval.structure import parse_report
@@ -39,7 +40,7 @@ def draft_from_text(text: str, facts_text: str = "", org: str = "", year: int | 
         raise InputError(f"从标题读不出{'、'.join(missing)}：请在调用时给出。")
     meta = build_meta(org, year, kind, addressee=parsed.addressee, when=found.date)
     meta.title = parsed.title or meta.title
-    sections = [Section(id="s0", role="preamble", heading="", text="\n".join(parsed.preamble))]
+    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", text="\n".join(parsed.preamble))]
     sections += [Section(id=f"s{n}", role=part.role, heading=part.heading, text=part.text,
                          fact_ids=list(dict.fromkeys(MARKER_RE.findall(part.text))))
                  for n, part in enumerate(parsed.sections, start=1)]

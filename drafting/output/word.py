@@ -19,7 +19,7 @@ from docx.enum.section import WD_SECTION
 
 from drafting.domain.types import Draft
 from drafting.review.base import CheckResult
-from retrieval.patterns import ARABIC_ITEM, NUMBERED_SENTENCE, SUB, SUBHEAD_SENTENCE
+from lexicon.numbering import ARABIC_ITEM, NUMBERED_SENTENCE, SUB, SUBHEAD_SENTENCE
 from retrieval.text import sentences
 
 from .comments import Placed, source_note

@@ -15,7 +15,7 @@ from drafting.domain.facts import figure_subject
 from drafting.domain.findings import Finding, Severity
 from drafting.domain.last_year import Comparison, Derived, LastYear, StaleFigure
 from drafting.domain.types import Draft, Fact, Figure
-from retrieval.figures import extract_figures, figure_spans
+from lexicon.figures import extract_figures, figure_spans
 from retrieval.text import sentences, words
 
 from .plans import DONE_KINDS, match_plans, plan_items

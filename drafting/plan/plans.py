@@ -15,16 +15,21 @@ import re
 
 from drafting.domain.last_year import PlanRow
 from drafting.domain.types import Fact
-from retrieval.figures import figure_spans
-from retrieval.patterns import ENUMERATOR
+from lexicon.cues import CONNECTIVES, PLAN_AHEAD, PLAN_VERBS
+from lexicon.figures import figure_spans
+from lexicon.numbering import ENUMERATOR
+from lexicon.pattern import either
+from lexicon.roles import Role
 from retrieval.text import sentences, words
 
 from .targets import counted_words, measuring, progress
 
-PLAN_LEAD = re.compile(r"^(?:下一步|今后|同时|此外|另外)，?")
+PLAN_LEAD = re.compile(f"^{either(PLAN_AHEAD + CONNECTIVES)}，?")
+PLAN_TIME = re.compile(rf"^(?:\d{{4}}年度?|{either(PLAN_AHEAD)})[，,]?")
+PLAN_VERB = re.compile(f"^[^，]{{0,12}}(将|要)|^{either(PLAN_VERBS)}")
 GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
 DONE_KINDS = {"", "activity", "honour", "duty", "event"}
-"""Fact kinds that report work done (drafting.domain.roles.FactKind); '' when not classified."""
+"""Fact kinds that report work done (drafting.domain.classify.FactKind); '' when not classified."""
 
 WORK = {
     # what the work is → words that name it in a plan or a fact (substrings)
@@ -87,13 +92,12 @@ def plan_items(passages) -> list[str]:
     """The items of last year's 下一步/工作计划: one per 一是…/（一）/1./； clause."""
     items = []
     for passage in passages:
-        if passage.role != "plans":
+        if passage.role != Role.PLANS:
             continue
         for sentence in sentences(passage.text):
             for clause in re.split(r"[；;：:]", sentence):  # 做好以下工作：一是… is a lead, then items
                 clause = PLAN_LEAD.sub("", ENUMERATOR.sub("", clause.strip())).strip("。，：:")
-                clause = re.sub(r"^(?:\d{4}年度?|明年|下半年)[，,]?", "", clause)
-                clause = re.sub(r"^[^，]{0,12}(将|要)|^(?:计划|力争|争取)", "", clause).strip("，")
+                clause = PLAN_VERB.sub("", PLAN_TIME.sub("", clause)).strip("，")
                 if 8 <= len(clause) <= 120 and not STATEMENT.search(clause):
                     items.append(clause)
     return list(dict.fromkeys(items))

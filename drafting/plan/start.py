@@ -7,9 +7,9 @@ import uuid
 from datetime import date
 
 from drafting.domain.facts import fact_warnings, parse_facts
-from drafting.domain.kinds import get_kind
 from drafting.domain.meta import settle
 from drafting.domain.types import Draft, DraftMeta
+from drafting.domain.wording import kind_of
 
 from .continuity import attach_previous
 from .copying import copied_figures
@@ -21,7 +21,7 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
     facts = parse_facts(facts_text)
     meta = settle(meta, facts, today)
-    kind = get_kind(meta.report_type)
+    kind = kind_of(meta)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
                   warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)

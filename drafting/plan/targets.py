@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.types import Fact, Figure
-from retrieval.figures import figure_spans
+from lexicon.figures import figure_spans
+from lexicon.levels import PLACE_ENDINGS
+from lexicon.numbering import NUMERALS
 from retrieval.text import words
 
 FILLER = {"不少", "不少于", "不低于", "低于", "少于", "达到", "力争", "确保", "争取", "全年", "开展", "举办", "组织",
           "活动", "工作", "累计", "共计", "完成", "实现"}
 """Words around a planned or actual figure that say nothing about what it counts."""
-ORDINAL = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]+")
-TOTAL = re.compile(r"全年|全[县区市州旗镇乡]|全系统|共计?|累计|合计|总计")
+ORDINAL = re.compile(f"[{NUMERALS}]+是|其[{NUMERALS}]+")
+TOTAL = re.compile(f"全年|全[{PLACE_ENDINGS}]|全系统|共计?|累计|合计|总计")
 """A figure marked as the year's total measures a plan better than one campaign's part of it."""
 AT_LEAST = {"余", "多", "超", "超过", "逾", "以上"}
 BELOW = {"近"}

@@ -6,7 +6,7 @@ import re
 
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
-from retrieval.figures import extract_figures, figure_spans
+from lexicon.figures import extract_figures, figure_spans
 
 from .base import CheckResult, all_sentences
 

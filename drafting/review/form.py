@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.kinds import get_kind
 from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft, strip_markers
-from retrieval.figures import MASK_RE
-from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
+from drafting.domain.wording import kind_of
+from lexicon.figures import MASK_RE
+from lexicon.numbering import ARABIC_ITEM, SUB, TOP, chinese_number
 
 from .base import CheckResult, all_sentences
 
 
 def required_sections(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    kind = get_kind(draft.meta.report_type)
+    kind = kind_of(draft.meta)
     result = CheckResult("required_sections", "必备部分")
     for role, label in kind.required_labels.items():
         if not any(s.role == role and s.text.strip() for s in draft.sections):

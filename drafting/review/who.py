@@ -15,12 +15,14 @@ from drafting.domain.meta import parse_date, period_end, plausible_writing_date
 from drafting.domain.phrases import federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
-from retrieval.script import pinyin_notes, traditional_chars
+from lexicon.levels import RULE_OF_LAW_PLACES, SELF_PREFIX
+from lexicon.roles import Role
+from lexicon.script import pinyin_notes, traditional_chars
 
 from .base import CheckResult
 
-SELF_NAME = re.compile(r"(?:^|(?<=[，。；：、“]))(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)妇联")
-RULE_OF_LAW = re.compile(r"依法治(省|市|州|盟|县|区|旗)")
+SELF_NAME = re.compile(f"(?:^|(?<=[，。；：、“]))({SELF_PREFIX})妇联")
+RULE_OF_LAW = re.compile(f"依法治([{RULE_OF_LAW_PLACES}])")
 
 
 def framing(section: Section, draft: Draft) -> str:
@@ -94,7 +96,7 @@ def period(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         text = framing(section, draft)
         if half and re.search(rf"全年|{meta.year + 1}年", text):
             result.add("半年报告中出现“全年”或下一年度的表述", section.id)
-        if half and section.role == "plans" and "下半年" not in section.heading + text:
+        if half and section.role == Role.PLANS and "下半年" not in section.heading + text:
             result.add("半年报告的谋划部分应写下半年的工作", section.id)
     written = parse_date(meta.date)
     if meta.date and written is None:

@@ -20,7 +20,7 @@ from .services import load_case, make_writer, meta_from_case, open_index
 
 
 def print_results(results: list[CheckResult], out=None) -> None:
-    out = out or sys.stdout  # the stream at the time of the call (tests capture it), not at import
+    out = out or sys.stdout  # looked up at the call: a default bound at import outlives a captured stream
     for r in results:
         mark = "通过" if r.passed else "未通过"
         metrics = "  ".join(f"{k}={v}" for k, v in r.metrics.items())

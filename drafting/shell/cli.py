@@ -10,8 +10,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
+from lexicon.roles import Kind, Role
 from retrieval.errors import RetrievalError, storage_reason
 
 from .material_cmd import add_material_command
@@ -61,8 +61,8 @@ def cmd_draft(args, settings: Settings) -> int:
 
     request, outputs = draft_request(args), draft_outputs(args)
     outputs.check()
-    engine = Engine(open_index(settings), make_writer(settings, args.backend), lambda: open_store(settings),
-                    settings.concurrency)
+    index = open_index(settings).for_owner("")  # the shared reports, never an organisation's uploads
+    engine = Engine(index, make_writer(settings, args.backend), lambda: open_store(settings), settings.concurrency)
     print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
 
     def show(event) -> None:

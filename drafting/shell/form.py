@@ -9,6 +9,7 @@ from datetime import date
 from drafting.domain.meta import build_meta, parse_date
 from drafting.domain.types import Draft, DraftMeta
 from drafting.engine import DraftRequest
+from lexicon.roles import Kind
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Form:
     """自称 (县妇联)."""
     year: int | float | str | None = None
     """The year reported on (the page's number field gives a float)."""
-    kind: str = "fazhi"
+    kind: str = Kind.FAZHI.value
     addressee: str = ""
     date: str = ""
     """成文日期 as typed (2025-01-20)."""

@@ -14,19 +14,23 @@ from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from drafting.errors import ReportDraftError
+from lexicon.roles import Kind, Role
 from retrieval.errors import RetrievalError
 
 from .access import AccessDenied, presented_token
 from .tools import AgentTools, DraftRequest
 
 PREFIX = "/api/v1"
+KindName = Literal[tuple(kind.value for kind in Kind)]
+RoleName = Literal[("", *(role.value for role in Role))]
+"""The values a caller may send, from the registries (OpenAPI lists them as an enum)."""
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class DraftBody(BaseModel):
     org: str = Field(description="单位全称，例如“青川县妇女联合会”；级别、主送机关、负责人称谓都由全称判断")
     year: int = Field(description="报告所总结的年份，例如 2024")
-    kind: Literal["fazhi", "pufa", "zongjie"] = Field(
+    kind: KindName = Field(
         description="报告类型：fazhi＝法治政府建设年度报告，pufa＝“谁执法谁普法”普法责任制履职报告，zongjie＝工作总结及谋划")
     facts: str = Field(description="本年度的工作事实，每行一条，照原样粘贴（数字和“余”“超”“近”等限定词原样保留）")
     period: Literal["", "half", "annual"] = Field("", description="总结期间：half＝上半年，annual＝全年；留空则按事实判断")
@@ -46,8 +50,7 @@ class CheckBody(BaseModel):
 
 class SearchBody(BaseModel):
     query: str = Field(description="要找的内容，例如“普法宣传 场次”")
-    role: Literal["", "preamble", "measures", "first_responsible", "shortcomings", "plans", "highlights",
-                  "other"] = Field("", description="只在某一部分里找（preamble 导语、measures 举措和成效、"
+    role: RoleName = Field("", description="只在某一部分里找（preamble 导语、measures 举措和成效、"
                                                    "first_responsible 第一责任人、shortcomings 不足、plans 下一步、"
                                                    "highlights 亮点、other 其他）；留空则不限")
     k: int = Field(5, description="返回几段，1 到 20")

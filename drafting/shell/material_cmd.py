@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from drafting.domain.roles import Kind
 from drafting.errors import InputError
+from lexicon.roles import Kind
 
 from .settings import Settings
 

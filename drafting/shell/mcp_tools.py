@@ -11,12 +11,14 @@ import json
 from collections.abc import Callable
 from typing import Literal
 
+from lexicon import roles
+
 from .access import presented_token
 from .tools import AgentTools, DraftRequest
 
-Kind = Literal["fazhi", "pufa", "zongjie"]
+Kind = Literal[tuple(kind.value for kind in roles.Kind)]
 Period = Literal["", "half", "annual"]
-Role = Literal["", "preamble", "measures", "first_responsible", "shortcomings", "plans", "highlights", "other"]
+Role = Literal[("", *(role.value for role in roles.Role))]
 
 
 def caller(request) -> tuple[str, str]:

@@ -5,20 +5,23 @@ reports and users is escaped wherever it goes into Markdown."""
 
 from __future__ import annotations
 
-import html
 import re
 import time
 from dataclasses import dataclass, field
 
-from drafting.domain.roles import FactKind, Kind
+from drafting.domain.classify import FactKind
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
+from lexicon.roles import Kind, Role
+
+from .escape import esc
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
+KIND_DEFAULT = Kind.FAZHI.value
 PERIOD_CHOICES = [("自动判断", ""), ("全年", "annual"), ("上半年", "half")]
 PROFILE_FIELDS = [("short", "自称", "县妇联"), ("addressee", "主送机关", "县委、县政府："),
                   ("level", "级别", "县 / 区 / 市 / 州 / 镇 / 街道"), ("body", "性质", "妇联 或 部门名称"),
@@ -29,10 +32,6 @@ SAVED_HEADERS = ["名称", "单位", "年份", "类型", "最后修改"]
 NO_FACTS = "本部分无事实依据，请核实"
 STOCK_HEAVY = "本部分多为通用表述，请核实"
 PAGE = 20
-
-
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=False)
 
 
 def short(text: str, limit: int = 28) -> str:
@@ -163,7 +162,7 @@ class Card:
 
 def basis_warning(section: Section) -> str:
     """Marked on the card: a section with no facts, or whose sentences are mostly stock wording."""
-    if section.role == "preamble" or not section.text.strip():
+    if section.role == Role.PREAMBLE or not section.text.strip():
         return ""
     if not section.fact_ids:
         return NO_FACTS

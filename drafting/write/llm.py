@@ -16,21 +16,22 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from drafting.domain.findings import Finding, Severity
+from drafting.domain.findings import Finding
 from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
 from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
-from .briefing import prompt_profile, section_plan
+from .briefing import prompt_profile, quoted_examples, section_plan
 from .figure_repair import repair_figures
 from .items import fact_clause
 from .offline import OfflineComposer
 from .prompts import render
-from .tidy import tidy
+from .tidy import tidy, visible
 from .tokens import count_tokens, trim_to_budget
-from .validate import check_section
+from .validate import answer_problems, check_section, model_failed, model_rejected
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -104,13 +105,14 @@ class LLMWriter(SectionWriter):
     # -- the section ----------------------------------------------------------------------
     def write(self, section: Section, ctx: DraftContext, instruction: str = "",
               emit: Emit | None = None) -> Section:
-        if section.role == "preamble":
+        if section.role == Role.PREAMBLE:
             # The preamble is formulaic and date-bound: the offline composer gets it right every time.
             return self.fallback.write(section, ctx, emit=emit)
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
         passages = examples(ctx, section.role, section.heading + " " + " ".join(f.text for f in facts))
         sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
         messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
+        section = replace(section, sources=[to_source(p) for p in passages[:len(sample)]])  # what may support a claim
         deadline = time.monotonic() + self.config.deadline
         best: tuple[str, list[Finding]] = ("", [])
         try:
@@ -131,22 +133,21 @@ class LLMWriter(SectionWriter):
             ctx.spend(fallbacks=1)
             log.warning("section %s: model fault, offline fallback: %s", section.id, fault)
             offline = self.fallback.write(section, ctx, emit=emit)
-            note = Finding("model_fallback", f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。",
-                           Severity.WARNING, section_id=section.id, fix="核对离线起草的文字，或稍后重新生成本部分")
-            return replace(offline, attempt=best[0], flags=[note])
+            return replace(offline, attempt=best[0], flags=[model_failed(section.id, str(fault))])
         text, problems = best
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
-        sources = [to_source(p) for p in passages[:len(sample)]][:4]
         # the model's text is shown: no other attempt to offer
-        return replace(section, text=text, sources=sources, flags=problems, attempt="")
+        return replace(section, text=text, sources=section.sources[:4], flags=problems, attempt="")
 
     def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Finding]]:
-        """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
+        """The answer cleaned of hidden characters, its rewritten figures put back (8万多册 → 8万余册),
+        and what is still wrong."""
+        text, hidden = visible(text)
         text, rewrites = repair_figures(text, facts)
         if rewrites:
             ctx.spend(figures_restored=len(rewrites))
-        return text, check_section(text, section, ctx)
+        return text, check_section(text, section, ctx) + answer_problems(text, facts, hidden, section.id)
 
     def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Finding],
                          emit: Emit | None) -> Section:
@@ -155,10 +156,7 @@ class LLMWriter(SectionWriter):
         log.warning("section %s: model answer still wrong after repair, offline text shown", section.id)
         offline = self.fallback.write(section, ctx, emit=emit)
         reasons = "；".join(p.message for p in problems if p.blocking)
-        note = Finding("model_rejected", f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），"
-                       "已另存为可切换的版本，请核对后选用。", Severity.WARNING, section_id=section.id,
-                       fix="核对离线起草的文字；要用大模型稿，点“换用大模型的尝试稿”后改正所列问题")
-        return replace(offline, attempt=attempt, flags=[note])
+        return replace(offline, attempt=attempt, flags=[model_rejected(section.id, REPAIR_ROUNDS, reasons)])
 
     def _system(self, ctx: DraftContext) -> str:
         return render("system", org=ctx.meta.org, title=ctx.meta.title, profile=prompt_profile(ctx),
@@ -170,18 +168,17 @@ class LLMWriter(SectionWriter):
         return "\n".join(f"{f.id}：{fact_clause(f)}" for f in facts) or "（本部分没有用户提供的事实，不得写任何数字）"
 
     def _request(self, section: Section, ctx: DraftContext, facts, sample: list[str], instruction: str) -> str:
-        from drafting.domain.roles import role_label
+        from lexicon.roles import role_label
 
         if instruction.strip() and section.text.strip():
             return render("revision", instruction=instruction.strip()[:200], heading=section.heading,
                           facts=self._facts(facts), text=section.text)
         others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
-                           if s.id != section.id and s.role != "preamble")
+                           if s.id != section.id and s.role != Role.PREAMBLE)
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
                       period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
                       plan=section_plan(section, ctx),
-                      facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
-                      or "（无）", others=others or "（无）")
+                      facts=self._facts(facts), examples=quoted_examples(sample), others=others or "（无）")
 
     # -- one completion, streamed, retried ------------------------------------------------
     def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float,

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from drafting.domain.guard import ForeignGuard, guard_for
-from drafting.domain.kinds import get_kind
 from drafting.domain.types import Draft, Section
+from drafting.domain.wording import kind_of
 from drafting.errors import InputError
 from drafting.plan.continuity import plan_answers, stale_flags
 
@@ -27,7 +27,7 @@ from .validate import refresh_flags
 
 def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
     guard = guard_for(draft, index.documents()) if index is not None else ForeignGuard()
-    return DraftContext(meta=draft.meta, kind=get_kind(draft.meta.report_type),
+    return DraftContext(meta=draft.meta, kind=kind_of(draft.meta),
                         facts={f.id: f for f in draft.facts}, index=index, guard=guard,
                         exclude_docs=exclude_docs, outline=draft.sections, plan_answers=plan_answers(draft))
 

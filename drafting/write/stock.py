@@ -10,12 +10,14 @@ from collections import Counter
 from drafting.domain import phrases
 from drafting.domain.themes import text_theme
 from drafting.domain.wording import in_words, words_for
+from lexicon.levels import PREFECTURE, PROVINCE
+from lexicon.roles import Kind
 
 from .base import DraftContext
 from .borrow import overlap
 
-DEFAULT_THEMES = {"fazhi": ("publicity", "rights", "study"), "pufa": ("publicity", "media", "team"),
-                  "zongjie": ("organisation", "care", "development")}
+DEFAULT_THEMES = {Kind.FAZHI: ("publicity", "rights", "study"), Kind.PUFA: ("publicity", "media", "team"),
+                  Kind.ZONGJIE: ("organisation", "care", "development")}
 
 
 class Stock:
@@ -83,7 +85,7 @@ class Stock:
             return [self.suggestion(p) for p in phrases.DEPARTMENT_PLANS[:max(0, limit)]]
         covered = {text_theme(p) for p in planned}
         wanted = [text_theme(p) for p in problems] + self.themes()
-        guide = self.ctx.profile.level in ("省", "自治区", "市", "州", "盟", "地区")
+        guide = self.ctx.profile.words.tier in (PROVINCE, PREFECTURE)
         picks = []
         for theme in dict.fromkeys(t for t in wanted if t and t not in covered):
             template = (phrases.GUIDE_PLANS.get(theme) if guide else None) or phrases.PLANS.get(theme)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from drafting.domain.meta import build_meta
 from drafting.plan.material import Material, gather, read_material
-from retrieval.figures import extract_figures
+from lexicon.figures import extract_figures
 from retrieval.safeyaml import load_data
 
 HERE = Path(__file__).resolve().parent

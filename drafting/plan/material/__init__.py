@@ -15,8 +15,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from drafting.domain.classify import FactKind
 from drafting.domain.material import Candidate, Item
-from drafting.domain.roles import FactKind
 from drafting.domain.types import DraftMeta
 
 from .coverage import Question, answers_to_facts, coverage_questions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.material import Candidate, Clause, FigureNotInSource, Item, Span, check_figures
-from retrieval.figures import extract_figures
+from lexicon.figures import extract_figures
 
 BULLET = re.compile(r"^\s*(?:[-•·*]\s*|\d{1,2}[.、．)）]\s*|[（(]\d{1,2}[)）]\s*)")
 CLAUSE_MARKS = "，,；;。：:"

@@ -18,15 +18,18 @@ from drafting.domain.profile import profile_for
 from drafting.domain.topics import TOPIC, TOPICS, topics_in
 from drafting.domain.types import DraftMeta
 from drafting.domain.wording import fill
+from lexicon.levels import COUNTY, LEVELS, PREFECTURE, PROVINCE, TOWNSHIP
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
 from retrieval.text import sentences
 
-READ_ROLES = ("measures", "first_responsible", "highlights")
+READ_ROLES = (Role.MEASURES, Role.FIRST_RESPONSIBLE, Role.HIGHLIGHTS)
 MAX_REPORTS = 60
 """Reports read to learn what is usual: the newest of the kind (enough to be sure, quick to read)."""
 MIN_SAME_LEVEL = 3
-TIERS = {"省": "省级", "自治区": "省级", "市": "市级", "州": "市级", "盟": "市级", "地区": "市级",
-         "县": "县级", "区": "县级", "旗": "县级", "镇": "乡镇级", "乡": "乡镇级", "街道": "乡镇级"}
+TIER_NAMES = {PROVINCE: "省级", PREFECTURE: "市级", COUNTY: "县级", TOWNSHIP: "乡镇级"}
+TIERS = {level.key: TIER_NAMES[level.tier] for level in LEVELS.values()}
+"""What a report's level is called when reports of the same tier are compared: 县级."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.classify import PLAN
+from lexicon.cues import FUTURE_LEAD, PLANNED_ANYWHERE, WILL_DO_LEAD
+from lexicon.levels import ANY_UNIT
 
 DAY = r"\d{1,2}月(?:\d{1,2}日)?(?:至(?:\d{1,2}月)?\d{1,2}日)?"
 TIME = re.compile(
@@ -17,7 +18,7 @@ TIME = re.compile(
 and `drop` are left out (2024年, 上午, 近日)."""
 PERIOD_WORDS = ("上半年", "全年", "今年以来", "年初以来")
 """What a round-up's figures count over, put before a candidate taken from it that names no time."""
-SUBJECT = re.compile(r"^(?P<place>[\u4e00-\u9fff]{0,10}?(?:省|市|州|县|区|旗|镇|乡|街道))?(?:妇女联合会|妇联)|^我会")
+SUBJECT = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{0,10}}?{ANY_UNIT})?(?:妇女联合会|妇联)|^我会")
 """The organisation as subject: the fact is the organisation's, so the drafter leaves it out."""
 TAG = re.compile(r"^【[^】]{1,12}】")
 """A column label before a post: 【妇联动态】, 【巾帼普法】."""
@@ -42,6 +43,8 @@ LEFT_OUT = [
 ]
 """Purpose and background, praise and effect, what people said, slogans: not facts. (以“美丽庭院”创建
 为抓手 stays: the quoted name says what the work was.)"""
+PLAN = re.compile("|".join(p.pattern for p in (FUTURE_LEAD, WILL_DO_LEAD, PLANNED_ANYWHERE)))
+"""A plan, as the fact reader sees one (lexicon.cues)."""
 NOT_A_FACT = [
     re.compile(r"^现将.{0,20}如下"),
     re.compile(r"^(?:下一步|下步|今后|接下来)"),

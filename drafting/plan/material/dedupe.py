@@ -17,7 +17,7 @@ from datetime import date
 
 from drafting.domain.facts import figure_subject
 from drafting.domain.material import Candidate, Origin
-from retrieval.figures import Figure, extract_figures
+from lexicon.figures import Figure, extract_figures
 
 from ..placement import similarity
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.domain.material import Candidate, Clause, Item, Span
-from retrieval.figures import extract_figures
+from lexicon.figures import extract_figures
 
 from .cues import (
     ACTIONS,

@@ -5,17 +5,15 @@ Traditional script is converted (and said), hidden characters removed, as for pa
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from drafting.domain.facts import strip_hidden
 from drafting.domain.material import Item
 from drafting.errors import InputError
+from lexicon.plain import plain_text
 from retrieval.errors import SkippedFile
 from retrieval.readers import MAX_BYTES, read_report
-from retrieval.script import normalise_script
 
 from .split import split_items
 
@@ -57,7 +55,7 @@ def read_material(paths: list[Path], pasted: str = "", year: int | None = None,
 
 
 def _add(reading: Reading, text: str, name: str, year: int) -> None:
-    text, notes = normalise_script(strip_hidden(unicodedata.normalize("NFC", text)))
+    text, notes = plain_text(text)
     reading.notes += [f"{name}：{note}" for note in notes]
     items = split_items(text, name, year, first_id=len(reading.items) + 1)
     reading.items += [replace(item, notes=tuple(notes)) for item in items]

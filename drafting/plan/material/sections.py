@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from drafting.domain.classify import FactKind
 from drafting.domain.kinds import get_kind
 from drafting.domain.material import Candidate
-from drafting.domain.roles import FactKind
 from drafting.domain.types import DraftMeta, Fact
 
 from ..outline import make_outline

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from drafting.domain.material import Item
+from lexicon.numbering import ANY_HEADING
 from retrieval.clean import clean_text, tidy_line, web_line
-from retrieval.patterns import ANY_HEADING
 
 TITLE_MAX = 60
 DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]?\s*)?(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import chinese_number
+from .numbering import chinese_number
 
 
 @dataclass(frozen=True)

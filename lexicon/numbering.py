@@ -58,13 +58,3 @@ def ordinal(n: int) -> str:
         return NUMERALS[n - 1]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else NUMERALS[tens - 1]) + "十" + (NUMERALS[ones - 1] if ones else "")
-
-
-def heading_number(text: str) -> int | None:
-    """The number a heading line carries (一、 → 1, （三） → 3, 2. → 2), or None."""
-    for pattern in (TOP, SUB, ARABIC_ITEM, PAREN_ARABIC):
-        m = pattern.match(text.strip())
-        if m:
-            value = m.group(1)
-            return int(value) if value.isdigit() else chinese_number(value)
-    return None

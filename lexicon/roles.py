@@ -1,5 +1,6 @@
 """The two registries every layer names things by: what a section does (Role) and what kind of
-report it belongs to (Kind). CLI choices, labels in the app, prompts and checks derive from here."""
+report it belongs to (Kind). The importer files passages by them; CLI choices, labels in the app,
+prompts and checks derive from here."""
 
 from __future__ import annotations
 
@@ -60,31 +61,3 @@ def role_label(role: str) -> str:
     except ValueError:
         return role
 
-
-class FactKind(StrEnum):
-    """What a pasted fact is; decides where a drafter files it."""
-
-    ACTIVITY = "activity"
-    HONOUR = "honour"
-    PROBLEM = "problem"
-    PLAN = "plan"
-    DUTY = "duty"
-    GUIDING = "guiding"
-    EVENT = "event"
-    FRAGMENT = "fragment"
-
-    @property
-    def label(self) -> str:
-        return FACT_KIND_LABELS[self]
-
-
-FACT_KIND_LABELS = {
-    FactKind.ACTIVITY: "工作举措/成效",
-    FactKind.HONOUR: "荣誉表彰",
-    FactKind.PROBLEM: "问题不足",
-    FactKind.PLAN: "计划打算",
-    FactKind.DUTY: "负责人履职",
-    FactKind.GUIDING: "指导思想/背景",
-    FactKind.EVENT: "时间节点事件",
-    FactKind.FRAGMENT: "不完整（请补充）",
-}
