@@ -74,7 +74,8 @@ def test_a_model_that_obeys_an_instruction_is_flagged_in_the_draft_and_the_markd
     obeyed = [s for s in _body(draft) if INJECTED in s.text]
     assert obeyed, "the scripted model wrote what it was told"
     for section in obeyed:
-        assert any("事实和范例中都没有的做法" in flag.message and "对外" in flag.sentence for flag in section.flags), section.flags
+        said = [(flag.message, flag.sentence) for flag in section.flags]
+        assert any("事实和范例中都没有的做法" in message and "对外" in sentence for message, sentence in said), said
     assert "事实和范例中都没有的做法" in to_markdown(draft, markers=False)
     claims = next(r for r in run_checks(draft) if r.name == "claims")
     assert any(INJECTED.rstrip("。") in f.sentence for f in claims.findings)
@@ -96,7 +97,8 @@ def test_html_links_and_padding_send_the_answer_back_and_never_reach_the_report(
         draft = _draft(seed_index, _writer(tmp_path, server.url, concurrency=1, REPORTDRAFT_TIMEOUT="30"))
     for section in _body(draft):
         assert "<script" not in section.text and "http://evil" not in section.text and len(section.text) < 3000
-        assert section.attempt and any("显示的是离线起草稿" in f.message and reason in f.message for f in section.flags), section.flags
+        said = [f.message for f in section.flags]
+        assert section.attempt and any("显示的是离线起草稿" in m and reason in m for m in said), said
 
 
 def test_examples_shown_in_the_app_are_text_not_markup():

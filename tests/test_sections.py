@@ -69,5 +69,6 @@ def test_saving_one_section_runs_as_many_statements_with_90_sections_as_with_10(
 
 
 def test_the_stored_body_is_the_drafts_json(bench):
-    draft = next(d for d, done in S.write(bench, S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"))[0], []) if done)
+    outlined, _ = S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"))
+    draft = next(d for d, done in S.write(bench, outlined, []) if done)
     assert json.loads(body_of(draft)) == json.loads(draft.to_json())

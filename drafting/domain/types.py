@@ -55,8 +55,8 @@ class Fact:
     def from_dict(cls, data: dict[str, Any]) -> Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
-                   note=data.get("note", ""), theme=data.get("theme", ""), joined=bool(data.get("joined", False)),
-                   unsure=bool(data.get("unsure", False)))
+                   note=data.get("note", ""), theme=data.get("theme", ""),
+                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)))
 
 
 @dataclass

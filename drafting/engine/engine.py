@@ -81,7 +81,8 @@ class Engine:
         """The checks on the sections' text again (all, or those named): after an edit."""
         return recheck(draft, self.index, section_ids)
 
-    def merge(self, draft: Draft, path: Path, max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
+    def merge(self, draft: Draft, path: Path,
+              max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
         """A Word file edited in Word/WPS read back (refused over `max_bytes`), and the changed
         sections checked again."""
         merged, changes = merge_docx(draft, path, max_bytes)

@@ -62,7 +62,8 @@ def cmd_draft(args, settings: Settings) -> int:
     request, outputs = draft_request(args), draft_outputs(args)
     outputs.check()
     index = open_index(settings).for_owner("")  # the shared reports, never an organisation's uploads
-    engine = Engine(index, make_writer(settings, args.backend), lambda: open_store(settings), settings.concurrency)
+    writer = make_writer(settings, args.backend)
+    engine = Engine(index, writer, lambda: open_store(settings), settings.concurrency)
     print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
 
     def show(event) -> None:

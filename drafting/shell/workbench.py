@@ -166,7 +166,8 @@ class Workbench:
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:
-        return self._saved(self.engine_for(draft).regenerate(draft, section_id, instruction, cancel), "regenerate")
+        new = self.engine_for(draft).regenerate(draft, section_id, instruction, cancel)
+        return self._saved(new, "regenerate")
 
     def use_attempt(self, draft: Draft, section_id: str) -> Draft:
         """Swap a section's text with the model's attempt kept beside it (and back again)."""
