@@ -15,6 +15,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell.launch import serve  # noqa: E402
 from drafting.shell.login_limits import LOGIN_MESSAGE, LoginGuard, address_middleware  # noqa: E402
+from drafting.shell.page_logins import PageLogins  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -27,9 +28,9 @@ HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
     logins = logins or Logins()
+    pages = PageLogins(logins)  # ui.owner(request): the user's organisation, once the session is theirs
     ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
-                         owner=lambda request: logins.owner(getattr(request, "username", None)),
-                         export_dir=settings.data_dir / "tmp" / "exports")
+                         owner=pages.owner, mine=pages.mine, export_dir=settings.data_dir / "tmp" / "exports")
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
     with gr.Blocks(title="妇联报告起草", delete_cache=(3600, 86400)) as demo:  # Gradio's copies: a day
         ui.draft, ui.view = gr.State(None), gr.State({})
@@ -44,8 +45,13 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
             with gr.Tab("3 已保存的草稿", id="saved") as ui.saved_tab:
                 saved_tab.build(ui)
 
+        def on_arrive(request: gr.Request):  # the page opened: its session belongs to this login
+            pages.mine(request)
+        demo.load(on_arrive, None, None, api_visibility="private", show_progress="hidden")
+
         def on_leave(request: gr.Request):  # the browser left: stop its model calls, close their connections
-            workbench.running.cancel(getattr(request, "session_hash", "") or "")
+            if pages.leave(request):  # only its own user ends a session's drafting
+                workbench.running.cancel(getattr(request, "session_hash", "") or "")
         demo.unload(on_leave)
     return demo
 

@@ -21,7 +21,8 @@ def build(ui) -> None:
     full, targets, jump = gr.Textbox(visible=False, elem_id="rd-full"), gr.State([]), gr.Textbox(visible=False)
 
     @gr.render(inputs=[ui.draft, ui.view], concurrency_limit=1, concurrency_id="cards", show_progress="hidden")
-    def cards(draft, view):  # one card per section, however many; one render at a time (renders are not re-entrant)
+    def cards(draft, view, request: gr.Request):  # one card per section, however many; one render at a time
+        ui.owner(request)  # (renders are not re-entrant); another user's session: refused, its cards as they were
         if draft is None:
             gr.Markdown("还没有初稿：在第 1 步生成提纲，再点“确认提纲，生成初稿”。")
         for card in P.section_cards(draft, view):
@@ -35,32 +36,47 @@ def build(ui) -> None:
     downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, interactive=False, elem_id="rd-downloads")
     with gr.Accordion("读回在 Word/WPS 中改过的文件", open=False):
         edited, merge_log = gr.File(file_types=[".docx"], label="改过的 .docx"), gr.Markdown()
-    ui.draft.change(lambda d: (P.full_text(d), P.totals(d)), [ui.draft], [full, progress], **QUIET)
+    def on_change(draft, request: gr.Request):  # the whole text, for the copy buttons
+        ui.owner(request)  # the session's own user only
+        return P.full_text(draft), P.totals(draft)
+    ui.draft.change(on_change, [ui.draft], [full, progress], **QUIET)
     for btn, markers in ((copy_all, "false"), (copy_marked, "true")):
         btn.click(None, [full], [copy_msg], js=f"(t) => rdCopy(t, {markers})", **QUIET)
 
     def on_write(draft, chosen, request: gr.Request = None):  # streamed; stopped when the browser leaves
+        try:
+            ui.owner(request)  # the session's own user only
+        except Exception as exc:
+            yield *[gr.skip()] * 4, S.refusal(exc)
+            return
         with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
             for current, view, text, first, said in S.write_steps(ui.wb, draft, chosen, cancel):
                 yield skip(current), skip(view), skip(text), gr.Tabs(selected="draft") if first else gr.skip(), said
     ui.write_btn.click(on_write, [ui.draft, ui.accepted], [ui.draft, ui.view, full, ui.tabs, ui.write_msg],
                        api_name="on_write", api_visibility=ui.api)
 
-    on(check_btn.click, lambda draft, view: S.check(ui.wb, draft, view), [ui.draft, ui.view],
-       [check_table, targets, ui.view, check_msg])
+    def on_check(draft, view, request: gr.Request):
+        ui.owner(request)  # the session's own user only
+        return S.check(ui.wb, draft, view)
+    on(check_btn.click, on_check, [ui.draft, ui.view], [check_table, targets, ui.view, check_msg])
 
     def on_pick(found, event: gr.SelectData):  # a click in the checks table jumps to the section
         return S.check_target(found, event.index) or gr.skip()
     check_table.select(on_pick, [targets], [jump], **QUIET).then(None, [jump], None, js="(s) => rdJump(s)")
 
-    def on_export(draft):
+    def on_export(draft, request: gr.Request):
+        ui.owner(request)  # the session's own user only
         paths, said = S.export(ui.wb, draft, ui.export_dir)
         return gr.update(value=paths, visible=True), said
     on(export_btn.click, on_export, [ui.draft], [downloads, check_msg])
-    on(edited.upload, lambda draft, file: S.merge(ui.wb, draft, file), [ui.draft, edited], [ui.draft, ui.view, merge_log])
+
+    def on_merge(draft, file, request: gr.Request):
+        ui.owner(request)  # the session's own user only
+        return S.merge(ui.wb, draft, file)
+    on(edited.upload, on_merge, [ui.draft, edited], [ui.draft, ui.view, merge_log])
 
     def on_regenerate(draft, view, number, instruction, request: gr.Request = None):  # for API clients (load benchmark)
-        return card_action(ui, "regenerate", S.section_id(draft, number))(draft, view, instruction, request=request)
+        return card_action(ui, "regenerate", S.section_id(draft, number))(request, draft, view, instruction)
     hidden = [gr.Number(visible=False, precision=0), gr.Textbox(visible=False)]  # section number, instruction
     gr.Button(visible=False).click(on_regenerate, [ui.draft, ui.view, *hidden], [ui.draft, ui.view],
                                    api_name="on_regenerate", api_visibility=ui.api)
@@ -101,7 +117,9 @@ def build_card(ui, card) -> None:
 
 def card_action(ui, action: str, sid: str):
     """A card's button: the answer (or the refusal) appears beside it; other cards stay as they are."""
-    def run(draft, view, *args, request: gr.Request = None):
+    def run(request: gr.Request, draft, view, *args):  # gr.Request: given to a positional parameter only
+        if not ui.mine(request):  # another user's session: the draft stays as it is
+            return gr.skip(), gr.skip()
         with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
             new, view = S.section_action(ui.wb, draft, view, sid, action, *args, cancel=cancel)
         return skip(new), skip(view)

@@ -1,7 +1,6 @@
 """Tab 1, 填写与提纲: the form (who writes, the year, the facts), the outline table and its changes,
 last year's report and the comparisons it offers, and importing earlier reports."""
 
-import functools
 import time
 
 import gradio as gr
@@ -55,18 +54,23 @@ def build(ui) -> None:
         on(box.blur, lambda *values: S.profile_note(ui.wb, Form.of_values(values, S.PROFILE)),
            [ui.form[name] for name in S.PROFILE], [ui.profile], show_progress="hidden")
 
-    def on_outline(*values, request: gr.Request = None, new: bool = False):  # the fields, then the draft
+    # gr.Request is given to an ordinary positional parameter only: first, before the fields
+    def on_outline(request: gr.Request, *values, new: bool = False):  # the fields, then the draft
         draft, said = S.outline(ui.wb, Form.of_values(values[:-1]), values[-1], new, ui.owner(request) or "")
         return {**outline_view(ui, draft), ui.view: {}, ui.write_msg: "", ui.outline_msg: said}
+
+    def on_new(request: gr.Request, *values):  # another draft, never the one open
+        return on_outline(request, *values, new=True)
     shown, form = [*outputs, ui.view, ui.write_msg, ui.outline_msg], list(ui.form.values())
     on(ui.outline_btn.click, on_outline, [*form, ui.draft], shown, api_name="on_outline",
        api_visibility=ui.api)
-    on(new_btn.click, functools.partial(on_outline, new=True), [*form, gr.State(None)], shown,
-       api_name="on_new")
+    on(new_btn.click, on_new, [*form, gr.State(None)], shown, api_name="on_new")
 
     def outline_change(action):
-        return lambda draft, *args: {**outline_view(ui, S.outline_change(ui.wb, action, draft, *args)),
-                                     move_msg: "已更新提纲，已自动保存。"}
+        def run(request: gr.Request, draft, *args):
+            ui.owner(request)  # the session's own user only
+            return {**outline_view(ui, S.outline_change(ui.wb, action, draft, *args)), move_msg: "已更新提纲，已自动保存。"}
+        return run
     for btn, action, inputs in ((move_btn, "move_fact", [ui.move_fact, ui.move_to]),
                                 (rename_btn, "rename_section", [ui.rename_which, rename_to]),
                                 (add_btn, "add_section", [add_heading])):

@@ -1,7 +1,9 @@
 """Calling the app's events over HTTP exactly as its page does: log in (the cookie), upload files to
 /gradio_api/upload, join the queue with the event's fn_index and this page's session hash, read the
 answer from the event stream. Private events (hidden from the API) are reachable this way, as they
-are to the page, so a test sees what a logged-in user's browser would — gr.Request included."""
+are to the page, so a test sees what a logged-in user's browser would — gr.Request included. The
+draft's cards are rendered by the server (`cards`), and their buttons are pressed by element id, as
+a click on them sends (`press`)."""
 
 from __future__ import annotations
 
@@ -21,19 +23,30 @@ class Page:
         self.root = root.rstrip("/")
         self.session = secrets.token_hex(6)
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        self._events: dict[str, dict] | None = None
+        self._config: dict | None = None
+        self.rendered: dict = {"components": [], "dependencies": []}
+        """What the last `cards()` drew: the cards' components and their buttons' events."""
 
     def login(self, user: str, password: str) -> Page:
         form = urllib.parse.urlencode({"username": user, "password": password}).encode()
         self.opener.open(self.root + "/login", data=form, timeout=60).close()
         return self
 
+    def open(self) -> Page:
+        """The page's load events, as the browser runs them once the page is shown."""
+        for event in self.config()["dependencies"]:
+            if any(trigger == "load" for _, trigger in event["targets"]) and not event.get("api_name") == "apply":
+                self.trigger(event["id"], event["targets"][0][0], [None] * len(event["inputs"]))
+        return self
+
+    def config(self) -> dict:
+        if self._config is None:
+            self._config = json.loads(self.opener.open(self.root + "/config", timeout=60).read())
+        return self._config
+
     def events(self) -> dict[str, dict]:
         """The page's events by name (api_name), as /config lists them."""
-        if self._events is None:
-            config = json.loads(self.opener.open(self.root + "/config", timeout=60).read())
-            self._events = {d["api_name"]: d for d in config["dependencies"] if d.get("api_name")}
-        return self._events
+        return {d["api_name"]: d for d in self.config()["dependencies"] if d.get("api_name")}
 
     def upload(self, *paths: Path) -> list[dict]:
         """The files as a File component's value after the page uploaded them."""
@@ -54,8 +67,29 @@ class Page:
         """Trigger the event `name` with the values of its inputs (None for a gr.State: the server
         keeps this page's); the values of its outputs when it completes."""
         event = self.events()[name]
-        join = {"data": list(data), "fn_index": event["id"], "session_hash": self.session,
-                "event_data": None, "trigger_id": event["targets"][0][0]}
+        return self.trigger(event["id"], event["targets"][0][0], data)["data"]
+
+    def press(self, elem_id: str, *data, trigger: str = "click", event_data=None) -> list:
+        """What a click (or `trigger`) on the element `elem_id` sends — on the page, or on a card
+        `cards()` drew; the values of the event's outputs."""
+        components = self.config()["components"] + self.rendered["components"]
+        target = next(c["id"] for c in components if c.get("props", {}).get("elem_id") == elem_id)
+        event = next(d for d in self.config()["dependencies"] + self.rendered["dependencies"]
+                     if [target, trigger] in [list(t) for t in d["targets"]])
+        return self.trigger(event["id"], target, data, event_data)["data"]
+
+    def cards(self) -> dict[str, dict]:
+        """The draft's cards as the server renders them for this page: each drawn component's
+        properties by element id (rd-text-s1: the box's text, rd-note-s1: the note beside it …)."""
+        event = self.events()["apply"]  # gr.render's event
+        drawn = self.trigger(event["id"], event["targets"][0][0], [None, None])["render_config"]
+        self.rendered = drawn
+        return {c["props"]["elem_id"]: c["props"] for c in drawn["components"] if c.get("props", {}).get("elem_id")}
+
+    def trigger(self, fn_index: int, trigger_id, data, event_data=None) -> dict:
+        """Join the queue as the page does; the completed output (data, and render_config for a render)."""
+        join = {"data": list(data), "fn_index": fn_index, "session_hash": self.session,
+                "event_data": event_data, "trigger_id": trigger_id}
         request = urllib.request.Request(self.root + "/gradio_api/queue/join", data=json.dumps(join).encode(),
                                          headers={"Content-Type": "application/json"})
         self.opener.open(request, timeout=60).close()
@@ -67,6 +101,6 @@ class Page:
                 message = json.loads(line[5:])
                 if message.get("msg") == "process_completed":
                     if not message.get("success", True):
-                        raise AssertionError(f"{name} failed: {message.get('output')}")
-                    return message["output"]["data"]
-        raise AssertionError(f"{name}: the event stream ended without an answer")
+                        raise AssertionError(f"event {fn_index} failed: {message.get('output')}")
+                    return message["output"]
+        raise AssertionError(f"event {fn_index}: the event stream ended without an answer")
