@@ -15,7 +15,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell.launch import serve  # noqa: E402
 from drafting.shell.login_limits import LOGIN_MESSAGE, LoginGuard, address_middleware  # noqa: E402
-from drafting.shell.page_logins import PageLogins  # noqa: E402
+from drafting.shell.page_logins import PageLogins, SessionStreams  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -27,6 +27,7 @@ HEAD = f"<script>{(STATIC / 'app.js').read_text(encoding='utf-8')}</script>"
 
 
 def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = None) -> gr.Blocks:
+    """The page; `demo.page_logins` ties each page session to its login (launch_options serves its streams)."""
     logins = logins or Logins()
     pages = PageLogins(logins)  # ui.owner(request): the user's organisation, once the session is theirs
     ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
@@ -53,20 +54,27 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
             if pages.leave(request):  # only its own user ends a session's drafting
                 workbench.running.cancel(getattr(request, "session_hash", "") or "")
         demo.unload(on_leave)
+    demo.page_logins = pages
     return demo
 
 
-def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None = None) -> dict:
-    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script."""
+def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None = None,
+                   pages: PageLogins | None = None) -> dict:
+    """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script;
+    `pages` (build_app's demo.page_logins): a session's event stream and heartbeat for its own login only."""
+    from starlette.middleware import Middleware
+
+    streams = [Middleware(SessionStreams, pages=pages)] if pages else []
     return dict(server_name=settings.host, server_port=settings.port, auth_message=LOGIN_MESSAGE, show_error=False,
                 auth=(guard or LoginGuard(logins)).check if logins else None, css=CSS, head=HEAD, footer_links=[],
-                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": address_middleware()})
+                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": address_middleware() + streams})
 
 
 def main() -> None:  # the page, the MCP tools and /api/v1 (drafting/shell/launch.py)
     settings, workbench = open_for_app()  # a wrong setting or an absent database: one line, no traceback
     logins = Logins.from_settings(settings.auth, settings.users_file)
-    serve(gr, build_app(settings, workbench, logins).queue(default_concurrency_limit=8), workbench, logins, launch_options(settings, logins))
+    demo = build_app(settings, workbench, logins).queue(default_concurrency_limit=8)
+    serve(gr, demo, workbench, logins, launch_options(settings, logins, pages=demo.page_logins))
 
 
 if __name__ == "__main__":

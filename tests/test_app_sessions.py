@@ -1,7 +1,7 @@
 """Logged-in users through the page, as their browsers call it (issue 25): a draft made with 生成提纲
 belongs to the user's organisation and uses that organisation's uploaded reports; a session is
 tied to the login that opened it, so another organisation's user holding its hash can neither read,
-export nor change the draft open in it.
+export nor change the draft open in it, nor listen to its answers or end it.
 
 Before: `on_outline(*form, request=None)` never received the request (Gradio gives gr.Request to an
 ordinary positional parameter only), so every draft was saved as nobody's: "已生成提纲，已自动保存",
@@ -29,16 +29,15 @@ FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", ""]
 """The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人."""
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The app over a fresh index of the shipped corpus, with three logins: wang and zhao of 甲县, li of 乙县."""
+def serve(root, streams: bool):
+    """The app over a fresh index of the shipped corpus, with three logins: wang and zhao of 甲县, li of 乙县;
+    `streams`: a session's event stream and heartbeat kept to its user, as `python app.py` serves them."""
     import app
     from drafting.output.store import DraftStore
     from drafting.shell.users import Logins
     from drafting.shell.workbench import Workbench
     from drafting.write.offline import OfflineComposer
 
-    root = tmp_path_factory.mktemp("sessions")
     users = root / "users.txt"
     users.write_text(f"wang:pw1:{JIA}\nzhao:pw3:{JIA}\nli:pw2:{YI}\n", encoding="utf-8")
     settings = Settings.from_env(env={}, data_dir=root / "data", port=free_port())
@@ -47,14 +46,27 @@ def served(tmp_path_factory):
     bench = Workbench(settings, index, DraftStore(settings.db_path), OfflineComposer())
     logins = Logins.from_settings("", str(users))
     demo = app.build_app(settings, bench, logins)
-    demo.queue().launch(**app.launch_options(settings, logins), prevent_thread_lock=True, quiet=True)
+    options = app.launch_options(settings, logins, pages=demo.page_logins if streams else None)
+    demo.queue().launch(**options, prevent_thread_lock=True, quiet=True)
     upload = root / "upload" / "苍溪县妇联2023年法治政府建设报告.txt"
     upload.parent.mkdir()
     upload.write_text(REPORT, encoding="utf-8")
-    try:
-        yield f"http://127.0.0.1:{settings.port}", bench, upload
-    finally:
-        demo.close()
+    return demo, (f"http://127.0.0.1:{settings.port}", bench, upload)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    demo, served = serve(tmp_path_factory.mktemp("sessions"), streams=True)
+    yield served
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def handlers_only(tmp_path_factory):
+    """The same without the stream check: each event's own check of the session's user, on its own."""
+    demo, served = serve(tmp_path_factory.mktemp("handlers"), streams=False)
+    yield served
+    demo.close()
 
 
 def said(data) -> str:
@@ -91,8 +103,9 @@ def test_a_draft_made_through_the_page_is_the_users_organisations_and_uses_its_u
     assert INTERNAL not in said(li.cards())
 
 
-def test_another_organisations_user_holding_the_session_hash_can_neither_read_export_nor_change(served, tmp_path):
-    root, bench, _ = served
+def test_another_organisations_user_holding_the_session_hash_can_neither_read_export_nor_change(handlers_only,
+                                                                                                tmp_path):
+    root, bench, _ = handlers_only
     wang = Page(root).login("wang", "pw1").open()
     written(wang, [JIA, "", 2023, "fazhi", "", "2024-01-20", "annual", FACTS, "", "", ""])
     cards = wang.cards()
@@ -131,3 +144,16 @@ def test_a_call_without_a_login_is_refused(served):
     root, _, _ = served
     with pytest.raises(urllib.error.HTTPError):
         Page(root).run("on_outline", *FORM, None)
+
+
+def test_the_sessions_event_stream_and_heartbeat_are_its_users_only(served):
+    """Gradio serves a session's answers (the draft's text among them) to whoever names its hash, and
+    ends the session when a heartbeat connection to it closes: both are refused to another login."""
+    root, _, _ = served
+    wang = Page(root).login("wang", "pw1").open()
+    li = Page(root).login("li", "pw2")
+    for route in (f"/gradio_api/queue/data?session_hash={wang.session}", f"/gradio_api/heartbeat/{wang.session}"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            li.opener.open(root + route, timeout=20)
+        assert refused.value.code == 403 and NOT_YOURS in refused.value.read().decode()
+    assert "已生成提纲" in said(wang.run("on_outline", *FORM, None)), "its own user's stream still answers"

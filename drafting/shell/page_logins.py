@@ -4,12 +4,17 @@ The page keeps its open draft on the server under the browser's session hash, an
 event for whoever sends that hash with a valid login. So the first login seen for a session (when
 the page loads) owns it, and every call that reads or changes the session's draft names the
 logged-in user again: a user of another organisation holding the hash is refused, and the draft
-stays as it was. Without logins there is nobody to tell apart: one office, one list.
+stays as it was. The session's event stream (what its events answer, the draft's text among it)
+and its heartbeat (whose end stops the session) are its user's too: `SessionStreams` refuses them
+to another login. Without logins there is nobody to tell apart: one office, one list.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+from types import SimpleNamespace
+from urllib.parse import parse_qs
 
 from drafting.errors import InputError
 
@@ -61,3 +66,39 @@ class PageLogins:
     @property
     def sessions(self) -> int:
         return len(self._users)
+
+
+STREAMS = re.compile(r"/gradio_api/(?:queue/data|heartbeat/(?P<hash>[^/?]+))$")
+
+
+class SessionStreams:
+    """ASGI middleware: a session's event stream and heartbeat are served to its own user only.
+    Gradio serves them to any logged-in caller who names the hash; the user is read from Gradio's
+    login cookie as Gradio reads it (its app's `tokens`)."""
+
+    def __init__(self, app, pages: PageLogins) -> None:
+        self.app, self.pages = app, pages
+
+    async def __call__(self, scope, receive, send) -> None:
+        found = STREAMS.search(scope.get("path", "")) if scope.get("type") == "http" and self.pages.logins else None
+        if found:
+            query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+            session = found.group("hash") or (query.get("session_hash") or [""])[0]
+            caller = SimpleNamespace(username=_user(scope), session_hash=session)
+            if not self.pages.mine(caller):
+                from starlette.responses import PlainTextResponse
+
+                await PlainTextResponse(NOT_YOURS, status_code=403)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _user(scope) -> str | None:
+    """The logged-in user of a request, from Gradio's cookie, as its own routes find it."""
+    from starlette.requests import HTTPConnection
+
+    app = scope.get("app")
+    cookies = HTTPConnection(scope).cookies
+    cookie_id = getattr(app, "cookie_id", "")
+    token = cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
+    return getattr(app, "tokens", {}).get(token)
