@@ -104,3 +104,14 @@ class Page:
                         raise AssertionError(f"event {fn_index} failed: {message.get('output')}")
                     return message["output"]
         raise AssertionError(f"event {fn_index}: the event stream ended without an answer")
+
+
+def serve(settings, workbench, logins=None, streams: bool = True):
+    """The app's page on settings.port as `python app.py` serves it (its login, and a session's event
+    stream kept to its user unless `streams` is False); (the demo to close, its address)."""
+    import app
+
+    demo = app.build_app(settings, workbench, logins)
+    options = app.launch_options(settings, demo.page_logins.logins, pages=demo.page_logins if streams else None)
+    demo.queue().launch(**options, prevent_thread_lock=True, quiet=True)
+    return demo, f"http://127.0.0.1:{settings.port}"

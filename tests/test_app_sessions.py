@@ -20,6 +20,7 @@ from drafting.shell.page_logins import NOT_YOURS
 from drafting.shell.settings import Settings
 from retrieval.index import ReportIndex
 
+from . import gradio_calls
 from .conftest import CORPUS, free_port
 from .gradio_calls import Page
 from .test_owned_reports import FACTS, INTERNAL, JIA, REPORT, YI
@@ -27,31 +28,27 @@ from .test_owned_reports import FACTS, INTERNAL, JIA, REPORT, YI
 pytestmark = pytest.mark.slow
 FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", ""]
 """The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人."""
+USERS = f"wang:pw1:{JIA}\nzhao:pw3:{JIA}\nli:pw2:{YI}\n"
 
 
 def serve(root, streams: bool):
-    """The app over a fresh index of the shipped corpus, with three logins: wang and zhao of 甲县, li of 乙县;
-    `streams`: a session's event stream and heartbeat kept to its user, as `python app.py` serves them."""
-    import app
+    """The app over a fresh index of the shipped corpus, with three logins: wang and zhao of 甲县, li of 乙县."""
     from drafting.output.store import DraftStore
     from drafting.shell.users import Logins
     from drafting.shell.workbench import Workbench
     from drafting.write.offline import OfflineComposer
 
     users = root / "users.txt"
-    users.write_text(f"wang:pw1:{JIA}\nzhao:pw3:{JIA}\nli:pw2:{YI}\n", encoding="utf-8")
+    users.write_text(USERS, encoding="utf-8")
     settings = Settings.from_env(env={}, data_dir=root / "data", port=free_port())
     index = ReportIndex(root / "index")
     index.index_corpus(CORPUS)
     bench = Workbench(settings, index, DraftStore(settings.db_path), OfflineComposer())
-    logins = Logins.from_settings("", str(users))
-    demo = app.build_app(settings, bench, logins)
-    options = app.launch_options(settings, logins, pages=demo.page_logins if streams else None)
-    demo.queue().launch(**options, prevent_thread_lock=True, quiet=True)
+    demo, address = gradio_calls.serve(settings, bench, Logins.from_settings("", str(users)), streams)
     upload = root / "upload" / "苍溪县妇联2023年法治政府建设报告.txt"
     upload.parent.mkdir()
     upload.write_text(REPORT, encoding="utf-8")
-    return demo, (f"http://127.0.0.1:{settings.port}", bench, upload)
+    return demo, (address, bench, upload)
 
 
 @pytest.fixture(scope="module")

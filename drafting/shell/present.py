@@ -158,6 +158,7 @@ class Card:
     has_attempt: bool = False
     failing: bool = False
     facts: list[str] = field(default_factory=list)
+    unsaved: bool = False  # the box holds the user's text, which a save refused, not the saved text
 
 
 def basis_warning(section: Section) -> str:
@@ -202,19 +203,20 @@ def section_cards(draft: Draft | None, view: dict | None = None) -> list[Card]:
     if draft is None:
         return []
     view = view or {}
-    notes, findings = view.get("notes", {}), view.get("findings", {})
+    notes, findings, unsaved = view.get("notes", {}), view.get("findings", {}), view.get("unsaved", {})
     cards = []
     for s in draft.sections:
-        found = findings.get(s.id, [])
-        cards.append(Card(id=s.id, title=heading_of(draft, s.id), text=s.text, locked=s.locked,
-                          words=word_count(s.text), info=card_info(draft, s, found), warning=basis_warning(s),
+        found, text = findings.get(s.id, []), unsaved.get(s.id, s.text)
+        cards.append(Card(id=s.id, title=heading_of(draft, s.id), text=text, locked=s.locked,
+                          words=word_count(text), info=card_info(draft, s, found), warning=basis_warning(s),
                           note=notes.get(s.id, ""), has_attempt=bool(s.attempt), failing=bool(found),
-                          facts=list(s.fact_ids)))
+                          facts=list(s.fact_ids), unsaved=s.id in unsaved))
     return cards
 
 
 def card_title(card: Card) -> str:
-    marks = ("（已锁定）" if card.locked else "") + ("（检查未通过）" if card.failing else "")
+    marks = "".join(mark for mark, on in (("（未保存）", card.unsaved), ("（已锁定）", card.locked),
+                                          ("（检查未通过）", card.failing)) if on)
     return f"### {esc(card.title)}{marks} <span class='rd-muted'>· {card.words} 字</span>"
 
 
@@ -231,11 +233,13 @@ def full_text(draft: Draft | None) -> str:
 
 
 def with_note(view: dict | None, section_id: str, note: str, clear_findings: bool = False) -> dict:
-    """A new view with `note` beside one card (and that card's stale findings dropped)."""
+    """A new view with `note` beside one card (and that card's stale findings dropped, and its
+    unsaved text: the card shows the draft's text again)."""
     view = dict(view or {})
     view["notes"] = {section_id: note}
     if clear_findings:
         view["findings"] = {k: v for k, v in view.get("findings", {}).items() if k != section_id}
+        view["unsaved"] = {k: v for k, v in view.get("unsaved", {}).items() if k != section_id}
     return view
 
 

@@ -69,7 +69,19 @@ def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: s
             new, note = getattr(wb, action)(draft, sid), NOTES[action]
         return new, P.with_note(view, sid, note, clear_findings=True)
     except Exception as exc:  # the refusal is the card's note; the draft stays as it is
+        if action == "edit":  # and the user's text stays in the box, marked unsaved
+            return None, with_unsaved(view, sid, arg or "", refusal(exc))
         return None, P.with_note(view, sid, refusal(exc))
+
+
+UNSAVED = "您改的文字仍在框中，但没有保存（标题旁标着“未保存”）：处理好上面的问题后，再点“保存修改”。"
+
+
+def with_unsaved(view: dict | None, sid: str, text: str, refused: str) -> dict:
+    """A save was refused: the card keeps the user's text in its box, marked unsaved, and says so
+    (the next change that succeeds on that section shows the draft's text again)."""
+    view = P.with_note(view, sid, f"{refused}<br>{UNSAVED}")
+    return {**view, "unsaved": {**view.get("unsaved", {}), sid: text}}
 
 
 def section_id(draft: Draft | None, number) -> str:
