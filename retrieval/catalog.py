@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .database import Database, Migration, open_database
+from .database import Database, DatabaseUnavailable, Migration, open_database
 from .ingest import ImportedReport
 from .instructions import without_instructions
 from .text import words
@@ -256,8 +256,13 @@ class Catalog:
 
     def documents(self) -> list[DocInfo]:
         """Every report, by doc id; read again only when the catalog changed (looked up per outline)."""
-        version = self.version()
         cached = self._documents
+        try:
+            version = self.version()
+        except DatabaseUnavailable:  # the database away: the list last read (an edit's checks go on with it)
+            if cached is None:
+                raise
+            return list(cached[1])
         if cached is not None and cached[0] == version:
             return list(cached[1])
         rows = self.db.all("SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path, "

@@ -9,6 +9,9 @@ from contextlib import contextmanager
 
 from .database import Database, DatabaseUnavailable, Tx
 
+QUICK_SECONDS = 1.0
+"""How long a call waits for a pooled connection before asking the database directly whether it answers."""
+
 
 def _to_psycopg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
@@ -26,6 +29,7 @@ class PostgresDatabase(Database):
         from psycopg_pool import ConnectionPool
 
         self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+        self.timeout = timeout
         self.where = safe_url(self.url)
         try:  # one plain connection first: its error says what is wrong (refused, password, no such database)
             psycopg.connect(self.url, connect_timeout=max(1, int(timeout))).close()
@@ -54,10 +58,29 @@ class PostgresDatabase(Database):
         from psycopg_pool import PoolTimeout
 
         try:
-            with self.pool.connection() as conn:
-                yield conn
+            conn = self._getconn()
+            try:
+                with conn:  # as the pool's own connection(): commit or roll back, then back to the pool
+                    yield conn
+            finally:
+                self.pool.putconn(conn)
         except (psycopg.OperationalError, PoolTimeout) as exc:
             raise self.unavailable(exc) from None
+
+    def _getconn(self):
+        """A connection from the pool. When none comes within a second, the database is asked
+        directly: one that does not answer (stopped, restarting) is said at once — an edit is then
+        kept in memory in a second or two, not after the pool's whole timeout; one that answers means
+        the pool is busy, and the wait goes on."""
+        import psycopg
+        from psycopg_pool import PoolTimeout
+
+        quick = min(QUICK_SECONDS, self.timeout)
+        try:
+            return self.pool.getconn(timeout=quick)
+        except PoolTimeout:
+            psycopg.connect(self.url, connect_timeout=2).close()  # OperationalError when it does not answer
+            return self.pool.getconn(timeout=max(self.timeout - quick, 0.1))
 
     @contextmanager
     def transaction(self, exclusive: bool = False, lock_key: str = "catalog-write"):

@@ -9,10 +9,15 @@ database came back none of three edits was in the draft."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import time
+
 import pytest
 
 from drafting.shell.settings import Settings
 from drafting.shell.users import Logins
+from evals.fixtures.servers import postgres_bin, start_postgres
 
 from . import gradio_calls
 from .conftest import CORPUS, free_port
@@ -69,3 +74,54 @@ def test_a_save_the_disk_refuses_leaves_the_text_in_the_box_marked_unsaved(tmp_p
         assert store.load(draft_id).section("s1").text == EDITED
     finally:
         demo.close()
+
+
+@pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")
+def test_edits_made_while_postgresql_is_stopped_are_all_there_when_it_answers_again(tmp_path):
+    """The province's shape: drafts and the catalog in PostgreSQL, the app built as `python app.py`
+    builds it (make_workbench). The database stops mid-edit; three edits; it starts again."""
+    from drafting.output.store import DraftStore
+    from drafting.shell.services import make_workbench
+
+    postgres = start_postgres()
+    demo = None
+    try:
+        settings = Settings.from_env(env={"REPORTDRAFT_DATABASE_URL": postgres.url}, data_dir=tmp_path / "data",
+                                     port=free_port())
+        bench = make_workbench(settings)
+        (tmp_path / "users.txt").write_text("wang:pw1:青川县妇女联合会\n", encoding="utf-8")
+        demo, root = gradio_calls.serve(settings, bench, Logins.from_settings("", str(tmp_path / "users.txt")))
+        page = drafted(root)
+        draft_id = bench.store.list()[0].id
+
+        postgres.stop(remove=False)
+        edits = [f"第{n}次修改：全年开展普法宣传28场次【F1】，发放宣传资料8万余册【F1】。" for n in (1, 2, 3)]
+        for text in edits:
+            started = time.monotonic()
+            page.press("rd-save-s1", None, None, text)
+            card = page.cards()
+            took = time.monotonic() - started
+            assert card["rd-text-s1"]["value"] == text and "未保存" not in card["rd-title-s1"]["value"], took
+            assert "数据库恢复后自动保存" in card["rd-note-s1"]["value"], card["rd-note-s1"]["value"]
+            print(f"edit while PostgreSQL is stopped: {took:.1f} s")
+        assert bench.store.unsaved == 3
+
+        postgres.start()
+        deadline = time.monotonic() + 60
+        while bench.store.unsaved and time.monotonic() < deadline:
+            time.sleep(0.5)
+        texts = [v[2] for v in DraftStore(postgres.url).versions(draft_id, "s1")]
+        assert texts[-3:] == edits, "all three, in order"
+
+        again = Page(root).login("wang", "pw1").open()  # another page opens it from 已保存的草稿
+        again.press("rd-search-btn", "", None)
+        again.press("rd-saved", None, trigger="select", event_data={"index": [0, 0], "value": "", "selected": True})
+        again.press("rd-open", None)
+        assert again.cards()["rd-text-s1"]["value"] == edits[-1]
+    finally:
+        if demo is not None:
+            demo.close()
+        try:
+            postgres.stop()
+        except subprocess.CalledProcessError:  # stopped when the test failed
+            shutil.rmtree(postgres.directory, ignore_errors=True)

@@ -67,11 +67,19 @@ def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: s
             new, note = wb.edit(draft, sid, arg or ""), P.save_note(arg or "")
         else:
             new, note = getattr(wb, action)(draft, sid), NOTES[action]
-        return new, P.with_note(view, sid, note, clear_findings=True)
+        return new, P.with_note(view, sid, kept_note(wb, new) or note, clear_findings=True)
     except Exception as exc:  # the refusal is the card's note; the draft stays as it is
         if action == "edit":  # and the user's text stays in the box, marked unsaved
             return None, with_unsaved(view, sid, arg or "", refusal(exc))
         return None, P.with_note(view, sid, refusal(exc))
+
+
+KEPT = "⚠ 数据库暂时无法连接：这次修改已暂存在应用的内存中，数据库恢复后自动保存（在此之前请勿重启应用）。"
+
+
+def kept_note(wb: Workbench, draft: Draft) -> str:
+    """KEPT while a save of this draft waits in memory for the database; '' once it is written."""
+    return KEPT if wb.store.kept(draft.id) is not None else ""
 
 
 UNSAVED = "您改的文字仍在框中，但没有保存（标题旁标着“未保存”）：处理好上面的问题后，再点“保存修改”。"

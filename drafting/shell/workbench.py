@@ -73,6 +73,7 @@ class Workbench:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
         self.engine = Engine(index, writer, store, settings.concurrency)
         self.running = Running()
+        self._owners: dict[str, str] = {}  # draft id → the organisation it was saved with
 
     def engine_for(self, draft: Draft | None = None, owner: str | None = None) -> Engine:
         """The engine over the index as an organisation sees it: the shared reports and its own
@@ -82,12 +83,17 @@ class Workbench:
 
     def index_for(self, draft: Draft):
         """The index as the draft's organisation sees it: the shared reports and its own uploads.
-        A draft not saved yet (or saved while the database is away) sees the shared reports only."""
-        try:
-            row = self.store.row(draft.id)
-        except (ReportDraftError, RetrievalError, sqlite3.Error):
-            row = None
-        return self.index.for_owner(row.owner if row else "")
+        A draft not saved yet (or saved while the database is away) sees the shared reports only.
+        A draft's owner never changes once saved: it is asked of the database once (an edit while
+        the database is away needs no answer from it)."""
+        if draft.id not in self._owners:
+            try:
+                row = self.store.row(draft.id)
+            except (ReportDraftError, RetrievalError, sqlite3.Error):
+                row = None
+            if row is not None:
+                self._owners[draft.id] = row.owner
+        return self.index.for_owner(self._owners.get(draft.id, ""))
 
     # -- outline --------------------------------------------------------------------------
     def outline(self, form: Form, current: Draft | None = None, new: bool = False, owner: str = "") -> Draft:
