@@ -41,14 +41,16 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES, seconds: float | None = 
     return run_bounded("retrieval.readers:parse_file", str(path), PARSE_SECONDS if seconds is None else seconds)
 
 
-def read_paragraphs(path: Path, max_bytes: int | None = None, seconds: float | None = None) -> list[list[str]]:
-    """[style name, text] of every paragraph of a .docx (a draft edited in Word/WPS, read back), with
-    the checks and the worker budgets of an import: size, inflation, PARSE_SECONDS, memory, MAX_TEXT
-    characters."""
+def read_word_file(path: Path, max_bytes: int | None = None,
+                   seconds: float | None = None) -> tuple[list[list[str]], dict[str, str]]:
+    """([style name, text] of every paragraph, the file's custom properties by name) of a .docx (a
+    draft edited in Word/WPS, read back), with the checks and the worker budgets of an import: size,
+    inflation, PARSE_SECONDS, memory, MAX_TEXT characters."""
     _checked(path, max_bytes or MAX_BYTES, (".docx",))
     from .sandbox import run_bounded
 
-    return run_bounded("retrieval.readers:docx_paragraphs", str(path), PARSE_SECONDS if seconds is None else seconds)
+    read = run_bounded("retrieval.readers:docx_contents", str(path), PARSE_SECONDS if seconds is None else seconds)
+    return read["paragraphs"], read["properties"]
 
 
 def _checked(path: Path, max_bytes: int, suffixes: tuple[str, ...]) -> str:
@@ -136,8 +138,8 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def docx_paragraphs(name: str) -> list[list[str]]:
-    """[style name, text] of every paragraph of a .docx, in the worker (see read_paragraphs)."""
+def docx_contents(name: str) -> dict:
+    """A .docx's paragraphs ([style name, text]) and custom properties, in the worker (read_word_file)."""
     path = Path(name)
     check_zip(path)
     import docx  # python-docx
@@ -152,7 +154,29 @@ def docx_paragraphs(name: str) -> list[list[str]]:
         size += len(paragraph.text)
         if size > MAX_TEXT:
             raise SkippedFile(f"文字过多（超过 {MAX_TEXT // 10000} 万字），不像一份报告")
-    return paragraphs
+    return {"paragraphs": paragraphs, "properties": _custom_properties(document)}
+
+
+CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+
+
+def _custom_properties(document, limit: int = 100) -> dict[str, str]:
+    """The custom document properties (name → text; Word, WPS and LibreOffice keep them when they
+    save), at most `limit` of 200 characters each; none when the part cannot be parsed."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    found: dict[str, str] = {}
+    for rel in document.part.package.rels.values():
+        if rel.reltype != RT.CUSTOM_PROPERTIES or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue
+        for prop in root.findall(f"{{{CUSTOM}}}property")[:limit]:
+            found[(prop.get("name") or "")[:200]] = "".join(prop.itertext()).strip()[:200]
+    return found
 
 
 def _read_pdf(path: Path) -> str:

@@ -81,11 +81,11 @@ class Engine:
         """The checks on the sections' text again (all, or those named): after an edit."""
         return recheck(draft, self.index, section_ids)
 
-    def merge(self, draft: Draft, path: Path,
-              max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
-        """A Word file edited in Word/WPS read back (refused over `max_bytes`), and the changed
-        sections checked again."""
-        merged, changes = merge_docx(draft, path, max_bytes)
+    def merge(self, draft: Draft, path: Path, max_bytes: int | None = None,
+              other_draft: bool = False) -> tuple[Draft, list[SectionChange]]:
+        """A Word file edited in Word/WPS read back (refused over `max_bytes`, or when it was exported
+        from another draft unless `other_draft`), and the changed sections checked again."""
+        merged, changes = merge_docx(draft, path, max_bytes, other_draft)
         return self.recheck(merged, [c.section_id for c in changes]), changes
 
     def last_year(self, draft: Draft) -> Draft:

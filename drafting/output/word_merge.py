@@ -5,7 +5,8 @@ then by position), the facts' markers are put back (drafting.output.remark: by f
 words), and the caller gets the new draft plus what changed, section by section. A figure edited
 so that it no longer matches its fact stays unmarked, and the checks catch it. The 版头, title,
 主送机关, 落款 and 版记 are left out: by their styles, and by their shape when Word or WPS lost the
-styles.
+styles. A file exported from another draft (its id is in the file: word_props.py) is refused
+unless the caller says to read it into this one anyway.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from drafting.errors import InputError
 from lexicon.numbering import TOP
 from lexicon.roles import Role
 from retrieval.errors import SkippedFile
-from retrieval.readers import check_zip, read_paragraphs
+from retrieval.readers import read_word_file
 
 from .remark import remark
 from .render import APPENDIX
+from .word_props import DRAFT_ID
 from .word_styles import ADDRESSEE, DATE, HEADER, RECORD, SIGNATURE, TITLE
 
 NOT_TEXT = {look.name for look in (HEADER, TITLE, ADDRESSEE, SIGNATURE, DATE, RECORD)}
@@ -37,28 +39,29 @@ class SectionChange:
     diff: list[str]
 
 
-def open_docx(path: Path):
-    """A Word file opened with python-docx, after the zip checks; InputError when it cannot be."""
-    import docx
+class OtherDraftFile(InputError):
+    """The Word file was exported from another draft than the one it is read into."""
 
+    def __init__(self, file_id: str, draft_id: str) -> None:
+        self.file_id, self.draft_id = file_id, draft_id
+        super().__init__(f"这个 Word 文件是从另一份草稿导出的（草稿编号 {file_id}），不是现在打开的这一份"
+                         f"（{draft_id}），没有读回：请先在“已保存的草稿”中打开那一份，再上传这个文件。")
+
+
+def read_word(path: Path, max_bytes: int | None = None) -> tuple[list[list[str]], str]:
+    """([style name, text] of each paragraph, the id of the draft the file was exported from, '' for
+    none), read in the import's worker with its budgets (size, inflation, time, memory): a hostile
+    file costs a message, not minutes and hundreds of MB of the app."""
     try:
-        check_zip(path)
-        return docx.Document(str(path))
+        paragraphs, properties = read_word_file(path, max_bytes)
     except SkippedFile as exc:
         raise InputError(f"无法读取 Word 文件：{exc}") from None
-    except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise InputError(f"无法读取 Word 文件：{type(exc).__name__}，请确认是 .docx 格式") from None
+    return paragraphs, properties.get(DRAFT_ID, "")
 
 
-def read_docx_parts(path: Path, max_bytes: int | None = None) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def docx_parts(read: list[list[str]]) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """(preamble paragraphs, [(heading, paragraphs)]) of an edited report, without the lines around
-    the text: known by their styles, or — in a file that lost them — by their shape. Read in the
-    import's worker, with its budgets (size, inflation, time, memory): a hostile file costs a
-    message, not minutes and hundreds of MB of the app."""
-    try:
-        read = read_paragraphs(path, max_bytes)
-    except SkippedFile as exc:
-        raise InputError(f"无法读取 Word 文件：{exc}") from None
+    the text: known by their styles, or — in a file that lost them — by their shape."""
     styled = any(name in NOT_TEXT for name, _ in read)
     paragraphs = [text.strip() for name, text in read if text.strip() and name not in NOT_TEXT]
     preamble, sections = [], []
@@ -80,9 +83,15 @@ def read_docx_parts(path: Path, max_bytes: int | None = None) -> tuple[list[str]
     return preamble, sections
 
 
-def merge_docx(draft: Draft, path: Path, max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
-    """The draft with the Word file's text in its sections, and the changes."""
-    preamble, parts = read_docx_parts(Path(path), max_bytes)
+def merge_docx(draft: Draft, path: Path, max_bytes: int | None = None,
+               other_draft: bool = False) -> tuple[Draft, list[SectionChange]]:
+    """The draft with the Word file's text in its sections, and the changes. A file exported from
+    another draft is refused (OtherDraftFile) unless `other_draft`; a file that carries no id
+    (exported before ids were written, or made elsewhere) cannot be told apart and is read."""
+    read, file_id = read_word(Path(path), max_bytes)
+    if file_id and file_id != draft.id and not other_draft:
+        raise OtherDraftFile(file_id, draft.id)
+    preamble, parts = docx_parts(read)
     if not parts:
         raise InputError("Word 文件里没有找到“一、”这样的一级标题，无法与草稿对应。")
     body = draft.body_sections()

@@ -148,13 +148,19 @@ def cmd_merge(args, settings: Settings) -> int:
     """An edited .docx back into its draft: changes per section, checks re-run, new version saved."""
     from drafting.domain.types import Draft
     from drafting.engine import Engine
+    from drafting.output.word_merge import OtherDraftFile
 
     from .cases import print_results
     from .services import open_index, open_store
 
     draft = Draft.from_json(Path(args.draft).read_text(encoding="utf-8"))
     engine = Engine(open_index(settings), store=lambda: open_store(settings))
-    merged, changes = engine.merge(draft, Path(args.docx))
+    try:
+        merged, changes = engine.merge(draft, Path(args.docx), other_draft=args.accept_other_draft)
+    except OtherDraftFile as exc:
+        raise InputError(f"{args.docx} 是从另一份草稿导出的（草稿编号 {exc.file_id}），不是 {args.draft}"
+                         f"（{exc.draft_id}）的：没有读回。请读回到那一份草稿的 JSON；"
+                         "确要读进这一份，加 --accept-other-draft。") from None
     for change in changes:
         print(f"【{change.heading}】")
         for line in change.diff:
@@ -249,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("draft", help="草稿 JSON")
     p.add_argument("docx", help="改过的 Word 文件")
     p.add_argument("--out", help="新草稿 JSON（默认覆盖原文件）")
+    p.add_argument("--accept-other-draft", action="store_true",
+                   help="Word 文件是从另一份草稿导出的，也读进这一份（默认拒绝）")
     p.set_defaults(func=cmd_merge)
 
     p = with_db(sub.add_parser("eval", help="检查草稿"))
