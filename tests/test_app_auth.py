@@ -53,6 +53,23 @@ def test_stored_hashes_are_salted_and_checked_in_constant_time():
     assert not password_matches("pbkdf2:broken", "pw")
 
 
+def test_a_page_session_belongs_to_the_login_that_opened_it(tmp_path):
+    from types import SimpleNamespace as Call
+
+    from drafting.errors import InputError
+    from drafting.shell.page_logins import NO_LOGIN, NOT_YOURS, PageLogins
+
+    pages = PageLogins(Logins.from_settings("", users_file(tmp_path, "wang:pw1:青川县妇联\nli:pw2:剑阁县妇联\n")))
+    assert pages.owner(Call(username="wang", session_hash="page-1")) == "青川县妇联"
+    with pytest.raises(InputError, match=NOT_YOURS):
+        pages.owner(Call(username="li", session_hash="page-1"))
+    with pytest.raises(InputError, match=NO_LOGIN):
+        pages.owner(None)  # a handler Gradio gave no request: refused, not nobody's
+    assert not pages.leave(Call(username="li", session_hash="page-1")) and pages.sessions == 1, "only its user ends it"
+    assert pages.leave(Call(username="wang", session_hash="page-1")) and pages.sessions == 0
+    assert PageLogins(Logins()).owner(None) is None, "no logins: one shared list, nobody to tell apart"
+
+
 def get(url: str, cookie: str = "") -> tuple[int, str]:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:

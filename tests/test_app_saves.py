@@ -105,6 +105,10 @@ def test_edits_made_while_postgresql_is_stopped_are_all_there_when_it_answers_ag
             assert "数据库恢复后自动保存" in card["rd-note-s1"]["value"], card["rd-note-s1"]["value"]
             print(f"edit while PostgreSQL is stopped: {took:.1f} s")
         assert bench.store.unsaved == 3
+        page.press("rd-undo-s1", None, None)  # what needs the database itself says so
+        card = page.cards()
+        assert "无法连接数据库" in card["rd-note-s1"]["value"] and card["rd-text-s1"]["value"] == edits[-1]
+        assert "无法连接数据库" in page.press("rd-search-btn", "", None)[-1]
 
         postgres.start()
         deadline = time.monotonic() + 60
