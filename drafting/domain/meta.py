@@ -19,7 +19,7 @@ from lexicon.roles import Kind
 from lexicon.script import to_simplified
 
 from .facts import hidden_warnings
-from .kinds import fill_title, get_kind
+from .kinds import SHAPES, fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
 
@@ -49,6 +49,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
         raise InputError(f"年份 {year} 不在 {MIN_YEAR}–{last} 之间：请填写报告所总结的年份。")
     if period not in ("", "half", "annual"):
         raise InputError(f"总结期间 {period!r} 无法识别：请写 half（上半年）或 annual（全年），或留空自动判断。")
+    if extra.get("shape") and extra["shape"] not in SHAPES:
+        raise InputError(f"报告结构 {extra['shape']!r} 无法识别：请写 statutory（一、主要举措和成效下分（一）（二）…）"
+                         "或 themed（按主题分几个一级标题），或留空。")
     fields = {k: str(v).strip() for k, v in extra.items() if k in DraftMeta.__dataclass_fields__ and v}
     meta = DraftMeta(org=org, year=year, report_type=kind.key, short_name=(short_name or "").strip(),
                      addressee=(addressee or "").strip(), period=period, **fields)
