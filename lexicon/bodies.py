@@ -91,6 +91,8 @@ BODIES = (
 )
 """In the order a name is read: a 街道办事处 before a government, a 管委会 before a department."""
 BODY = {body.key: body for body in BODIES}
+FULL_FORMS = {"政府": "人民政府", "管委会": "管理委员会"}
+"""A body's short ending and its full one: the title and the 落款 carry the full name."""
 
 
 @dataclass(frozen=True)

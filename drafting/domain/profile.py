@@ -18,6 +18,7 @@ from lexicon.bodies import (
     BODY,
     DEPARTMENT,
     FEDERATION,
+    FULL_FORMS,
     GOVERNMENT,
     Body,
     body_of,
@@ -59,6 +60,10 @@ class OrgProfile:
     """Its 理论学习中心组 ('' when it has none: a town's 妇联)."""
     superior: str = ""
     """Who guides it from above: 上级妇联 / 市司法局 / 上级主管部门; '' for a government."""
+    full_name: str = ""
+    """The name with its body written in full (通城镇政府 → 通城镇人民政府): the title's and the 落款's."""
+    bare: bool = False
+    """Whether the name is only a level and a body (县妇联, 镇人民政府): no place a 落款 can carry."""
     addressed_to: tuple[str, ...] = ()
     """Who its reports may go to, each a word an addressee holds (县委, 县政府, 市司法局): a town's
     government reports to its county, never to itself."""
@@ -113,6 +118,7 @@ def profile_for(name: str, level: str = "", body: str = "", self_name: str = "",
                          filled["addressee"]),
         kind=row.key, we=filled["we"], led_by=filled["led_by"], party=filled["party"],
         own_party=filled["own_party"], study_group=filled["study_group"], superior=filled["superior"],
+        full_name=_full_name(name, level), bare=place in ("", *LEVELS),
         addressed_to=_addressed_to(row, LEVELS[level], filled["addressee"]))
 
 
@@ -120,6 +126,11 @@ def _level_named(body: str) -> str:
     """The level a typed body names: 镇人民政府 → 镇, 街道办事处 → 街道; '' for 司法局."""
     place, _ = split_name(body) if body else ("", "")
     return level_of(place)
+
+
+def _full_name(name: str, level: str) -> str:
+    row, ending = body_of(name, level)
+    return name[:-len(ending)] + FULL_FORMS[ending] if row and ending in FULL_FORMS else name
 
 
 def _addressed_to(row: Body, level: Level, usual: str) -> tuple[str, ...]:
