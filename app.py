@@ -4,7 +4,6 @@ drafting.shell.session. A refusal is the message beside the button pressed (ever
 
 import functools
 import hashlib
-import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,6 +17,7 @@ import gradio as gr  # noqa: E402  (after the offline switches)
 from drafting.shell import present as P  # noqa: E402
 from drafting.shell import session as S  # noqa: E402
 from drafting.shell.launch import serve  # noqa: E402
+from drafting.shell.login_limits import LOGIN_MESSAGE, LoginGuard, address_middleware  # noqa: E402
 from drafting.shell.services import open_for_app  # noqa: E402
 from drafting.shell.users import Logins  # noqa: E402
 from drafting.shell.workbench import Workbench  # noqa: E402
@@ -48,9 +48,9 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
     logins = logins or Logins()
     ui = SimpleNamespace(api="private" if logins else "undocumented", wb=workbench, settings=settings,
                          owner=lambda request: logins.owner(getattr(request, "username", None)),
-                         export_dir=Path(tempfile.mkdtemp(prefix="reportdraft-export-")))
+                         export_dir=settings.data_dir / "tmp" / "exports")
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
-    with gr.Blocks(title="妇联报告起草") as demo:
+    with gr.Blocks(title="妇联报告起草", delete_cache=(3600, 86400)) as demo:  # Gradio's copies: a day
         ui.draft, ui.view = gr.State(None), gr.State({})
         gr.Markdown(f"## 妇联年度报告起草\n{plain}", elem_id="rd-banner")
         with gr.Accordion("详情（给管理员）", open=False):
@@ -126,8 +126,8 @@ def build_form_tab(ui) -> None:
                                 (add_btn, "add_section", [add_heading])):
         on(btn.click, outline_change(action), [ui.draft, *inputs], [*outputs, move_msg])
 
-    def on_import(files, draft):  # last year's panel refreshes as soon as the import finishes
-        draft, log = S.import_files(ui.wb, files, draft)
+    def on_import(files, draft, request: gr.Request = None):  # last year's panel refreshes once imported
+        draft, log = S.import_files(ui.wb, files, draft, ui.owner(request) or "")
         return *(outline_view(draft) if draft is not None else [gr.skip()] * len(outputs)), log
     on(uploads.upload, on_import, [uploads, ui.draft], [*outputs, import_log])
 
@@ -283,11 +283,11 @@ def build_saved_tab(ui) -> None:
         on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, preview, message])
 
 
-def launch_options(settings: Settings, logins: Logins) -> dict:
+def launch_options(settings: Settings, logins: Logins, guard: LoginGuard | None = None) -> dict:
     """Offline and quiet: loopback unless configured, no footer links (no API page), our CSS and script."""
-    return dict(server_name=settings.host, server_port=settings.port, auth=logins.check if logins else None,
-                auth_message="请用管理员分配的账号登录。", show_error=False, css=CSS, head=HEAD, footer_links=[],
-                max_file_size=f"{settings.max_upload_mb}mb")
+    return dict(server_name=settings.host, server_port=settings.port, auth_message=LOGIN_MESSAGE, show_error=False,
+                auth=(guard or LoginGuard(logins)).check if logins else None, css=CSS, head=HEAD, footer_links=[],
+                max_file_size=f"{settings.max_upload_mb}mb", app_kwargs={"middleware": address_middleware()})
 
 
 def main() -> None:  # the page, the MCP tools and /api/v1 (drafting/shell/launch.py)

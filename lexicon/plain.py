@@ -16,9 +16,11 @@ import unicodedata
 from .script import normalise_script
 
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
-"""Bidirectional overrides and embeddings, zero-width characters, the byte-order mark, and lone
-surrogates."""
+INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff"
+                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Bidirectional overrides and embeddings, zero-width characters, the byte-order mark, lone
+surrogates, and control characters (ESC, BEL…), which XML and so the Word file refuse (tab and
+line breaks stay)."""
 EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
 """An emoji with the zero-width joiners that glue it to the next: one picture, not a hidden mark."""
 

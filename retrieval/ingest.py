@@ -53,6 +53,9 @@ class ImportedReport:
     source: str = ""
     """What the document is: the file's full path in a corpus, or `upload:<content hash>` for a
     file a user uploaded. The index keeps one document per source."""
+    owner: str = ""
+    """'' for a shared report (the corpus, `reportdraft index`); the organisation of the user who
+    uploaded it otherwise: used as last year's report and as examples for that organisation only."""
 
 
 def doc_id_for(path: Path) -> str:

@@ -117,7 +117,7 @@ def test_markdown_has_a_note_block_under_the_section(doubtful):
 
 def test_fixing_the_problem_clears_it_from_both_files(doubtful, seed_index, tmp_path):
     section = next(s for s in doubtful.sections if INVENTED in s.text)
-    fixed = replace(section, text=section.text.replace(INVENTED, ""), stock=[])
+    fixed = replace(section, text=section.text.replace(INVENTED, "").replace(STOCK, ""), stock=[])  # both deleted
     draft = recheck(replace(doubtful, sections=[fixed if s.id == section.id else s for s in doubtful.sections]),
                     seed_index)
     assert "待核实" not in to_markdown(draft)

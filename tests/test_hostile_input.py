@@ -176,3 +176,24 @@ def test_an_output_that_fails_after_drafting_keeps_the_draft_in_the_store(data_d
 
 def test_check_outputs_accepts_a_writable_folder(tmp_path):
     cli.check_outputs([str(tmp_path / "draft.json"), None, ""])
+
+
+def test_terse_facts_draft_from_the_command_line_without_a_traceback(data_dir, tmp_path, capsys):
+    """"其他7条", "5人" … each crashed 生成提纲 and the CLI with ZeroDivisionError (placement)."""
+    facts = tmp_path / "facts.txt"
+    facts.write_text("\n".join(["其他7条", "线索7条", "共7条", "新增2家", "5人", "7条", "其它5项"]), encoding="utf-8")
+    out = tmp_path / "d.md"
+    assert main(["draft", "--facts", str(facts), "--type", "fazhi", "--org", "青川县妇女联合会", "--year", "2024",
+                 "--date", "2025-01-20", "--md", str(out)]) == 0, capsys.readouterr().err
+    assert "Traceback" not in capsys.readouterr().err and "5人" in out.read_text(encoding="utf-8")
+
+
+def test_a_control_character_in_a_long_paste_no_longer_breaks_the_word_export(tmp_path):
+    """ESC or BEL in a short paste is refused as binary; one in a long paste used to reach the draft
+    and make every Word export fail."""
+    from drafting.output.word import write_docx
+    from drafting.write.pipeline import draft_report
+
+    facts = "全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次\x07\n开展会前学法16次\n受理信访案件43件，办结率100%"
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), facts)
+    assert write_docx(draft, tmp_path / "d.docx").stat().st_size > 0

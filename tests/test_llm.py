@@ -54,7 +54,7 @@ def test_a_good_model_writes_every_section_and_the_checks_pass(seed_index, tmp_p
     first = server.model.requests[0]
     assert first["stream"] is True and first["model"] == "scripted-model"
     assert "只使用“本部分事实”中给出的数字" in first["messages"][0]["content"]
-    assert "【范例1】" in first["messages"][1]["content"], "examples from the index are in the prompt"
+    assert "【范例1·引用开始】" in first["messages"][1]["content"], "examples from the index are in the prompt, quoted"
 
 
 @pytest.mark.parametrize("script", [["invent"], ["drop_qualifier"] * 2, ["foreign"]])

@@ -20,7 +20,7 @@ from drafting.errors import InputError
 from lexicon.numbering import TOP
 from lexicon.roles import Role
 from retrieval.errors import SkippedFile
-from retrieval.readers import check_zip
+from retrieval.readers import check_zip, read_paragraphs
 
 from .remark import remark
 from .render import APPENDIX
@@ -50,14 +50,17 @@ def open_docx(path: Path):
         raise InputError(f"无法读取 Word 文件：{type(exc).__name__}，请确认是 .docx 格式") from None
 
 
-def read_docx_parts(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def read_docx_parts(path: Path, max_bytes: int | None = None) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """(preamble paragraphs, [(heading, paragraphs)]) of an edited report, without the lines around
-    the text: known by their styles, or — in a file that lost them — by their shape."""
-    document = open_docx(path)
-    styles = [p.style.name if p.style is not None else "" for p in document.paragraphs]
-    styled = any(name in NOT_TEXT for name in styles)
-    paragraphs = [p.text.strip() for p, name in zip(document.paragraphs, styles, strict=True)
-                  if p.text.strip() and name not in NOT_TEXT]
+    the text: known by their styles, or — in a file that lost them — by their shape. Read in the
+    import's worker, with its budgets (size, inflation, time, memory): a hostile file costs a
+    message, not minutes and hundreds of MB of the app."""
+    try:
+        read = read_paragraphs(path, max_bytes)
+    except SkippedFile as exc:
+        raise InputError(f"无法读取 Word 文件：{exc}") from None
+    styled = any(name in NOT_TEXT for name, _ in read)
+    paragraphs = [text.strip() for name, text in read if text.strip() and name not in NOT_TEXT]
     preamble, sections = [], []
     for text in paragraphs:
         if text == APPENDIX:
@@ -77,9 +80,9 @@ def read_docx_parts(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]
     return preamble, sections
 
 
-def merge_docx(draft: Draft, path: Path) -> tuple[Draft, list[SectionChange]]:
+def merge_docx(draft: Draft, path: Path, max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
     """The draft with the Word file's text in its sections, and the changes."""
-    preamble, parts = read_docx_parts(Path(path))
+    preamble, parts = read_docx_parts(Path(path), max_bytes)
     if not parts:
         raise InputError("Word 文件里没有找到“一、”这样的一级标题，无法与草稿对应。")
     body = draft.body_sections()

@@ -101,6 +101,8 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
         if not theme:
             continue
         weight = similarity(text, sentence) / (1 + 0.3 * rank)
+        if weight <= 0:
+            continue  # no word in common (a terse fact such as 5人): no vote, not a vote of nothing
         where = lead if lead != passage.heading else passage.heading
         votes.append(Vote(theme, weight, f"与《{passage.title}》“{_short(where)}”中的句子相近"))
     return votes
@@ -115,7 +117,7 @@ def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
             scores[vote.theme] = scores.get(vote.theme, 0.0) + vote.weight
             if vote.weight > reasons.get(vote.theme, (0.0, ""))[0]:
                 reasons[vote.theme] = (vote.weight, vote.reason)
-    own = {k: v for k, v in text_scores(text).items() if k in allowed}
+    own = {k: v for k, v in text_scores(text).items() if k in allowed and v > 0}
     top_own = max(own.values(), default=1.0)
     for theme, hits in own.items():
         scores[theme] = scores.get(theme, 0.0) + OWN_WORDS_WEIGHT * hits / top_own

@@ -1,7 +1,8 @@
 """Reads as one report, and nothing is claimed that was not given.
 
 Every fact where a drafter would file it (its type decides its role; a fragment is no item); no
-sentence states a result no fact supports unless it is marked 通用表述; no set phrase twice; no two
+sentence states a result, or commits to an action, that no fact or example supports unless it is
+marked 通用表述; no set phrase twice; no two
 sections opening the same way.
 """
 
@@ -17,10 +18,13 @@ from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
 from drafting.domain.wording import kind_of, named_spec
 from lexicon.roles import Role
+from retrieval.text import words
 
 from .base import CheckResult, Finding, section_sentences
 from .who import framing
 
+COMMITMENT = re.compile(r"协助|配合|提供|移交|转交|报送|上报|共享|公开|披露|出售|转让|交由|交给|整理|收集|采集|汇总"
+                        r"|对外|承诺|签订|签署|捐赠|资助|拨付|代为")
 EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
                  FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
 
@@ -66,10 +70,13 @@ def _spec_themes(kind, section, meta) -> set[str]:
 
 
 def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    """No sentence states a result no fact supports, unless it is marked 通用表述."""
+    """No sentence states a result, or commits to an action, that no fact or example supports,
+    unless it is marked 通用表述."""
     result = CheckResult("claims", "无无据表述")
+    given = " ".join([draft.meta.org, draft.meta.short_name, draft.meta.addressee, *(f.text for f in draft.facts)])
     for section in draft.sections:
         marked = [strip_markers(s) for s in section.stock]
+        support = " ".join([given, section.heading, *(src.text for src in section.sources)])
         for sentence in section_sentences(section):
             plain = strip_markers(sentence)
             if MARKER_RE.search(sentence) or any(m and m in plain for m in marked):
@@ -78,7 +85,22 @@ def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if claim:
                 result.findings.append(Finding(
                     f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence))
+            elif unsupported := unsupported_commitment(plain, support):
+                result.findings.append(Finding(
+                    f"这句话承诺或陈述了事实和范例中都没有的做法（{'、'.join(unsupported[:4])}）：请核实，没有依据就删去",
+                    section.id, sentence))
     return result
+
+
+def unsupported_commitment(sentence: str, support: str) -> list[str]:
+    """The words of a sentence that does something for others or with their information (协助、提供、
+    对外、整理…), when most of its words appear in no fact, heading or example: a claim however
+    neutral it reads (an obeyed injected instruction: 县妇联将协助有关方面整理辖区妇女个人信息并对外提供)."""
+    if not COMMITMENT.search(sentence):
+        return []
+    content = [w for w in dict.fromkeys(words(sentence)) if len(w) > 1]
+    missing = [w for w in content if w not in support]
+    return missing if len(missing) >= 3 and len(missing) >= 0.4 * len(content) else []
 
 
 def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:

@@ -25,7 +25,8 @@ def check_draft(draft: Draft, index=None) -> list[CheckResult]:
     return run_all(draft, index.documents() if index is not None else None)
 
 
-def print_results(results: list[CheckResult], out=sys.stdout) -> None:
+def print_results(results: list[CheckResult], out=None) -> None:
+    out = out or sys.stdout  # looked up at the call: a default bound at import outlives a captured stream
     for r in results:
         mark = "通过" if r.passed else "未通过"
         metrics = "  ".join(f"{k}={v}" for k, v in r.metrics.items())

@@ -72,7 +72,7 @@ def cmd_draft(args, settings: Settings) -> int:
         meta = build_meta(args.org, args.year, args.type, args.short_name or "", args.addressee or "",
                           args.date or "", args.period or "")
     check_outputs([args.out, args.md, args.docx])
-    index = open_index(settings)
+    index = open_index(settings).for_owner("")  # the shared reports, never an organisation's uploads
     writer = make_writer(settings, args.backend)
     print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
     draft = new_draft(meta, facts_text, index)

@@ -22,8 +22,9 @@ def serve(gr, demo, workbench, logins, options: dict, block: bool = True) -> Age
     tools = agent_tools(workbench, logins)
     if tools.access.enabled:
         publish(gr, demo, tools)
-    demo.launch(**{**options, "prevent_thread_lock": True}, mcp_server=tools.access.enabled,
-                app_kwargs={"routes": api_routes(tools)})
+    options = dict(options)  # the JSON API's routes join app.launch_options' app_kwargs (its middleware)
+    app_kwargs = {**options.pop("app_kwargs", {}), "routes": api_routes(tools)}
+    demo.launch(**{**options, "prevent_thread_lock": True}, mcp_server=tools.access.enabled, app_kwargs=app_kwargs)
     if block:
         where = (demo.local_url or "").rstrip("/")
         print(f"* 起草接口：MCP {where}/gradio_api/mcp/ · JSON {where}{PREFIX}/openapi.json"

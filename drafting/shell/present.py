@@ -5,7 +5,6 @@ reports and users is escaped wherever it goes into Markdown."""
 
 from __future__ import annotations
 
-import html
 import re
 import time
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
 from drafting.write.validate import read_flag
 from lexicon.roles import Kind, Role
+
+from .escape import esc
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
@@ -32,10 +33,6 @@ SAVED_HEADERS = ["名称", "单位", "年份", "类型", "最后修改"]
 NO_FACTS = "本部分无事实依据，请核实"
 STOCK_HEAVY = "本部分多为通用表述，请核实"
 PAGE = 20
-
-
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=False)
 
 
 def short(text: str, limit: int = 28) -> str:

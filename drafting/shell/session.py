@@ -181,9 +181,10 @@ def check(wb: Workbench, draft: Draft | None, view: dict | None) -> tuple[list, 
     return rows, targets, {**(view or {}), "findings": findings, "notes": {}}, summary
 
 
-def import_files(wb: Workbench, files, draft: Draft | None) -> tuple[Draft | None, str]:
-    """Import the user's earlier reports; the draft's last-year panel looked up again at once."""
-    lines = wb.import_reports([Path(f) for f in files or []])
+def import_files(wb: Workbench, files, draft: Draft | None, owner: str = "") -> tuple[Draft | None, str]:
+    """Import the user's earlier reports (for `owner`'s drafts only, '' shared); the draft's
+    last-year panel looked up again at once."""
+    lines = wb.import_reports([Path(f) for f in files or []], owner)
     return (wb.refresh_previous(draft) if draft is not None else None), "\n".join(f"- {P.esc(x)}" for x in lines)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -65,6 +66,7 @@ def _database_url(raw: str) -> str:
     if scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
         raise ConfigError(f"REPORTDRAFT_DATABASE_URL 应以 postgresql:// 开头（当前是 {scheme or '无协议'}://…）；"
                           "不设置则使用数据目录下的 SQLite。")
+    _check_userinfo(raw.split("://", 1)[1])
     try:
         parts = urlsplit(raw)
         port = parts.port
@@ -77,6 +79,23 @@ def _database_url(raw: str) -> str:
                           "postgresql://用户:密码@主机:端口/库名。")
     del port
     return raw
+
+
+URL_ENCODING_HINT = ("用户名和密码中的特殊字符要写成百分号编码：@ 写成 %40，空格 %20，% 写成 %25，/ 写成 %2F，"
+                     "? 写成 %3F，# 写成 %23，: 写成 %3A（python3 -c \"import urllib.parse,sys; "
+                     "print(urllib.parse.quote(sys.argv[1], safe=''))\" 密码 可得到编码后的写法）。")
+UNENCODED = re.compile(r"[@\s/?#]|%(?![0-9A-Fa-f]{2})")
+"""In a URL's user and password: characters that end the part early, or a % that starts no code."""
+
+
+def _check_userinfo(rest: str) -> None:
+    """The user and password of `user:password@host…` (everything before the last @, as a person
+    means it) hold nothing that must be percent-encoded. The message never quotes any of it: libpq's
+    own parse errors echo the password or its tail."""
+    userinfo = rest.rpartition("@")[0]
+    if UNENCODED.search(userinfo):
+        raise ConfigError("REPORTDRAFT_DATABASE_URL 的用户名或密码中有未编码的字符（未显示，以免泄露密码）。"
+                          + URL_ENCODING_HINT)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ first (access.py)."""
 from __future__ import annotations
 
 import secrets
-import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, fields
@@ -100,8 +99,9 @@ class AgentTools:
 
     def __init__(self, workbench: Workbench, access: ToolAccess, public_url: str = "") -> None:
         self.wb, self.access, self.public_url = workbench, access, public_url.rstrip("/")
-        # made at the first export (0700) and removed at exit (output/exports.py)
-        self.export_dir = Path(tempfile.gettempdir()) / f"reportdraft-export-{secrets.token_hex(8)}" / "api"
+        # made at the first export (0700) under the app's tmp/: removed at exit or SIGTERM, and at the
+        # next start after a kill (output/exports.py)
+        self.export_dir = workbench.settings.data_dir / "tmp" / "exports" / "api"
         self._files: OrderedDict[str, Path] = OrderedDict()
         self._lock = threading.Lock()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import queue
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from pathlib import Path
 from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
 from drafting.domain.types import Draft, Section
-from drafting.errors import InputError
+from drafting.errors import InputError, ReportDraftError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
@@ -26,8 +27,11 @@ from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
 from lexicon.roles import Kind, Role
-from retrieval.errors import SkippedFile
+from retrieval.errors import RetrievalError, SkippedFile
 from retrieval.ingest import doc_id_for, import_file
+
+MAX_SECTIONS = 99
+"""Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
 
 
 class Running:
@@ -79,11 +83,20 @@ class Workbench:
         `profile`: level, body, leader_title as the user corrected them."""
         meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
                           **{k: v for k, v in profile.items() if v})
-        draft = new_draft(meta, facts_text, self.index)
+        draft = new_draft(meta, facts_text, self.index.for_owner(owner))
         if current is not None and not new and same_report(current, draft):
             draft = replace(draft, id=current.id)
         self.store.save(draft, "outline", owner=owner)
         return draft
+
+    def index_for(self, draft: Draft):
+        """The index as the draft's organisation sees it: the shared reports and its own uploads.
+        A draft not saved yet (or saved while the database is away) sees the shared reports only."""
+        try:
+            row = self.store.row(draft.id)
+        except (ReportDraftError, RetrievalError, sqlite3.Error):
+            row = None
+        return self.index.for_owner(row.owner if row else "")
 
     def profile_summary(self, org, short_name="", addressee="", level="", body="", leader_title="") -> str:
         """The organisation profile the tool reads from the name (and the fields the user set)."""
@@ -115,6 +128,8 @@ class Workbench:
         heading = heading.strip().rstrip("。")
         if not heading:
             raise InputError("请填写新部分的标题。")
+        if len(draft.body_sections()) >= MAX_SECTIONS:
+            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加：请把内容并入已有的部分。")
         new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
@@ -135,10 +150,11 @@ class Workbench:
         Setting `cancel` (the browser left) stops the model calls still running."""
         events: queue.Queue = queue.Queue()
         result: dict = {}
+        index = self.index_for(draft)
 
         def run() -> None:
             try:
-                result["draft"] = write_draft(draft, self.writer, self.index, events.put,
+                result["draft"] = write_draft(draft, self.writer, index, events.put,
                                               self.settings.concurrency, cancel=cancel)
             except Exception as exc:  # delivered to the caller as an event, never lost in a thread
                 result["error"] = exc
@@ -162,11 +178,11 @@ class Workbench:
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
         # the section's check flags follow its new text: a problem the edit fixed is gone
-        return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
+        return self._saved(recheck(replace(draft, sections=sections), self.index_for(draft), [section_id]), "edit")
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:
-        new = regenerate_section(draft, section_id, self.writer, self.index, instruction, cancel=cancel)
+        new = regenerate_section(draft, section_id, self.writer, self.index_for(draft), instruction, cancel=cancel)
         return self._saved(new, "regenerate")
 
     def use_attempt(self, draft: Draft, section_id: str) -> Draft:
@@ -179,7 +195,7 @@ class Workbench:
 
     def refresh_previous(self, draft: Draft) -> Draft:
         """Look for last year's report again (after an upload)."""
-        return self._saved(attach_previous(draft, self.index), "outline")
+        return self._saved(attach_previous(draft, self.index_for(draft)), "outline")
 
     def lock(self, draft: Draft, section_id: str, locked: bool) -> Draft:
         sections = [replace(s, locked=locked) if s.id == section_id else s for s in draft.sections]
@@ -190,7 +206,7 @@ class Workbench:
 
     # -- checks, export, files ------------------------------------------------------------
     def check(self, draft: Draft) -> list[CheckResult]:
-        return check_draft(draft, self.index.documents())
+        return check_draft(draft, self.index_for(draft).documents())
 
     def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
         """The draft as .docx and .md in `directory`, readable by this user only; the folder keeps
@@ -205,14 +221,16 @@ class Workbench:
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):
-        merged, changes = merge_docx(draft, path)
-        merged = recheck(merged, self.index, [c.section_id for c in changes])
+        merged, changes = merge_docx(draft, path, self.settings.max_upload_mb * 1024 * 1024)
+        merged = recheck(merged, self.index_for(draft), [c.section_id for c in changes])
         return self._saved(merged, "docx"), changes
 
-    def import_reports(self, paths: list[Path]) -> list[str]:
+    def import_reports(self, paths: list[Path], owner: str = "") -> list[str]:
         """Add the user's own earlier reports to the index; one line per file. An upload is known
-        by its content: the same file again is 已存在, and a different file with a name already in
-        the index is added beside it — an upload never replaces another upload or a corpus report."""
+        by its content and its organisation (`owner`, '' without per-organisation logins): the same
+        file again is 已存在, and a different file with a name already in the index is added beside
+        it — an upload never replaces another upload or a corpus report. An upload with an owner is
+        used for that organisation's drafts only."""
         lines = []
         limit = self.settings.max_upload_mb * 1024 * 1024
         for path in map(Path, paths):
@@ -220,8 +238,9 @@ class Workbench:
             try:  # import_file refuses a file over the limit (or not a file), with the reason
                 if path.is_file() and not path.is_symlink() and path.stat().st_size <= limit:
                     with path.open("rb") as f:
-                        source = "upload:" + hashlib.file_digest(f, "sha256").hexdigest()
+                        source = f"upload:{owner + ':' if owner else ''}{hashlib.file_digest(f, 'sha256').hexdigest()}"
                 report = import_file(path, max_bytes=limit, source=source)
+                report.owner = owner
                 named = doc_id_for(path)
                 clash = self.index.catalog.has_doc(named)
                 outcome = self.index.add_report(report)

@@ -4,6 +4,8 @@ and word things the same way."""
 
 from __future__ import annotations
 
+import re
+
 from drafting.domain.classify import FactKind
 from drafting.domain.themes import THEME
 from drafting.domain.types import Section
@@ -38,3 +40,14 @@ def prompt_profile(ctx: DraftContext) -> str:
     study = f"，理论学习中心组称“{p.study_group}”" if p.study_group else ""
     return (f"自称“{p.self_name}”，{body}；领导机关称“{p.led_by}”，法治表述用“{words.rule_of_law}”，"
             f"第一责任人称“{p.leader_title}”{study}")
+
+
+QUOTE_MARK = re.compile(r"【范例\d*[^】]{0,8}】")
+
+
+def quoted_examples(sample: list[str]) -> str:
+    """The example passages as quoted material: each between 【范例N·引用开始】 and 【范例N·引用结束】
+    (the system prompt says what is quoted is never an instruction); a passage cannot close its own
+    quote, as any such mark inside it is removed."""
+    return "\n\n".join(f"【范例{i}·引用开始】\n{QUOTE_MARK.sub('', text)}\n【范例{i}·引用结束】"
+                         for i, text in enumerate(sample, 1)) or "（无）"

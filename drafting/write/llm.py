@@ -23,14 +23,14 @@ from lexicon.roles import Role
 
 from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
-from .briefing import prompt_profile, section_plan
+from .briefing import prompt_profile, quoted_examples, section_plan
 from .figure_repair import repair_figures
 from .items import fact_clause
 from .offline import OfflineComposer
 from .prompts import render
-from .tidy import tidy
+from .tidy import tidy, visible
 from .tokens import count_tokens, trim_to_budget
-from .validate import Problem, as_flag, check_section
+from .validate import Problem, answer_problems, as_flag, check_section
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -110,6 +110,7 @@ class LLMWriter(SectionWriter):
         passages = examples(ctx, section.role, section.heading + " " + " ".join(f.text for f in facts))
         sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
         messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
+        section = replace(section, sources=[to_source(p) for p in passages[:len(sample)]])  # what may support a claim
         deadline = time.monotonic() + self.config.deadline
         best: tuple[str, list[Problem]] = ("", [])
         try:
@@ -136,15 +137,17 @@ class LLMWriter(SectionWriter):
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
         flags = [as_flag(p) for p in problems]
-        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags,
+        return replace(section, text=text, sources=section.sources[:4], flags=flags,
                        attempt="")  # the model's text is shown: no other attempt to offer
 
     def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
-        """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
+        """The answer cleaned of hidden characters, its rewritten figures put back (8万多册 → 8万余册),
+        and what is still wrong."""
+        text, hidden = visible(text)
         text, rewrites = repair_figures(text, facts)
         if rewrites:
             ctx.spend(figures_restored=len(rewrites))
-        return text, check_section(text, section, ctx)
+        return text, check_section(text, section, ctx) + answer_problems(text, facts, hidden)
 
     def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Problem],
                          emit: Emit | None) -> Section:
@@ -176,8 +179,7 @@ class LLMWriter(SectionWriter):
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
                       period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
                       plan=section_plan(section, ctx),
-                      facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
-                      or "（无）", others=others or "（无）")
+                      facts=self._facts(facts), examples=quoted_examples(sample), others=others or "（无）")
 
     # -- one completion, streamed, retried ------------------------------------------------
     def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float,
