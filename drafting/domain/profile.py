@@ -104,22 +104,20 @@ def profile_for(name: str, level: str = "", body: str = "", self_name: str = "",
     if row is None:  # no body named: a federation's words (the user is asked), or the department typed
         row = BODY[DEPARTMENT] if body else BODY[FEDERATION]
     unit = (body or found_body) if row.voice == DEPARTMENT else ""
-    parent = parent_level(place) or LEVELS[level].above
-    words = _template_words(LEVELS[level], LEVELS.get(parent), unit)
-    words["short"] = own_self = _fill(row.self_name, words)
+    own, above_named = LEVELS[level], parent_level(place)
+    words = _template_words(own, LEVELS.get(above_named or own.above), unit)
+    words["short"] = _fill(row.self_name, words)
     filled = {key: _fill(getattr(row, key), words) for key in
               ("we", "addressee", "led_by", "leaders", "own_party", "study_group", "superior", "party")}
+    usual = _colon(filled["addressee"])
+    addressee = _colon(addressee.strip()) if addressee.strip() else usual
     return OrgProfile(
-        name=name, level=level, body=_body_text(row, ending, LEVELS[level], unit),
-        self_name=self_name.strip() or own_self, addressee=_colon(addressee.strip() or filled["addressee"]),
-        leader_title=leader_title.strip() or filled["leaders"], placed=placed,
-        notices=_notices(name, row, LEVELS[level] if placed else None,
-                         bool(parent_level(place)) or _colon(addressee.strip() or filled["addressee"]) != _colon(filled["addressee"]),
-                         filled["addressee"]),
+        name=name, level=level, body=_body_text(row, ending, own, unit), self_name=self_name.strip() or words["short"],
+        addressee=addressee, leader_title=leader_title.strip() or filled["leaders"], placed=placed,
+        notices=_notices(name, row, own if placed else None, bool(above_named) or addressee != usual, usual),
         kind=row.key, we=filled["we"], led_by=filled["led_by"], party=filled["party"],
         own_party=filled["own_party"], study_group=filled["study_group"], superior=filled["superior"],
-        full_name=_full_name(name, level), bare=place in ("", *LEVELS),
-        addressed_to=_addressed_to(row, LEVELS[level], filled["addressee"]))
+        full_name=_full_name(name, level), bare=place in ("", *LEVELS), addressed_to=_addressed_to(row, own, usual))
 
 
 def _level_named(body: str) -> str:
@@ -137,7 +135,7 @@ def _addressed_to(row: Body, level: Level, usual: str) -> tuple[str, ...]:
     """A federation may address its own level's party and government (镇党委、镇政府); a government or
     department the bodies of its usual addressee."""
     own = (level.party, level.government, level.self_prefix) if row.voice == FEDERATION else ()
-    return own + tuple(part for part in re.split("[、，]", usual) if part)
+    return own + tuple(part for part in re.split("[、，：]", usual) if part)
 
 
 def _template_words(level: Level, up: Level | None, unit: str) -> dict[str, str]:
@@ -168,7 +166,7 @@ def _body_text(row: Body, ending: str, level: Level, unit: str) -> str:
     if row.voice == DEPARTMENT:
         return unit
     if row.voice == GOVERNMENT and row.levels:
-        return level.self_prefix + {"政府": "人民政府"}.get(ending, ending)
+        return level.self_prefix + FULL_FORMS.get(ending, ending)
     return row.label
 
 
