@@ -21,8 +21,6 @@ from drafting.errors import InputError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
-from drafting.output.word import write_docx
-from drafting.output.word_merge import merge_docx
 from drafting.plan.continuity import accept_comparisons, attach_previous
 from drafting.review import CheckResult, check_draft
 from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
@@ -200,11 +198,15 @@ class Workbench:
         stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
         docx_path, md_path = private_files(private_folder(directory), [f"{stem}.docx", f"{stem}.md"], draft.id)
         results = self.check(draft)  # every open problem travels with the files
+        from drafting.output.word import write_docx  # docx: at the first export
+
         write_docx(draft, docx_path, results=results)
         md_path.write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):
+        from drafting.output.word_merge import merge_docx
+
         merged, changes = merge_docx(draft, path)
         merged = recheck(merged, self.index, [c.section_id for c in changes])
         return self._saved(merged, "docx"), changes
