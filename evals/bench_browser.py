@@ -83,6 +83,7 @@ def main() -> None:
     parser.add_argument("--pin", action="store_true", help="app on core 0, Chromium on core 1 (taskset)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--case", type=Path, default=CASE)
+    parser.add_argument("--app", type=Path, help="another version of app.py to measure (a prototype)")
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a fresh one)")
     parser.add_argument("--py-spy", type=Path, metavar="FILE",
                         help="sample the app with py-spy (pip install py-spy) into FILE, collapsed stacks")
@@ -90,20 +91,25 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     case = load_case(args.case)
-    result = {"case": str(args.case.name), "facts": len(case["facts"]), "runs": args.runs, "pinned": args.pin,
+    result = {"app": str(args.app or "app.py"), "case": str(args.case.name), "facts": len(case["facts"]), "runs": args.runs, "pinned": args.pin,
               "date": time.strftime("%Y-%m-%d %H:%M"), "load_before": load()}
     with tempfile.TemporaryDirectory(prefix="rd-bench-browser-") as tmp:
         data = args.keep or Path(tmp)
         port = free_port()
         pin(0 if args.pin else None)
-        app = start_app(data, port, OFFLINE)  # the first start builds the index from corpus/
+        app = start_app(data, port, OFFLINE, script=args.app)  # the first start builds the index from corpus/
         pin(1 if args.pin else None)
         url = f"http://127.0.0.1:{port}/"
         spy = sampler(app.pid, args.py_spy) if args.py_spy else None
         try:
             with sync_playwright() as p:
                 browser = launch(p)
-                runs = [one_session(browser, url, app.pid, case, PAGE_CLOCK) for _ in range(args.runs)]
+                runs, failed = [], []
+                for _ in range(args.runs):
+                    try:
+                        runs.append(one_session(browser, url, app.pid, case, PAGE_CLOCK))
+                    except RuntimeError as exc:  # a step never showed its answer: counted, shown, not timed
+                        failed.append(str(exc))
                 if args.pages:
                     result["pages"] = pages_at_once(browser, url, app.pid, case, PAGE_CLOCK, args.pages)
                 browser.close()
@@ -113,13 +119,15 @@ def main() -> None:
                 spy.wait(timeout=60)
             app.terminate()
             app.wait(timeout=30)
-    result |= {"load_after": load(), "steps": summarise(runs), "each_run": runs}
+    result |= {"load_after": load(), "steps": summarise(runs), "each_run": runs, "failed_runs": failed}
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    print(f"{result['date']}  case {result['case']} ({result['facts']} facts)  pinned={args.pin}  "
+    print(f"{result['date']}  {result['app']}  case {result['case']} ({result['facts']} facts)  pinned={args.pin}  "
           f"load {result['load_before']} → {result['load_after']}  ({os.cpu_count()} cores)")
-    print_table(result["steps"], args.runs)
+    print_table(result["steps"], len(runs))
+    for failure in failed:
+        print("failed run:", failure)
     if args.pages:
         pg = result["pages"]
         print(f"{args.pages} pages pressing 生成初稿 at once: first section median {pg['first_median']:.2f} s "

@@ -71,7 +71,7 @@
           rd.messages.push({ at: performance.now(), bytes: new TextEncoder().encode(part).length, kind, outputs });
         }
       }
-    })();
+    })().catch(() => { /* the app closed the stream: nothing more to count */ });
     return new Response(theirs, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 })();

@@ -22,15 +22,15 @@ CARD_TEXTS = "[...document.querySelectorAll('[id^=rd-text-] textarea')]"
 SHOWN = {
     "load": "document.querySelector('#rd-outline') && !document.querySelector('#rd-outline').disabled"
             " && document.querySelector('#rd-facts textarea')",
-    "outline": "document.querySelector('#rd-outline-msg')?.innerText.includes('已生成提纲')"
-               " && document.querySelector('#rd-outline-table')?.innerText.includes('{fact}')",
+    "outline": "document.querySelector('#rd-outline-msg')?.textContent.includes('已生成提纲')"
+               " && document.querySelector('#rd-outline-table')?.textContent.includes('{fact}')",
     "draft_first": f"(({VISIBLE})(document.querySelector('[id^=rd-text-] textarea'))"
                    " && document.querySelector('[id^=rd-text-] textarea').value.length > 0)",
-    "draft_whole": f"document.querySelector('#rd-write-msg')?.innerText.includes('初稿完成') && {CARD_TEXTS}.length > 1"
+    "draft_whole": f"document.querySelector('#rd-write-msg')?.textContent.includes('初稿完成') && {CARD_TEXTS}.length > 1"
                    f" && {CARD_TEXTS}.every((t) => t.value.length > 0 && ({VISIBLE})(t))",
-    "check": "document.querySelector('#rd-check-msg')?.innerText.includes('检查完成')",
+    "check": "document.querySelector('#rd-check-msg')?.textContent.includes('检查完成')",
 }
-NOTE = "['{words}'].some((w) => document.querySelector('#rd-note-{sid}')?.innerText.includes(w))"
+NOTE = "['{words}'].some((w) => document.querySelector('#rd-note-{sid}')?.textContent.includes(w))"
 CARD_ACTIONS = (("regenerate", "#rd-regen-{sid}", "重新生成', '内容未变"), ("save", "#rd-save-{sid}", "已保存修改"),
                 ("undo", "#rd-undo-{sid}", "已撤销"), ("lock", "#rd-lock-{sid} input", "已锁定"))
 
@@ -46,7 +46,7 @@ def chromium_cpu() -> float:
     """Seconds of CPU used so far by the Chromium processes this benchmark started (browser,
     renderers, GPU and network services)."""
     parents, chromium = {}, set()
-    for entry in os.listdir("/proc"):
+    for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/stat") as f:
                 stat = f.read()
@@ -98,7 +98,12 @@ class Meter:
 
     def finish(self, watches: dict[str, str], from_click: bool = True) -> dict[str, dict]:
         for name in watches:
-            self.page.wait_for_function(f"window.__rd.seen({name!r}) !== null", timeout=WAIT, polling="raf")
+            try:
+                self.page.wait_for_function(f"window.__rd.seen({name!r}) !== null", timeout=WAIT, polling="raf")
+            except Exception as exc:  # say which step and what the page showed beside its buttons
+                notes = self.page.evaluate("[...document.querySelectorAll('.rd-note')].map(n => n.textContent.trim())"
+                                           ".filter(Boolean)")
+                raise RuntimeError(f"{name}: not on the screen after {WAIT / 1000:.0f} s; notes: {notes}") from exc
         settle(self.pid)
         self.page.wait_for_timeout(100)  # the page's last frames after the app's last message
         seen = self.page.evaluate(f"""() => {{
