@@ -9,11 +9,10 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from drafting.shell.gradio_lean import lean_gradio
-from drafting.shell.settings import Settings, apply_offline_env
+from drafting.shell.gradio_lean import before_gradio
+from drafting.shell.settings import Settings
 
-apply_offline_env()
-lean_gradio()  # without the work gradio does for its developers and its monitoring page: 1 s less per start
+before_gradio()  # the offline switches, and none of gradio's work for its developers (1 s less per start)
 
 import gradio as gr  # noqa: E402  (after the offline switches)
 

@@ -1,5 +1,6 @@
 """Work gradio does in our process that the app never uses, switched off before gradio is imported
-(`lean_gradio()`, called by app.py). Nothing the page or the API does changes.
+(`before_gradio()`, called by app.py, also sets the offline switches). Nothing the page or the API
+does changes.
 
 - Type stubs, at every start (about a second of CPU): each of gradio's ~70 component classes, as it
   is defined, calls `create_or_modify_pyi`, which reads the class's source file again, parses it,
@@ -18,6 +19,8 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+
+from .settings import apply_offline_env
 
 STUB_WRITER_MODULE, STUB_WRITER = "gradio.component_meta", "create_or_modify_pyi"
 NO_MONITORING_SUMMARY = {"GRADIO_ANALYTICS_MAX_EVENTS": "1", "GRADIO_ANALYTICS_CACHE_FREQUENCY": str(10**12)}
@@ -54,3 +57,9 @@ def lean_gradio() -> None:
         os.environ.setdefault(key, value)
     if STUB_WRITER_MODULE not in sys.modules and not any(isinstance(f, _SkipStubWriter) for f in sys.meta_path):
         sys.meta_path.insert(0, _SkipStubWriter())
+
+
+def before_gradio() -> None:
+    """What app.py does before `import gradio`: the offline switches, then the lean ones above."""
+    apply_offline_env()
+    lean_gradio()
