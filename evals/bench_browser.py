@@ -7,6 +7,7 @@ long frames and the bytes of the server-sent events each step cost.
     python -m evals.bench_browser                  # 5 runs, each a new page (a new session)
     python -m evals.bench_browser --pages 10       # also: 10 pages press 生成初稿 at the same moment
     python -m evals.bench_browser --pin --json     # app on core 0, Chromium on core 1; figures as JSON
+    python -m evals.bench_browser --runs 1 --py-spy app.txt --js-profile js/   # where the time goes
 
 The case is evals/cases/qingchuan_fazhi_2024.yaml (a county federation, 9 facts) unless --case says
 otherwise. A benchmark, not a test: it asserts nothing about time.
@@ -83,10 +84,12 @@ def main() -> None:
     parser.add_argument("--pin", action="store_true", help="app on core 0, Chromium on core 1 (taskset)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--case", type=Path, default=CASE)
+    parser.add_argument("--js-profile", type=Path, metavar="DIR",
+                        help="sample the page's JavaScript during each step into DIR/*.cpuprofile (Chrome DevTools); slows the page")
     parser.add_argument("--app", type=Path, help="another version of app.py to measure (a prototype)")
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a fresh one)")
     parser.add_argument("--py-spy", type=Path, metavar="FILE",
-                        help="sample the app with py-spy (pip install py-spy) into FILE, collapsed stacks")
+                        help="sample the app with py-spy (pip install py-spy) into FILE, collapsed stacks; slows the app")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -107,7 +110,7 @@ def main() -> None:
                 runs, failed = [], []
                 for _ in range(args.runs):
                     try:
-                        runs.append(one_session(browser, url, app.pid, case, PAGE_CLOCK))
+                        runs.append(one_session(browser, url, app.pid, case, PAGE_CLOCK, args.js_profile))
                     except RuntimeError as exc:  # a step never showed its answer: counted, shown, not timed
                         failed.append(str(exc))
                 if args.pages:
@@ -132,7 +135,8 @@ def main() -> None:
         pg = result["pages"]
         print(f"{args.pages} pages pressing 生成初稿 at once: first section median {pg['first_median']:.2f} s "
               f"(max {pg['first_max']:.2f}), whole draft median {pg['whole_median']:.2f} s "
-              f"(max {pg['whole_max']:.2f}), errors {len(pg['errors'])}, app CPU {pg['cpu_s']:.2f} s")
+              f"(max {pg['whole_max']:.2f}), errors {len(pg['errors'])}; CPU from the presses to the last draft: "
+              f"app {pg['cpu_s']:.2f} s, Chromium {pg['chromium_s']:.2f} s")
         for error in pg["errors"][:5]:
             print("  error:", error)
 

@@ -5,6 +5,7 @@ Used by evals/bench_browser.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import time
@@ -80,8 +81,8 @@ def settle(pid: int, quiet: float = 0.2, limit: float = 20.0) -> None:
 class Meter:
     """What one step cost, from just before the action to when the app and the page are quiet."""
 
-    def __init__(self, page, cdp, pid: int) -> None:
-        self.page, self.cdp, self.pid = page, cdp, pid
+    def __init__(self, page, cdp, pid: int, profiles: Path | None = None) -> None:
+        self.page, self.cdp, self.pid, self.profiles = page, cdp, pid, profiles
 
     def browser(self) -> dict[str, float]:
         """Milliseconds the page's main thread has spent so far: in all, in scripts, in style and layout."""
@@ -95,17 +96,26 @@ class Meter:
         self.page.evaluate("() => { window.__rd.added = 0; window.__rd.removed = 0; window.__rd.clickAt = null; "
                            "window.__rd.since = performance.now(); }")
         self.cpu, self.main, self.chromium = app_cpu(self.pid), self.browser(), chromium_cpu()
+        if self.profiles:  # the page's JavaScript sampled for this step (open the file in Chrome's DevTools)
+            self.cdp.send("Profiler.enable")
+            self.cdp.send("Profiler.start")
 
     def finish(self, watches: dict[str, str], from_click: bool = True) -> dict[str, dict]:
         for name in watches:
             try:
                 self.page.wait_for_function(f"window.__rd.seen({name!r}) !== null", timeout=WAIT, polling="raf")
             except Exception as exc:  # say which step and what the page showed beside its buttons
-                notes = self.page.evaluate("[...document.querySelectorAll('.rd-note')].map(n => n.textContent.trim())"
-                                           ".filter(Boolean)")
-                raise RuntimeError(f"{name}: not on the screen after {WAIT / 1000:.0f} s; notes: {notes}") from exc
+                seen = self.page.evaluate("""() => ({
+                    notes: [...document.querySelectorAll('.rd-note')].map(n => n.textContent.trim()).filter(Boolean),
+                    tab: document.querySelector('[role=tab][aria-selected=true]')?.textContent.trim(),
+                    cards: [...document.querySelectorAll('[id^=rd-text-] textarea')].map(t => t.value.length) })""")
+                raise RuntimeError(f"{name}: not on the screen after {WAIT / 1000:.0f} s; the page: {seen}") from exc
         settle(self.pid)
         self.page.wait_for_timeout(100)  # the page's last frames after the app's last message
+        if self.profiles:
+            self.profiles.mkdir(parents=True, exist_ok=True)
+            path = self.profiles / f"{'+'.join(watches)}-{time.time_ns()}.cpuprofile"
+            path.write_text(json.dumps(self.cdp.send("Profiler.stop")["profile"]))
         seen = self.page.evaluate(f"""() => {{
             const rd = window.__rd, t0 = rd.since, after = (xs) => xs.filter((x) => x.start >= t0);
             const messages = rd.messages.filter((m) => m.at >= t0);
@@ -123,7 +133,7 @@ class Meter:
         return {name: {"ms": seen["seen"][name] - seen["from"], **common} for name in watches}
 
 
-def new_page(browser, clock: Path, pid: int) -> Meter:
+def new_page(browser, clock: Path, pid: int, profiles: Path | None = None) -> Meter:
     """A new context (a new session, nothing cached) with the page clock installed, watching for the
     form to be usable from the first moment."""
     context = browser.new_context(viewport=VIEWPORT)
@@ -132,12 +142,12 @@ def new_page(browser, clock: Path, pid: int) -> Meter:
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
-    return Meter(page, cdp, pid)
+    return Meter(page, cdp, pid, profiles)
 
 
-def one_session(browser, url: str, pid: int, case: dict, clock: Path) -> dict[str, dict]:
+def one_session(browser, url: str, pid: int, case: dict, clock: Path, profiles: Path | None = None) -> dict[str, dict]:
     """A new page (a new session): load, type, outline, draft, a section's four actions, checks."""
-    meter = new_page(browser, clock, pid)
+    meter = new_page(browser, clock, pid, profiles)
     settle(pid)
     cpu, chromium = app_cpu(pid), chromium_cpu()
     meter.page.goto(url)
@@ -209,7 +219,7 @@ def pages_at_once(browser, url: str, pid: int, case: dict, clock: Path, n: int) 
     for page in pages:
         for name in ("draft_first", "draft_whole"):
             page.evaluate("([n, c]) => window.__rd.watch(n, c)", [name, SHOWN[name]])
-    cpu = app_cpu(pid)
+    cpu, chromium = app_cpu(pid), chromium_cpu()
     for page in pages:
         page.click("#rd-write")
     first, whole = [], []
@@ -224,9 +234,10 @@ def pages_at_once(browser, url: str, pid: int, case: dict, clock: Path, n: int) 
         if "⚠" in page.locator("#rd-write-msg").inner_text():
             errors.append(f"page {i}: {page.locator('#rd-write-msg').inner_text()}")
     settle(pid)
+    spent = {"cpu_s": app_cpu(pid) - cpu, "chromium_s": chromium_cpu() - chromium}
     for page in pages:
         page.context.close()
     nan = float("nan")
     return {"pages": n, "first_median": statistics.median(first) if first else nan, "first_max": max(first, default=nan),
             "whole_median": statistics.median(whole) if whole else nan, "whole_max": max(whole, default=nan),
-            "first_each": first, "whole_each": whole, "errors": errors, "cpu_s": app_cpu(pid) - cpu}
+            "first_each": first, "whole_each": whole, "errors": errors, **spent}
