@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from drafting.engine import draft_report
 from drafting.shell.services import load_case, meta_from_case
-from drafting.write.pipeline import draft_report
 from retrieval.index import ReportIndex
 
 ROOT = Path(__file__).resolve().parent.parent

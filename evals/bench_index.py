@@ -18,16 +18,19 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
+from lexicon.levels import unit_suffix
+from lexicon.numbering import NUMERALS
+from lexicon.roles import Kind, Role
 from retrieval.index import ReportIndex, load_manifest
 from retrieval.ingest import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SYLLABLES = "青川安平永宁清河华阳长乐新丰东兴南城西林北山云溪临江嘉禾泰和广德明远"
-QUERIES = [("普法宣传 场次", "measures", None), ("存在的不足", "shortcomings", None),
-           ("下一步工作 普法", "plans", "fazhi"), ("第一责任人 职责", "first_responsible", None),
-           ("信访 案件 办结率", None, None), ("两癌 救助 春蕾计划", "measures", None),
-           ("婚姻家庭纠纷 调解", None, "pufa"), ("家庭教育 讲座", None, "zongjie"),
-           ("领导干部 学法", "measures", "fazhi"), ("反家暴 宣传", None, None)]
+QUERIES = [("普法宣传 场次", Role.MEASURES, None), ("存在的不足", Role.SHORTCOMINGS, None),
+           ("下一步工作 普法", Role.PLANS, Kind.FAZHI), ("第一责任人 职责", Role.FIRST_RESPONSIBLE, None),
+           ("信访 案件 办结率", None, None), ("两癌 救助 春蕾计划", Role.MEASURES, None),
+           ("婚姻家庭纠纷 调解", None, Kind.PUFA), ("家庭教育 讲座", None, Kind.ZONGJIE),
+           ("领导干部 学法", Role.MEASURES, Kind.FAZHI), ("反家暴 宣传", None, None)]
 
 
 def synthetic_text(i: int, seeds: list[tuple[str, dict]], rng: random.Random) -> str:
@@ -35,11 +38,11 @@ def synthetic_text(i: int, seeds: list[tuple[str, dict]], rng: random.Random) ->
     name = "".join(rng.choice(SYLLABLES) for _ in range(2))
     for place in sorted(meta.get("particulars", []) + [meta["org"].replace("妇女联合会", "")], key=len, reverse=True):
         if len(place) >= 2:
-            text = text.replace(place, name + ("县" if place.endswith("县") else ""))
+            text = text.replace(place, name + unit_suffix(place))
     text = re.sub(r"\d+", lambda m: str(max(1, int(int(m.group(0)) * rng.uniform(0.5, 1.5))))
                   if len(m.group(0)) < 4 else m.group(0), text)
     other, _ = seeds[(i + 1 + i % 3) % len(seeds)]
-    borrowed = re.findall(r"\n[一二三四五六七八九十]、[^\n]+\n[^\n]+", other)
+    borrowed = re.findall(rf"\n[{NUMERALS}]、[^\n]+\n[^\n]+", other)
     return text + (rng.choice(borrowed) if borrowed else "")
 
 

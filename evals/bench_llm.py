@@ -14,14 +14,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from drafting.engine import draft_report
 from drafting.shell.services import load_case, meta_from_case
 from drafting.shell.settings import Settings
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import draft_report
 from drafting.write.tokens import count_tokens
 from retrieval.index import ReportIndex
 
-from .fake_model import ModelServer
+from .fixtures.fake_model import ModelServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+from lexicon.roles import Kind
+
 STEPS = ("outline", "draft", "regenerate")
 
 
@@ -28,7 +30,7 @@ def one_round(client, n: int, round_: int, timings: list, crosstalk: list) -> No
     """Outline, draft and regenerate one section; the draft must hold this user's figure and no other's."""
     figure = f"{1000 + n}场次"
     steps = [
-        ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
+        ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "", "2025-01-20", "annual",
                                            f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", "", "", "",
                                            api_name="/on_outline")),
         ("draft", lambda: client.predict([], api_name="/on_write")),
@@ -95,7 +97,7 @@ def single_user(url: str, rounds: int = 5) -> dict:
     client = Client(url, verbose=False)
     first, whole = [], []
     for n in range(rounds):
-        client.predict("青川县妇女联合会", "县妇联", 2024, "fazhi", "", "2025-01-20", "annual",
+        client.predict("青川县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "", "2025-01-20", "annual",
                        f"开展普法宣传{28 + n}场次\n受理信访案件43件\n基层力量不足", "", "", "", api_name="/on_outline")
         started = time.perf_counter()
         job = client.submit([], api_name="/on_write")

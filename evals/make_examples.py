@@ -7,11 +7,11 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown
 from drafting.output.word import write_docx
 from drafting.review import check_draft
 from drafting.shell.services import load_case, meta_from_case
-from drafting.write.pipeline import draft_report
 from retrieval.index import ReportIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def main() -> None:
         for name, case_name in EXAMPLES.items():
             case = load_case(ROOT / "evals" / "cases" / f"{case_name}.yaml")
             draft = draft_report(meta_from_case(case), "\n".join(case["facts"]), index=index)
-            results = check_draft(draft, index.documents())
+            results = check_draft(draft, index)
             (out / f"{name}.json").write_text(draft.to_json(), encoding="utf-8")
             (out / f"{name}.md").write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
             write_docx(draft, out / f"{name}.docx", results=results)

@@ -9,10 +9,10 @@ import yaml
 
 from drafting.domain.facts import broken_text
 from drafting.domain.types import Fact
-from retrieval.figures import extract_figures, masked_values
+from lexicon.figures import extract_figures, masked_values
+from lexicon.numbering import SUB, TOP
 from retrieval.index import load_manifest
 from retrieval.ingest import import_file
-from retrieval.patterns import SUB, TOP
 from retrieval.text import sentences
 
 ROOT = Path(__file__).resolve().parent.parent

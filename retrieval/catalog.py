@@ -21,6 +21,7 @@ import numpy as np
 
 from .database import Database, Migration, open_database
 from .ingest import ImportedReport
+from .instructions import without_instructions
 from .text import words
 
 MIGRATIONS = [
@@ -68,6 +69,13 @@ MIGRATIONS = [
         CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
         CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
         """),
+    # '' for the shared reports (the corpus, `reportdraft index`); an organisation for a report one of
+    # its users uploaded, used for that organisation only (owners.py).
+    Migration(4, "owner organisation of uploaded reports", sqlite="""
+        ALTER TABLE docs ADD COLUMN owner TEXT NOT NULL DEFAULT ''
+        """, postgres="""
+        ALTER TABLE docs ADD COLUMN owner TEXT NOT NULL DEFAULT ''
+        """),
 ]
 PASSAGE_COLUMNS = "c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text"
 ROW_COLUMNS = "c.seq, c.chunk_id, c.words, c.role, d.report_type, c.doc"
@@ -106,6 +114,8 @@ class DocInfo:
     date: str
     particulars: list[str]
     path: str = ""
+    owner: str = ""
+    """'' for a shared report; else the organisation whose user uploaded it."""
 
 
 class Catalog:
@@ -135,9 +145,11 @@ class Catalog:
         row = self.db.one("SELECT doc FROM docs WHERE path=?", (source,))
         return row[0] if row else None
 
-    def twin(self, sha256: str) -> tuple[str, str] | None:
-        """(doc, source) of a document with exactly this text, if one was imported."""
-        row = self.db.one("SELECT doc, path FROM docs WHERE sha256=? ORDER BY doc LIMIT 1", (sha256,))
+    def twin(self, sha256: str, owner: str = "") -> tuple[str, str] | None:
+        """(doc, source) of a document with exactly this text that `owner` may use (a shared one or
+        its own), if one was imported."""
+        row = self.db.one("SELECT doc, path FROM docs WHERE sha256=? AND owner IN ('', ?) ORDER BY doc LIMIT 1",
+                          (sha256, owner))
         return (row[0], row[1]) if row else None
 
     def move(self, doc: str, source: str) -> None:
@@ -186,10 +198,11 @@ class Catalog:
         meta = report.meta
         if tx.one("SELECT 1 FROM docs WHERE doc=?", (report.doc,)):
             self._remove(tx, report.doc, version)
-        tx.run("INSERT INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        tx.run("INSERT INTO docs (doc, path, sha256, title, org, short_name, region, year, report_type, date, "
+               "doc_number, particulars, added, owner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                (report.doc, report.source or report.path, report.sha256, meta.title, meta.org, meta.short_name,
                 meta.region, meta.year, meta.report_type, meta.date, meta.doc_number,
-                json.dumps(sorted(report.particulars), ensure_ascii=False), time.time()))
+                json.dumps(sorted(report.particulars), ensure_ascii=False), time.time(), report.owner))
         blobs = [None] * len(report.chunks) if vectors is None else \
             [np.asarray(v, dtype=np.float32).tobytes() for v in vectors]
         tx.many("INSERT INTO chunks (chunk_id, doc, position, role, heading, text, words, vector) "
@@ -247,9 +260,9 @@ class Catalog:
         cached = self._documents
         if cached is not None and cached[0] == version:
             return list(cached[1])
-        rows = self.db.all("SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path "
-                           "FROM docs ORDER BY doc")
-        docs = [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9])
+        rows = self.db.all("SELECT doc, title, org, short_name, region, year, report_type, date, particulars, path, "
+                           "owner FROM docs ORDER BY doc")
+        docs = [DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]"), r[9], r[10])
                 for r in rows]
         self._documents = (version, docs)
         return list(docs)
@@ -264,7 +277,7 @@ class Catalog:
         """Every chunk of one report, in order."""
         rows = self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                            "WHERE c.doc=? ORDER BY c.position", (doc,))
-        return [Passage(*r) for r in rows]
+        return [_passage(r) for r in rows]
 
     def load(self, chunk_ids: list[str]) -> list[Passage]:
         rows = []
@@ -272,4 +285,11 @@ class Catalog:
             part = chunk_ids[start:start + 500]
             rows += self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                                 f"WHERE c.chunk_id IN ({','.join('?' * len(part))})", part)
-        return [Passage(*r) for r in rows]
+        return [_passage(r) for r in rows]
+
+
+def _passage(row) -> Passage:
+    """A passage as readers get it: without sentences that speak to a model (instructions.py)."""
+    passage = Passage(*row)
+    passage.text = without_instructions(passage.text)
+    return passage

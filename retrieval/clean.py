@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figures import extract_figures
-from .patterns import ANY_HEADING, NUMERALS
-from .script import normalise_script
+from lexicon.figures import extract_figures
+from lexicon.numbering import ANY_HEADING, NUMERALS
+from lexicon.plain import plain_text
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』"
@@ -72,7 +72,7 @@ def tidy_line(line: str) -> tuple[str, bool]:
     return line, md_heading
 
 
-def _web_line(line: str) -> bool:
+def web_line(line: str) -> bool:
     """Navigation and footer lines of a web page: short, and matching a known phrase."""
     return len(line) <= 40 and "。" not in line and bool(WEB_LINE.search(line))
 
@@ -88,12 +88,15 @@ def _standalone(line: str) -> bool:
     return bool(TITLE_WORDS.search(line)) and "，" not in line
 
 
-def clean_text(raw: str) -> list[Paragraph]:
-    """Raw text of a report → its paragraphs, web furniture removed, broken lines joined."""
-    raw, _ = normalise_script(raw)  # a report kept in traditional characters is read as simplified
+def clean_text(raw: str, whole_report: bool = True) -> list[Paragraph]:
+    """Raw text of a report → its paragraphs: made plain (lexicon.plain: hidden characters, script),
+    web furniture removed, broken lines joined. `whole_report=False` for a piece of text that is not
+    a whole report (one news item): nothing before a title or after a closing date is dropped."""
+    raw, _ = plain_text(raw)  # a no-op on text already plain; every caller's text is made so
     lines = [tidy_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [(text, md) for text, md in lines if text and not _web_line(text)]
-    lines = _drop_web_furniture(lines)
+    lines = [(text, md) for text, md in lines if text and not web_line(text)]
+    if whole_report:
+        lines = _drop_web_furniture(lines)
     paragraphs: list[Paragraph] = []
     for text, md in lines:
         prev = paragraphs[-1] if paragraphs else None

@@ -21,6 +21,7 @@ from .errors import RetrievalError, SkippedFile, storage_reason
 from .heal import heal_vectors
 from .ingest import ImportedReport, import_file, load_manifest, unique_doc_id, with_doc_id
 from .lexical import Lexical
+from .owners import OwnedIndex
 from .vectors import ChromaVectors
 
 RRF_K = 60
@@ -107,7 +108,7 @@ class ReportIndex:
         with self._lock:
             source = report.source or report.path
             doc = self.catalog.doc_for_source(source)
-            if doc is None and (twin := self.catalog.twin(report.sha256)):
+            if doc is None and (twin := self.catalog.twin(report.sha256, report.owner)):
                 if Path(twin[1]).is_absolute() and not Path(twin[1]).exists():  # the file moved
                     self.catalog.move(twin[0], source)
                 with_doc_id(report, twin[0])
@@ -202,6 +203,11 @@ class ReportIndex:
     def passages(self, doc: str) -> list[Passage]:
         """Every chunk of one report, in order (for last year's report and for tests)."""
         return self.catalog.passages(doc)
+
+    def for_owner(self, owner: str) -> OwnedIndex:
+        """The index as one organisation sees it ('' for no organisation): the shared reports and
+        the ones its users uploaded, never another organisation's uploads."""
+        return OwnedIndex(self, owner)
 
     def compact(self) -> None:
         """Fold recent imports into the saved lexical index (after a large import)."""

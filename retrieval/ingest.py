@@ -10,12 +10,16 @@ from pathlib import Path
 
 import yaml
 
+from lexicon.cues import paragraph_role
+from lexicon.plain import plain_text
+from lexicon.roles import Role
+
 from .clean import clean_text
-from .errors import RetrievalError
+from .errors import RetrievalError, SkippedFile
 from .metadata import ReportMeta, detect_metadata, places_of, short_name_of
 from .readers import MAX_BYTES, read_report
 from .safeyaml import load_data
-from .structure import ParsedReport, paragraph_role, parse_report
+from .structure import ParsedReport, parse_report
 from .text import find_particulars, tokens, words
 
 MAX_CHUNK = 500
@@ -49,6 +53,9 @@ class ImportedReport:
     source: str = ""
     """What the document is: the file's full path in a corpus, or `upload:<content hash>` for a
     file a user uploaded. The index keeps one document per source."""
+    owner: str = ""
+    """'' for a shared report (the corpus, `reportdraft index`); the organisation of the user who
+    uploaded it otherwise: used as last year's report and as examples for that organisation only."""
 
 
 def doc_id_for(path: Path) -> str:
@@ -79,10 +86,15 @@ def import_file(path: Path, manifest_entry: dict | None = None, max_bytes: int |
                 seconds: float | None = None, source: str = "") -> ImportedReport:
     """Read and structure one report (parsed in a worker process, `seconds` at most; see readers).
     Raises SkippedFile with the reason when it cannot."""
-    data_text = read_report(path, max_bytes or MAX_BYTES, seconds)
-    sha = hashlib.sha256(data_text.encode("utf-8")).hexdigest()
-    parsed = parse_report(clean_text(data_text))
-    meta = detect_metadata(parsed, data_text)
+    # The cleaning pasted facts get too: hidden characters and lone surrogates removed (they would
+    # stay in the index and break the encoders), traditional script made simplified. A report
+    # that cleaning changes is imported again, once: its hash is the cleaned text's.
+    text, _ = plain_text(read_report(path, max_bytes or MAX_BYTES, seconds))
+    if not text.strip():
+        raise SkippedFile("文件里没有文字")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parsed = parse_report(clean_text(text))
+    meta = detect_metadata(parsed, text)
     if manifest_entry:
         _apply_manifest(meta, manifest_entry)
     doc = doc_id_for(path)
@@ -136,6 +148,7 @@ def make_chunks(doc: str, parsed: ParsedReport, chunk_tokens: dict | None = None
     chunk_tokens = {} if chunk_tokens is None else chunk_tokens
 
     def add(role: str, heading: str, text: str) -> None:
+        role = str(role)  # a record keeps the plain string of its Role
         for piece in _split_long(text):
             pieces_tokens = tokens(piece)
             chunk = Chunk(f"{doc}#{len(chunks)}", doc, len(chunks), role, heading, piece, words(piece, pieces_tokens))
@@ -143,7 +156,7 @@ def make_chunks(doc: str, parsed: ParsedReport, chunk_tokens: dict | None = None
             chunks.append(chunk)
 
     if parsed.preamble:
-        add("preamble", "", "\n".join(parsed.preamble))
+        add(Role.PREAMBLE, "", "\n".join(parsed.preamble))
     for section in parsed.sections:
         pending = ""
         for paragraph in section.paragraphs or [section.heading]:

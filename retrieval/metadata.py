@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexicon.cues import title_kind
+from lexicon.levels import ANY_UNIT, LEVELS, level_of
+
 from .clean import CLOSING_DATE
 from .structure import ORG_LINE, ParsedReport
 
 ORG_IN_TEXT = re.compile(r"([\u4e00-\u9fa5*＊]{1,20}?(?:妇女联合会|妇联))")
-ADMIN_UNIT = re.compile(r"(.+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗))")
+ADMIN_UNIT = re.compile(f"(.+?{ANY_UNIT})")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,8}〔\d{4}〕\s*\d+\s*号")
 WEB_DATE = re.compile(r"(?:发表|发布)(?:日期|时间)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -30,29 +33,17 @@ class ReportMeta:
     doc_number: str = ""
 
 
-def kind_of(title: str) -> str:
-    if re.search(r"普法责任制|谁执法谁普法|普法履职", title):
-        return "pufa"
-    if re.search(r"法治政府|法治建设|依法治|法治工作", title):
-        return "fazhi"
-    if re.search(r"总结|谋划|工作情况|工作计划", title):
-        return "zongjie"
-    return ""
-
-
 def short_name_of(region: str) -> str:
-    """万源市 → 市妇联; 中卫市沙坡头区 → 区妇联; 古县 → 县妇联."""
-    for suffix in ("旗", "县", "区", "市", "州", "省"):
-        if region.endswith(suffix):
-            return suffix + "妇联"
-    return "妇联"
+    """万源市 → 市妇联; 中卫市沙坡头区 → 区妇联; 宁夏回族自治区 → 自治区妇联; 古县 → 县妇联."""
+    level = level_of(region)
+    return (LEVELS[level].self_prefix if level else "") + "妇联"
 
 
 def places_of(region: str) -> list[str]:
     """重庆市潼南区 → [重庆, 潼南]; 古县 → [古县]: names short enough to recognise in a text."""
     places = []
     for unit in ADMIN_UNIT.findall(region):
-        base = re.sub(r"(自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)$", "", unit)
+        base = re.sub(f"{ANY_UNIT}$", "", unit)
         base = re.sub(r"(回族|壮族|维吾尔|藏族|蒙古族)$", "", base)
         if "*" in unit or "＊" in unit:
             continue
@@ -71,7 +62,8 @@ def detect_metadata(report: ParsedReport, raw: str = "") -> ReportMeta:
     year = re.search(r"((?:19|20)\d{2})\s*年", report.title) or re.search(
         r"((?:19|20)\d{2})\s*年", " ".join(report.preamble)[:200])
     meta.year = int(year.group(1)) if year else None
-    meta.report_type = kind_of(report.title)
+    kind = title_kind(report.title)
+    meta.report_type = kind.value if kind else ""
     meta.date = _closing_date(report.closing) or _web_date(raw)
     number = DOC_NUMBER.search(" ".join(report.header)) or DOC_NUMBER.search(raw[:300])
     meta.doc_number = re.sub(r"\s+", "", number.group(0)) if number else ""

@@ -43,6 +43,8 @@ class PostgresDatabase(Database):
         lines = [line.strip() for line in str(exc).replace(self.url, self.where).splitlines() if line.strip()]
         # psycopg: "connection failed: connection to server at …, port … failed: FATAL:  the reason"
         reason = (lines[0].rsplit("failed: ", 1)[-1] if lines else "") or type(exc).__name__
+        if shows_secret(reason, self.url):  # libpq's parse errors quote the part they could not read
+            reason = "连接参数无法解析（原因中含有密码，未显示）"
         return DatabaseUnavailable(f"无法连接数据库 {self.where}：{reason}。"
                                    "请确认 PostgreSQL 在运行，并检查 REPORTDRAFT_DATABASE_URL 中的主机、端口、库名、用户和密码。")
 
@@ -87,6 +89,20 @@ def safe_url(url: str) -> str:
         return "（无法解析的数据库地址）"
     user = f"{parts.username}:***@" if parts.password else (f"{parts.username}@" if parts.username else "")
     return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
+
+
+def shows_secret(text: str, url: str) -> bool:
+    """Whether `text` holds the URL's password, or any four characters of it in a row (as typed or
+    decoded): an unencoded @ makes libpq name the password's tail as the host."""
+    from urllib.parse import unquote
+
+    userinfo = url.split("://", 1)[-1].rpartition("@")[0]
+    secret = userinfo.partition(":")[2]
+    for form in {secret, unquote(secret)} - {""}:
+        pieces = {form} if len(form) < 4 else {form[i:i + 4] for i in range(len(form) - 3)}
+        if any(piece in text for piece in pieces):
+            return True
+    return False
 
 
 class _Result:

@@ -33,11 +33,31 @@ plain text (the seeds, the benchmark) then pays nothing for the worker."""
 def read_report(path: Path, max_bytes: int = MAX_BYTES, seconds: float | None = None) -> str:
     """The text of one report file, or SkippedFile saying why not. A file that needs a parser
     (.docx .pdf .html) is parsed in a worker process killed after `seconds` (default PARSE_SECONDS)."""
+    suffix = _checked(path, max_bytes, SUPPORTED)
+    if suffix in PLAIN:
+        return parse_file(str(path))
+    from .sandbox import run_bounded
+
+    return run_bounded("retrieval.readers:parse_file", str(path), PARSE_SECONDS if seconds is None else seconds)
+
+
+def read_paragraphs(path: Path, max_bytes: int | None = None, seconds: float | None = None) -> list[list[str]]:
+    """[style name, text] of every paragraph of a .docx (a draft edited in Word/WPS, read back), with
+    the checks and the worker budgets of an import: size, inflation, PARSE_SECONDS, memory, MAX_TEXT
+    characters."""
+    _checked(path, max_bytes or MAX_BYTES, (".docx",))
+    from .sandbox import run_bounded
+
+    return run_bounded("retrieval.readers:docx_paragraphs", str(path), PARSE_SECONDS if seconds is None else seconds)
+
+
+def _checked(path: Path, max_bytes: int, suffixes: tuple[str, ...]) -> str:
+    """The file's suffix, once it is a regular, non-empty file of a supported type within the size."""
     if path.is_symlink() or (path.exists() and not path.is_file()):
         raise SkippedFile("不是普通文件")
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise SkippedFile(f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 {' '.join(SUPPORTED)}")
+    if suffix not in suffixes:
+        raise SkippedFile(f"不支持的文件类型 {suffix or '（无扩展名）'}，支持 {' '.join(suffixes)}")
     if not path.is_file():
         raise SkippedFile("文件不存在")
     size = path.stat().st_size
@@ -45,11 +65,7 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES, seconds: float | None = 
         raise SkippedFile("空文件")
     if size > max_bytes:
         raise SkippedFile(f"文件过大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）")
-    if suffix in PLAIN:
-        return parse_file(str(path))
-    from .sandbox import run_bounded
-
-    return run_bounded("retrieval.readers:parse_file", str(path), PARSE_SECONDS if seconds is None else seconds)
+    return suffix
 
 
 def parse_file(name: str) -> str:
@@ -118,6 +134,25 @@ def _read_docx(path: Path) -> str:
         for row in table.rows:
             lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+def docx_paragraphs(name: str) -> list[list[str]]:
+    """[style name, text] of every paragraph of a .docx, in the worker (see read_paragraphs)."""
+    path = Path(name)
+    check_zip(path)
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a broken package
+        raise SkippedFile(f"Word 文件已损坏：{type(exc).__name__}，请确认是 .docx 格式") from None
+    paragraphs, size = [], 0
+    for paragraph in document.paragraphs:
+        paragraphs.append([paragraph.style.name if paragraph.style is not None else "", paragraph.text])
+        size += len(paragraph.text)
+        if size > MAX_TEXT:
+            raise SkippedFile(f"文字过多（超过 {MAX_TEXT // 10000} 万字），不像一份报告")
+    return paragraphs
 
 
 def _read_pdf(path: Path) -> str:

@@ -1,6 +1,7 @@
 """From clean paragraphs to a report's parts: title, 主送, preamble, numbered sections with roles, 落款.
 
-Top-level sections are the `一、` headings; `（一）`, `1.`, `（1）` stay inside their section.
+Top-level sections are the `一、` headings, each with the role its heading names (lexicon/cues.py);
+`（一）`, `1.`, `（1）` stay inside their section.
 Paragraphs with 一是…二是… stay paragraphs. Markdown levels are ignored: converters get them wrong.
 """
 
@@ -9,35 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexicon.cues import heading_role
+from lexicon.numbering import TOP
+
 from .clean import CLOSING_DATE, Paragraph
-from .patterns import TOP
 
 TITLE = re.compile(r"(报告|总结|谋划|计划|要点|情况)")
 ORG_LINE = re.compile(r"^[\u4e00-\u9fa5*＊]{1,30}(妇女联合会|妇联)$")
-
-# Order matters: the first rule that matches names the role.
-ROLE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("first_responsible", re.compile(r"第一责任人|主要负责人履行|履行推进法治建设|履职情况.*负责人")),
-    ("other", re.compile(r"其他需要报告")),
-    ("shortcomings", re.compile(r"不足|问题|差距|短板|困难")),
-    ("plans", re.compile(r"下一步|下步|下半年|下一年|明年|今后|计划|打算|谋划|工作安排|工作思路|工作举措")),
-    ("highlights", re.compile(r"亮点|特色")),
-]
-
-
-def role_of(heading: str) -> str:
-    """The role of a top-level heading: measures unless a rule says otherwise."""
-    for role, pattern in ROLE_RULES:
-        if pattern.search(heading):
-            return role
-    return "measures"
-
-
-def paragraph_role(section_role: str, text: str) -> str:
-    """A paragraph inside 'shortcomings' that opens with 下一步/今后 is really about plans."""
-    if section_role == "shortcomings" and re.match(r"^(下一步|下步|今后|下半年|明年)", text):
-        return "plans"
-    return section_role
 
 
 @dataclass
@@ -47,6 +26,7 @@ class ReportSection:
     number: str
     heading: str
     role: str
+    """A Role's value (lexicon/cues.py gives it from the heading)."""
     paragraphs: list[str] = field(default_factory=list)
 
     @property
@@ -88,7 +68,7 @@ def parse_report(paragraphs: list[Paragraph]) -> ParsedReport:
         top = TOP.match(text)
         if top:
             heading, tail = split_heading(top.group(2))
-            section = ReportSection(top.group(1), heading, role_of(heading))
+            section = ReportSection(top.group(1), heading, heading_role(heading).value)
             if tail:
                 section.paragraphs.append(tail)
             report.sections.append(section)

@@ -11,6 +11,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from lexicon.cues import LEADER
+from lexicon.levels import place_stem
+
 _init_lock = threading.Lock()
 _jieba = None
 """The jieba module once loaded: imported on first use, so commands that never segment skip it."""
@@ -29,10 +32,8 @@ SENTENCE_END = re.compile(r"(?<=[。！？；])")
 SURNAMES = set("张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶程"
                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
                "郝龚邵万严覃武戴莫孔向汤阚")
-TITLE_CUE = re.compile(r"(主席|书记|主任|老师|律师|同志|网红|签发人[:：]?|咨询师|讲师|队长|局长|部长|会长|院长|校长|代表)")
+TITLE_CUE = re.compile(f"({LEADER}|老师|律师|同志|网红|签发人[:：]?|咨询师|讲师|队长|部长|会长|院长|校长|代表)")
 FAMOUS = {"雷锋", "习近平", "毛泽东", "邓小平"}
-PLACE_SUFFIX = re.compile(r"^(.{2,6}?)(市|县|区|镇|乡|州|旗)$")
-NOT_PLACES = {"治区", "治县", "治市", "各乡镇", "驻市", "全市", "全县", "全区", "城区", "社区", "辖区", "本市"}
 BRAND_SUFFIX = re.compile(r"(工作室|驿站|妈|姐|丹丹|小屋|品牌|讲堂|说事|赶场)$")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 
@@ -130,13 +131,6 @@ def write_cache(cache: Path, payload) -> None:
                                                       exc.strerror or exc)
 
 
-def prepare_dictionary(cache_dir: Path) -> Path:
-    """Write the prepared dictionary into cache_dir now (e.g. when a data directory is set up)."""
-    init_jieba(cache_dir)
-    _segmenter()
-    return (_cache_dir or cache_dir) / CACHE_NAME
-
-
 def words(text: str, tokens: list[str] | None = None) -> list[str]:
     """Content words for lexical ranking: jieba tokens without punctuation and stopwords."""
     return [w for w in (tokens if tokens is not None else _segmenter().lcut(text))
@@ -171,9 +165,9 @@ def find_particulars(text: str, tokens: list[str] | None = None) -> set[str]:
             if TITLE_CUE.search(text[max(0, start - 6):start]) or TITLE_CUE.match(text, offset):
                 found.add(word)
             continue
-        m = PLACE_SUFFIX.match(word)
-        if m and word not in NOT_PLACES and not word.endswith("地区") and (word in _places or not known):
-            found.update({word, m.group(1)})
+        stem = place_stem(word)
+        if stem and (word in _places or not known):
+            found.update({word, stem})
     for quoted in QUOTED.findall(text):
         if BRAND_SUFFIX.search(quoted) or any(p in quoted for p in found):
             found.add(quoted)

@@ -67,3 +67,11 @@ def data_dir(tmp_path, monkeypatch):
     """A fresh data directory for CLI runs."""
     monkeypatch.setenv("REPORTDRAFT_DB", str(tmp_path / "data"))
     return tmp_path / "data"
+
+
+def qingchuan(facts: str, **fields):
+    """The tab-1 form most tests fill in: 青川县妇联's 2024 法治 report, dated, for the whole year."""
+    from drafting.shell.form import Form
+
+    return Form(**{"org": "青川县妇女联合会", "year": 2024, "kind": "fazhi", "date": "2025-01-20", "period": "annual",
+                   "facts": facts, **fields})

@@ -10,9 +10,10 @@ import pytest
 
 from drafting.errors import InputError
 from drafting.shell import session as S
+from drafting.shell.form import Form
 from drafting.shell.settings import Settings
 
-FORM = ("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual")
+from .conftest import qingchuan
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def bench(tmp_path, seed_index):
 
 
 def written(bench, facts="开展普法宣传28场次\n受理信访案件43件\n基层力量不足", owner=""):
-    draft, _ = S.outline(bench, *FORM, facts, owner=owner)
+    draft, _ = S.outline(bench, qingchuan(facts), owner=owner)
     return [d for d, done in S.write(bench, draft, []) if done][-1]
 
 
@@ -90,20 +91,20 @@ def test_switching_to_the_models_attempt_and_back(bench):
 
 def test_two_sessions_keep_their_own_drafts(bench):
     a = written(bench, "开展普法宣传28场次")
-    b, _ = S.outline(bench, "剑阁县妇女联合会", "", 2023, "pufa", "", "", "", "开展普法宣传30场次")
+    b, _ = S.outline(bench, Form("剑阁县妇女联合会", year=2023, kind="pufa", facts="开展普法宣传30场次"))
     b = [d for d, done in S.write(bench, b, []) if done][-1]
     assert "28场次" in "".join(s.text for s in bench.store.load(a.id).sections)
     assert "28场次" not in "".join(s.text for s in bench.store.load(b.id).sections)
 
 
 def test_outline_again_keeps_one_saved_draft_and_says_so(bench):
-    first, said = S.outline(bench, *FORM, "开展普法宣传28场次")
-    again, said_again = S.outline(bench, *FORM, "开展普法宣传28场次\n基层力量不足", current=first)
+    first, said = S.outline(bench, qingchuan("开展普法宣传28场次"))
+    again, said_again = S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"), current=first)
     assert again.id == first.id and "同一份草稿" in said_again and bench.store.count() == 1
 
 
 def test_outline_changes_move_rename_and_add(bench):
-    draft, _ = S.outline(bench, *FORM, "开展普法宣传28场次\n基层力量不足")
+    draft, _ = S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"))
     plans = next(s for s in draft.sections if s.role == "plans")
     moved = S.outline_change(bench, "move_fact", draft, "F1", plans.id)
     assert "F1" in moved.section(plans.id).fact_ids
@@ -121,14 +122,14 @@ def test_last_years_panel_refreshes_when_an_upload_finishes(tmp_path):
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")  # its own index: the shared one stays as it is
     bench = Workbench(settings, ReportIndex(tmp_path / "index"), DraftStore(settings.db_path), None)
-    draft, _ = S.outline(bench, "旺苍县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "", "开展普法宣传28场次")
-    assert not draft.previous.get("found")
+    draft, _ = S.outline(bench, qingchuan("开展普法宣传28场次", org="旺苍县妇女联合会", period=""))
+    assert not draft.previous.found
     mine = tmp_path / "wangcang2023.txt"
     mine.write_text("旺苍县妇女联合会2023年度法治政府建设工作情况报告\n县委、县政府：\n一、加强组织领导\n开展普法宣传21场次。\n"
                     "二、2024年工作计划\n一是开展普法宣传。\n旺苍县妇女联合会\n2024年1月10日\n", encoding="utf-8")
     refreshed, log = S.import_files(bench, [mine], draft)
     assert "已导入" in log
-    assert refreshed.previous.get("found") and refreshed.previous["year"] == 2023
+    assert refreshed.previous.found and refreshed.previous.year == 2023
 
 
 def test_uploads_are_imported_or_skipped_with_a_reason(bench, tmp_path):
@@ -147,15 +148,16 @@ def test_saved_drafts_rename_delete_with_undo_and_open(bench):
     assert "撤销删除" in S.saved_action(bench, "delete", draft.id, "", None)
     assert S.saved_page(bench, "", 0, None)[1] == []
     S.saved_action(bench, "restore", draft.id, "", None)
-    opened, values, said = S.open_saved(bench, draft.id, None)
-    assert opened == bench.store.load(draft.id) and values[0] == "青川县妇女联合会" and said.startswith("已打开")
+    opened, reopened, said = S.open_saved(bench, draft.id, None)
+    assert opened == bench.store.load(draft.id) and reopened.org == "青川县妇女联合会" and said.startswith("已打开")
     with pytest.raises(InputError, match="请先"):
         S.saved_action(bench, "delete", "", "", None)
 
 
 def test_with_a_users_file_each_organisation_sees_only_its_drafts(bench):
     mine = written(bench, owner="青川县妇联")
-    other, _ = S.outline(bench, "剑阁县妇女联合会", "", 2024, "fazhi", "", "", "", "开展普法宣传30场次", owner="剑阁县妇联")
+    other, _ = S.outline(bench, Form("剑阁县妇女联合会", year=2024, kind="fazhi", facts="开展普法宣传30场次"),
+                         owner="剑阁县妇联")
     assert S.saved_page(bench, "", 0, "青川县妇联")[1] == [mine.id]
     assert S.saved_page(bench, "", 0, "剑阁县妇联")[1] == [other.id]
     with pytest.raises(InputError, match="没有找到"):
@@ -172,7 +174,7 @@ def test_leaving_the_page_cancels_what_the_session_has_running(bench):
 
 
 def test_a_cancelled_draft_stops_before_writing_more(bench):
-    draft, _ = S.outline(bench, *FORM, "开展普法宣传28场次")
+    draft, _ = S.outline(bench, qingchuan("开展普法宣传28场次"))
     cancel = threading.Event()
     cancel.set()
     from drafting.write.base import DraftCancelled
@@ -186,6 +188,8 @@ def test_the_app_builds_and_hides_its_api_behind_a_login(bench):
     from drafting.shell.users import Logins
 
     open_app = app.build_app(bench.settings, bench)
-    assert {"/on_outline", "/on_write"} <= set(open_app.get_api_info()["named_endpoints"])
+    assert {"/on_outline", "/on_write"} <= set(open_app.get_api_info(all_endpoints=True)["named_endpoints"]), \
+        "callable by API clients (the load benchmark)"
+    assert open_app.get_api_info()["named_endpoints"] == {}, "but not public: the MCP server would list them as tools"
     locked = app.build_app(bench.settings, bench, Logins({"clerk": "pw"}))
     assert locked.get_api_info()["named_endpoints"] == {}

@@ -11,10 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.plan.start import new_draft
 from drafting.shell.settings import Settings
 from drafting.write.base import DraftCancelled
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import new_draft, write_draft
+from drafting.write.pipeline import write_draft
 
 
 class Drip:

@@ -14,7 +14,7 @@ import pytest
 from retrieval.errors import RetrievalError
 from retrieval.index import ReportIndex
 
-from .conftest import CORPUS, free_port
+from .conftest import CORPUS, free_port, qingchuan
 
 pytestmark = pytest.mark.slow
 
@@ -74,13 +74,13 @@ def test_the_app_keeps_serving_drafts_when_the_server_dies(chroma_server, tmp_pa
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, remote, DraftStore(settings.db_path), OfflineComposer())
     facts = "开展普法宣传28场次\n基层力量不足"
-    made = next(e.draft for e in bench.write(bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "", "annual", facts))
+    made = next(e.draft for e in bench.write(bench.outline(qingchuan(facts, date="")))
                 if e.kind == "finished")
     proc.kill()
     proc.wait(timeout=10)
     assert bench.store.load(made.id) == made
     docx_path, _ = bench.export(made, tmp_path / "out")
     assert docx_path.stat().st_size > 5000
-    later = bench.outline("青川县妇女联合会", "", 2024, "pufa", "", "", "annual", facts)
+    later = bench.outline(qingchuan(facts, date="", kind="pufa"))
     again = next(e.draft for e in bench.write(later) if e.kind == "finished")
     assert "28场次【F1】" in "".join(s.text for s in again.sections), "drafting goes on without examples"

@@ -9,6 +9,7 @@ import yaml
 
 from drafting.domain.meta import build_meta
 from drafting.domain.types import Draft, strip_markers
+from drafting.engine import draft_report
 from drafting.output.render import to_text
 from drafting.review import (
     figure_accuracy,
@@ -19,7 +20,7 @@ from drafting.review import (
 )
 from drafting.shell.cli import main
 from drafting.write.offline import OfflineComposer
-from drafting.write.pipeline import draft_report, regenerate_section
+from drafting.write.pipeline import regenerate_section
 from retrieval.ingest import import_file
 from retrieval.text import sentences
 
@@ -95,7 +96,7 @@ def test_draft_json_round_trips(seed_index):
 
 def _leave_one_out_facts(seed: str) -> list[str]:
     report = import_file(CORPUS / f"{seed}.txt")
-    from retrieval.figures import extract_figures, masked_values
+    from lexicon.figures import extract_figures, masked_values
 
     facts = []
     for chunk in report.chunks:

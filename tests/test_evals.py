@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.review import findings_by_section, run_checks
 from drafting.shell.cli import main
-from drafting.write.pipeline import context_for, draft_report
+from drafting.write.pipeline import context_for
 
 FACTS = """全年开展普法宣传28场次，发放宣传资料8万余册
 开展会前学法16次

@@ -12,12 +12,12 @@ import pytest
 from docx.oxml.ns import qn
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
 from drafting.output.word import write_docx
 from drafting.output.word_merge import merge_docx
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"
@@ -25,13 +25,24 @@ FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展
 
 @pytest.fixture
 def draft(seed_index):
-    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    # The themed shape: its edits land in two sections, which the read-back must tell apart.
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20", shape="themed")
     return draft_report(meta, FACTS, index=seed_index)
 
 
-def _east_asian(paragraph) -> str:
-    run = paragraph.runs[0]._r
-    return run.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+def _east_asian(paragraph, run: int = 0) -> str:
+    """The East Asian font a run is drawn in: its own, its character style's, or its paragraph style's."""
+    r = paragraph.runs[run]
+    styles = [r.style] if r.style is not None and r.style.name != "Default Paragraph Font" else []
+    style = paragraph.style
+    while style is not None:
+        styles.append(style)
+        style = style.base_style
+    for element in [r._r] + [s.element for s in styles]:
+        fonts = element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+    return ""
 
 
 def test_page_margins_fonts_and_no_markers(draft, tmp_path):
@@ -45,11 +56,11 @@ def test_page_margins_fonts_and_no_markers(draft, tmp_path):
     title = paragraphs[0]
     assert title.text.split("\n") == ["青川县妇女联合会2024年度", "法治政府建设工作情况报告"], "broken between words"
     assert _east_asian(title) == "方正小标宋简体"
-    assert title.runs[0].font.size.pt == 22 and title.alignment == 1
+    assert title.style.name == "Title" and title.style.font.size.pt == 22 and title.alignment == 1
     heading1 = next(p for p in paragraphs if p.text.startswith("一、"))
     assert _east_asian(heading1) == "黑体"
     body = next(p for p in paragraphs if p.text.startswith("一是") or "县妇联" in p.text[:4])
-    assert _east_asian(body) == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
+    assert _east_asian(body) == "仿宋_GB2312" and body.style.font.size.pt == 16
     assert all("【F" not in p.text for p in document.paragraphs)
     assert paragraphs[-1].text == "2025年1月20日" and paragraphs[-2].text == "青川县妇女联合会"
     grid = section._sectPr.find(qn("w:docGrid"))
@@ -112,6 +123,24 @@ def test_an_edited_docx_comes_back_as_a_new_version_and_an_edited_figure_is_caug
     assert no_changes == [] and unchanged == draft
 
 
+def test_the_cli_reads_an_edited_docx_back_as_the_app_does(data_dir, tmp_path, capsys):
+    from drafting.domain.types import Draft
+    from drafting.shell.cli import main
+
+    facts, made, word = tmp_path / "facts.txt", tmp_path / "d.json", tmp_path / "d.docx"
+    facts.write_text(FACTS, encoding="utf-8")
+    assert main(["draft", "--facts", str(facts), "--type", "fazhi", "--org", "青川县妇女联合会", "--year", "2024",
+                 "--date", "2025-01-20", "--out", str(made), "--docx", str(word)]) == 0
+    _edit_docx(word, "8万余册", "9万册")
+    assert main(["merge", str(made), str(word)]) == 1, "the edited figure fails the checks"
+    merged = Draft.from_json(made.read_text(encoding="utf-8"))
+    edited = next(s for s in merged.sections if "9万册" in s.text)
+    assert any("9万册" in f.message and f.check == "figure_accuracy" for f in edited.flags), \
+        "the edited section's findings follow its new text, as after an edit in the app"
+    stored = DraftStore(data_dir / "drafts.sqlite3")
+    assert [v[3] for v in stored.versions(merged.id, edited.id)] == ["docx"]
+
+
 def test_a_broken_docx_upload_gets_a_message(draft, tmp_path):
     from drafting.errors import InputError
 
@@ -148,5 +177,5 @@ def test_the_optional_header_and_footer_blocks_appear_when_given(seed_index, tmp
                       doc_number="某妇〔2022〕3号", signer="王某某", cc="区委依法治区办", printer="重庆市某区妇女联合会办公室")
     path = write_docx(draft_report(meta, "开展《民法典》宣讲20场次", index=seed_index), tmp_path / "h.docx")
     texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
-    assert texts[0] == "某妇〔2022〕3号    签发人：王某某"
-    assert texts[-2:] == ["抄送：区委依法治区办", "重庆市某区妇女联合会办公室    2022年1月14日印发"]
+    assert texts[0] == "某妇〔2022〕3号\t签发人：王某某"
+    assert texts[-2:] == ["抄送：区委依法治区办。", "重庆市某区妇女联合会办公室\t2022年1月14日印发"]

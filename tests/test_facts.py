@@ -6,7 +6,7 @@ import pytest
 
 from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.errors import InputError
-from retrieval.figures import extract_figures
+from lexicon.figures import extract_figures
 
 
 @pytest.mark.parametrize("text, figures", [

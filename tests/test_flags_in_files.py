@@ -11,11 +11,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.output.render import to_markdown, to_text
 from drafting.output.word import write_docx
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report, recheck
+from drafting.write.pipeline import recheck
 
 FACTS = ("全年开展普法宣传31场次，发放宣传资料6万余册\n开展会前学法18次\n"
          "受理妇女儿童信访案件47件，帮助申请人身安全保护令3人次，办结率100%\n"
@@ -98,7 +100,8 @@ def test_check_results_passed_in_become_comments_too_and_whole_draft_ones_go_on_
 
 def test_a_problem_without_a_sentence_sits_on_its_sections_heading(clean, tmp_path):
     section = next(s for s in clean.sections if "F2" in s.fact_ids)
-    flagged = replace(section, flags=["大模型未能完成本部分（请求超时），已改用离线起草，请核对。"])
+    note = Finding("model_fallback", "大模型未能完成本部分（请求超时），已改用离线起草，请核对。", Severity.WARNING)
+    flagged = replace(section, flags=[note])
     draft = replace(clean, sections=[flagged if s.id == section.id else s for s in clean.sections])
     found = comments(write_docx(draft, tmp_path / "h.docx"))
     anchor = next(anchor for text, anchor in found if "已改用离线起草" in text)
@@ -117,7 +120,7 @@ def test_markdown_has_a_note_block_under_the_section(doubtful):
 
 def test_fixing_the_problem_clears_it_from_both_files(doubtful, seed_index, tmp_path):
     section = next(s for s in doubtful.sections if INVENTED in s.text)
-    fixed = replace(section, text=section.text.replace(INVENTED, ""), stock=[])
+    fixed = replace(section, text=section.text.replace(INVENTED, "").replace(STOCK, ""), stock=[])  # both deleted
     draft = recheck(replace(doubtful, sections=[fixed if s.id == section.id else s for s in doubtful.sections]),
                     seed_index)
     assert "待核实" not in to_markdown(draft)
@@ -135,7 +138,8 @@ def test_a_source_comment_quotes_each_fact_with_its_figures(clean, tmp_path):
 def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_path):
     from datetime import date
 
-    from drafting.write.pipeline import new_draft, write_draft
+    from drafting.plan.start import new_draft
+    from drafting.write.pipeline import write_draft
 
     meta = build_meta("青川县妇女联合会", 2024, "fazhi")
     draft = write_draft(new_draft(meta, FACTS, seed_index, today=date(2025, 2, 10)), index=seed_index)

@@ -26,10 +26,11 @@ def _report(path: Path, org: str = "青川县妇女联合会", body: str = "全�
     return path
 
 
-def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000) -> Path:
+def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000, text: bytes = b"abcdefgh") -> Path:
     """The red-team PDF: a few tens of KB whose pages all draw one heavy content stream
-    (ops=20000: about 2 s of pypdf per page, so ten minutes for the file)."""
-    content = zlib.compress(b"BT /F1 12 Tf " + b"1 0 0 1 10 10 Tm (abcdefgh) Tj " * ops + b"ET")
+    (ops=20000: about 2 s of pypdf per page, so ten minutes for the file). With text=b"" it draws
+    nothing readable: no text cap ends it early, only the time budget."""
+    content = zlib.compress(b"BT /F1 12 Tf " + (b"1 0 0 1 10 10 Tm (" + text + b") Tj ") * ops + b"ET")
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
             3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"}
@@ -204,3 +205,121 @@ def test_a_name_with_url_escapes_gets_a_safe_id_and_writes_nowhere_else(tmp_path
     doc = run.added[0]
     assert doc.startswith("2E_2E_2F_2E_2E_2Fevil-") and doc.replace("_", "").replace("-", "").isalnum()
     assert all(str(p).startswith(str(tmp_path / "data")) for p in set(tmp_path.rglob("*")) - before)
+
+
+def _ordinary_docx(path: Path) -> Path:
+    """A real report as Word saves it, about 40 KB."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("旺苍县妇女联合会2024年度法治政府建设工作情况报告")
+    document.add_paragraph("一、加强组织领导")
+    for n in range(150):
+        document.add_paragraph(f"全年开展普法宣传{n + 1}场次，开展会前学法16次，组织妇女干部参加法治培训，推动法治宣传进村入户。")
+    document.add_paragraph("二、存在的不足")
+    document.add_paragraph("基层普法力量不足。")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_one_users_slow_file_does_not_hold_up_another_users_upload(tmp_path, monkeypatch, seed_index):
+    """All uploads shared one parse worker: an ordinary 42 KB .docx waited 57 s behind a slow PDF."""
+    from drafting.output.store import DraftStore
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    monkeypatch.setattr(readers, "PARSE_SECONDS", 6.0)
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
+    bench = Workbench(settings, ReportIndex(tmp_path / "ix"), DraftStore(settings.db_path), OfflineComposer())
+    slow = shared_stream_pdf(tmp_path / "slow.pdf", text=b"")
+    ordinary = _ordinary_docx(tmp_path / "b.docx")
+    assert 20_000 < ordinary.stat().st_size < 60_000
+    run_bounded("builtins:str", "warm", seconds=5)  # the parse server is up, as in a running app
+    finished: dict[str, float] = {}
+
+    def upload(name: str, path: Path) -> None:
+        started = time.perf_counter()
+        finished[name] = (bench.import_reports([path]), time.perf_counter() - started)
+
+    import threading
+
+    first = threading.Thread(target=upload, args=("slow", slow))
+    first.start()
+    time.sleep(0.5)  # the PDF is being parsed
+    upload("ordinary", ordinary)
+    lines, seconds = finished["ordinary"]
+    assert "已导入" in lines[0] and seconds < 5, (lines, seconds)
+    assert "slow" not in finished, "the slow file was still being parsed meanwhile"
+    first.join(timeout=60)
+    assert "超过 6 秒仍未完成" in finished["slow"][0][0]
+
+
+# -- reading an edited Word file back (reportdraft merge, the app's 读回) ----------------------------
+def heavy_docx(path: Path, paragraphs: int) -> Path:
+    """A valid .docx of many short paragraphs of varied text (so it passes the inflation checks):
+    python-docx takes seconds on it and, at 4 MB, minutes and hundreds of MB."""
+    import io
+    import random
+
+    import docx
+
+    base, rng = io.BytesIO(), random.Random(7)
+    docx.Document().save(base)
+    body = "".join(f"<w:p><w:r><w:t>{''.join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(12))}</w:t></w:r></w:p>"
+                   for _ in range(paragraphs))
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
+            out.writestr(item, data)
+    return path
+
+
+@pytest.fixture
+def saved_draft(tmp_path, seed_index):
+    from drafting.domain.meta import build_meta
+    from drafting.engine import draft_report
+
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), "全年开展普法宣传28场次\n基层普法力量不足",
+                         seed_index)
+    path = tmp_path / "d.json"
+    path.write_text(draft.to_json(), encoding="utf-8")
+    return draft, path
+
+
+def test_reading_back_a_word_file_has_the_imports_time_budget_in_the_app_and_the_cli(
+        tmp_path, monkeypatch, saved_draft, data_dir, capsys, seed_index):
+    """A 4 MB .docx took the app 115 s and +650 MB to read back; now it is parsed in the import's
+    worker and refused at the import's time budget, in the app as in `reportdraft merge`."""
+    from drafting.output.store import DraftStore
+    from drafting.shell import session as S
+    from drafting.shell.settings import Settings
+    from drafting.shell.workbench import Workbench
+    from drafting.write.offline import OfflineComposer
+
+    monkeypatch.setattr(readers, "PARSE_SECONDS", 1.0)
+    draft, json_path = saved_draft
+    heavy = heavy_docx(tmp_path / "edited.docx", 30_000)
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "app")
+    bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
+    started = time.perf_counter()
+    with pytest.raises(Exception, match="解析超过 1 秒仍未完成") as caught:
+        S.merge(bench, draft, str(heavy))
+    assert time.perf_counter() - started < 4 and "无法读取 Word 文件" in S.refusal(caught.value)
+    started = time.perf_counter()
+    assert main(["merge", str(json_path), str(heavy)]) == 2
+    assert time.perf_counter() - started < 8 and "解析超过 1 秒仍未完成" in capsys.readouterr().err
+
+
+def test_reading_back_a_word_file_has_the_imports_size_and_inflation_budgets(tmp_path, saved_draft, seed_index):
+    from drafting.errors import InputError
+    from drafting.output.word_merge import merge_docx
+
+    draft, _ = saved_draft
+    with pytest.raises(InputError, match="文件过大"):
+        merge_docx(draft, heavy_docx(tmp_path / "big.docx", 2_000), max_bytes=10_000)
+    with pytest.raises(InputError, match="疑似压缩炸弹"):
+        merge_docx(draft, _bomb_docx(tmp_path / "bomb.docx", 30 * 2 ** 20))

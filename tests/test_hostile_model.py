@@ -10,11 +10,13 @@ from dataclasses import replace
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
+from drafting.plan.start import new_draft
 from drafting.shell.settings import Settings
 from drafting.write.base import SectionWriter
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import context_for, draft_report, new_draft
-from evals.fake_model import ModelServer
+from drafting.write.pipeline import context_for
+from evals.fixtures.fake_model import ModelServer
 
 SECRET = "sk-hostile-DO-NOT-LEAK-77"
 FACTS = "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足"
@@ -55,7 +57,7 @@ def one_section(tmp_path, script: list[str], deadline: float, retries: int = 2):
 def test_a_section_gives_up_at_its_deadline_whatever_the_server_does(tmp_path, script):
     elapsed, section, _ = one_section(tmp_path, script, deadline=0.5)
     assert elapsed < 0.5 * 1.5, f"{elapsed:.2f}s for a 0.5 s deadline"
-    assert "已改用离线起草" in section.flags[0] and re.search("超时|仍未写完", section.flags[0])
+    assert "已改用离线起草" in section.flags[0].message and re.search("超时|仍未写完", section.flags[0].message)
     assert section.text == "离线起草的正文。", "the fallback wrote it"
 
 
@@ -67,7 +69,7 @@ def test_the_deadline_measured_against_a_3_second_timeout(tmp_path, script, caps
     elapsed, section, _ = one_section(tmp_path, script, deadline=3.0)
     with capsys.disabled():
         print(f"\n{script[0]:>10}: gave up after {elapsed:.2f} s for a 3 s deadline ({elapsed / 3:.2f}×)")
-    assert 3.0 <= elapsed < 3.3 and "已改用离线起草" in section.flags[0]
+    assert 3.0 <= elapsed < 3.3 and "已改用离线起草" in section.flags[0].message
 
 
 # -- a refused key --------------------------------------------------------------------------------
@@ -81,9 +83,9 @@ def test_a_refused_key_is_asked_once_and_said_clearly(tmp_path, caplog, status, 
         draft = draft_report(meta, FACTS, writer=writer, concurrency=1)
     body = [s for s in draft.sections if s.role != "preamble"]
     assert len(server.model.requests) == 1, "no retry, and no other section asks again"
-    assert message in body[0].flags[0]
-    assert all("密钥被拒绝，本稿未再调用大模型" in s.flags[0] for s in body[1:])
-    assert draft.tokens["refused"] == 1 and draft.tokens["fallbacks"] == len(body)
+    assert message in body[0].flags[0].message
+    assert all("密钥被拒绝，本稿未再调用大模型" in s.flags[0].message for s in body[1:])
+    assert draft.tokens.refused == 1 and draft.tokens.fallbacks == len(body)
     assert SECRET not in draft.to_json() and SECRET not in caplog.text
 
 
@@ -93,6 +95,6 @@ def test_a_refused_key_is_asked_once_and_said_clearly(tmp_path, caplog, status, 
 def test_an_answer_of_megabytes_is_cut_off_early_and_cheaply(tmp_path, megabytes):
     elapsed, section, requests = one_section(tmp_path, [f"huge:{megabytes}"] * 3, deadline=10)
     assert elapsed < 1.0, f"{elapsed:.2f}s"
-    assert len(requests) == 1 and "回复过长" in section.flags[0], "cut at 20,000 characters, not retried"
+    assert len(requests) == 1 and "回复过长" in section.flags[0].message, "cut at 20,000 characters, not retried"
     assert section.text == "离线起草的正文。", "the fallback's text, not megabytes of model output"
     assert requests[0]["max_completion_tokens"] == 2000 and requests[0]["max_tokens"] == 2000, "the limit under both names"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from lexicon.figures import extract_figures
 from retrieval.clean import clean_text
 from retrieval.errors import SkippedFile
-from retrieval.figures import extract_figures
 from retrieval.ingest import import_file
 from retrieval.metadata import detect_metadata
 from retrieval.structure import parse_report

@@ -1,6 +1,6 @@
 """A province: app instances in separate processes sharing one PostgreSQL and one Chroma server, both
 started for real. Two `python app.py` servers draft through their public API; two instance
-processes (evals/instance.py: the same services app.py starts with) open, import, search and save
+processes (evals/fixtures/instance.py: the same services app.py starts with) open, import, search and save
 where the page has no public API. A draft saved on one reopens on another, a report imported on
 one is found by another, and two saves of one draft at the same moment both become versions."""
 
@@ -15,7 +15,7 @@ import threading
 import pytest
 
 from evals.bench_load import start_app
-from evals.servers import free_port, postgres_bin, start_chroma, start_postgres
+from evals.fixtures.servers import free_port, postgres_bin, start_chroma, start_postgres
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(postgres_bin() is None, reason="apt-get install postgresql")]
 
@@ -30,11 +30,11 @@ IMPORTED = """沙洲县妇女联合会2024年度法治政府建设工作情况�
 
 
 class Instance:
-    """evals/instance.py in its own process: one request, one reply."""
+    """evals/fixtures/instance.py in its own process: one request, one reply."""
 
     def __init__(self, data_dir, env: dict) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "evals.instance"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True,
+        command = [sys.executable, "-m", "evals.fixtures.instance"]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         env={**os.environ, "REPORTDRAFT_DB": str(data_dir), **env})
         assert json.loads(self.process.stdout.readline()) == {"ready": True}
         self.lock = threading.Lock()

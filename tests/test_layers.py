@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [p for folder in ("drafting", "retrieval", "evals") for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
+FOLDERS = ("drafting", "retrieval", "lexicon", "evals", "page")
+CODE = [p for folder in FOLDERS for p in (ROOT / folder).rglob("*.py")] + [ROOT / "app.py"]
 
 
 def test_no_layer_imports_from_a_layer_above_it():
@@ -31,3 +32,14 @@ def test_no_module_over_300_lines_and_no_function_over_80():
                     long_functions.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({length})")
     assert not long_modules, long_modules
     assert not long_functions, long_functions
+
+
+def test_the_wheel_ships_every_package_of_the_product_and_no_test_fixture():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    product = {".".join(p.parent.relative_to(ROOT).parts) for folder in ("drafting", "retrieval")
+               for p in (ROOT / folder).rglob("__init__.py")}
+    assert product <= listed, f"not in the wheel: {sorted(product - listed)}"
+    assert "evals.fixtures" not in listed and "page" not in listed

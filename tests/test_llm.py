@@ -9,11 +9,11 @@ import logging
 import pytest
 
 from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
 from drafting.review import run_checks
 from drafting.shell.settings import Settings
 from drafting.write.llm import LLMWriter
-from drafting.write.pipeline import draft_report
-from evals.fake_model import ModelServer
+from evals.fixtures.fake_model import ModelServer
 
 from .conftest import free_port
 
@@ -50,28 +50,28 @@ def test_a_good_model_writes_every_section_and_the_checks_pass(seed_index, tmp_p
     assert draft.meta.backend == "scripted-model"
     assert all(r.passed for r in run_checks(draft)), [f.message for r in run_checks(draft) for f in r.findings]
     assert all(not s.flags for s in draft.sections)
-    assert draft.tokens["prompt_tokens"] > 0 and draft.tokens["completion_tokens"] > 0
+    assert draft.tokens.prompt_tokens > 0 and draft.tokens.completion_tokens > 0
     first = server.model.requests[0]
     assert first["stream"] is True and first["model"] == "scripted-model"
     assert "只使用“本部分事实”中给出的数字" in first["messages"][0]["content"]
-    assert "【范例1】" in first["messages"][1]["content"], "examples from the index are in the prompt"
+    assert "【范例1·引用开始】" in first["messages"][1]["content"], "examples from the index are in the prompt, quoted"
 
 
-@pytest.mark.parametrize("script", [["invent"], ["drop_qualifier"] * 3, ["foreign"]])
+@pytest.mark.parametrize("script", [["invent"], ["drop_qualifier"] * 2, ["foreign"]])
 def test_a_bad_answer_is_repaired_before_anyone_sees_it(seed_index, tmp_path, script):
     with ModelServer(script) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     repair = next(r for r in server.model.requests if "没有通过核对" in r["messages"][-1]["content"])
     assert repair["messages"][-2]["role"] == "assistant"
     assert all(r.passed for r in run_checks(draft))
-    assert not any(s.flags for s in draft.sections)
+    assert not any(s.flags for s in draft.sections), [(s.heading, s.flags) for s in draft.sections]
 
 
 def test_a_model_that_keeps_inventing_is_never_shown_and_its_attempt_is_kept_flagged(seed_index, tmp_path):
     with ModelServer(["invent"] * 60) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     flagged = [s for s in _body(draft) if s.flags]
-    assert flagged and all("60人" in " ".join(s.flags) and "显示的是离线起草稿" in s.flags[0] for s in flagged)
+    assert flagged and all("60人" in s.flags[0].message and "显示的是离线起草稿" in s.flags[0].message for s in flagged)
     assert all("60人" in s.attempt and "60人" not in s.text for s in flagged)
     assert next(r for r in run_checks(draft) if r.name == "figure_accuracy").passed
 
@@ -80,7 +80,7 @@ def test_a_model_that_keeps_inventing_is_never_shown_and_its_attempt_is_kept_fla
 def test_transient_faults_are_retried_and_the_answer_is_used(seed_index, tmp_path, script):
     with ModelServer(script) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
-    assert not any(s.flags for s in draft.sections)
+    assert not any(s.flags for s in draft.sections), [(s.heading, s.flags) for s in draft.sections]
     assert all(r.passed for r in run_checks(draft))
     assert len(server.model.requests) >= len(_body(draft)) + 1
 
@@ -90,23 +90,23 @@ def test_a_model_that_keeps_failing_falls_back_to_offline_flagged(seed_index, tm
         with caplog.at_level(logging.WARNING):
             draft = _draft(seed_index, _writer(tmp_path, server.url))
     assert all(s.text for s in draft.sections), "a draft is always delivered"
-    assert all("已改用离线起草" in s.flags[0] for s in _body(draft))
-    assert "500" in _body(draft)[0].flags[0]
-    assert draft.tokens["fallbacks"] == len(_body(draft))
+    assert all("已改用离线起草" in s.flags[0].message for s in _body(draft))
+    assert "500" in _body(draft)[0].flags[0].message
+    assert draft.tokens.fallbacks == len(_body(draft))
     _no_secret(draft, caplog)
 
 
 def test_a_hanging_model_times_out_and_falls_back(seed_index, tmp_path, caplog):
     with ModelServer(["hang"] * 100) as server:
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_TIMEOUT="0.5", REPORTDRAFT_RETRIES="0"))
-    assert all("超时" in s.flags[0] for s in _body(draft))
+    assert all("超时" in s.flags[0].message for s in _body(draft))
     _no_secret(draft, caplog)
 
 
 def test_connection_refused_falls_back_with_a_clear_reason(seed_index, tmp_path, caplog):
     port = free_port()
     draft = _draft(seed_index, _writer(tmp_path, f"http://127.0.0.1:{port}/v1", REPORTDRAFT_RETRIES="0"))
-    assert all("无法连接" in s.flags[0] for s in _body(draft))
+    assert all("无法连接" in s.flags[0].message for s in _body(draft))
     _no_secret(draft, caplog)
 
 
@@ -143,7 +143,8 @@ def test_the_key_is_not_in_settings_repr():
 def _no_secret(draft, caplog):
     assert SECRET not in draft.to_json()
     assert SECRET not in caplog.text
-    assert SECRET not in json.dumps([s.flags for s in draft.sections], ensure_ascii=False)
+    flags = [[f.to_dict() for f in s.flags] for s in draft.sections]
+    assert SECRET not in json.dumps(flags, ensure_ascii=False)
 
 
 def test_the_index_can_embed_with_the_configured_endpoint(tmp_path):

@@ -10,15 +10,17 @@ import re
 import pytest
 
 from drafting.domain.facts import parse_facts
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.meta import build_meta
 from drafting.domain.types import Draft, Section
 from drafting.review import CHECKS, run_checks
 from drafting.review.hygiene import hygiene
 from drafting.write.figure_repair import repair_figures
 from drafting.write.tidy import tidy
-from drafting.write.validate import CHECK_FLAG, check_section, read_flag, refresh_flags
-from evals.fake_model import ModelServer
+from drafting.write.validate import check_section, refresh_flags
+from evals.fixtures.fake_model import ModelServer
 
+from .conftest import qingchuan
 from .test_llm import _draft, _writer
 
 BODY = "一是全年开展普法宣传28场次【F1】；二是开展会前学法16次【F2】。"
@@ -119,7 +121,8 @@ def test_clean_official_prose_passes_and_the_check_is_registered():
 
 def _writer_view(seed_index):
     """What the writer checks against: the draft's context and a section holding F1 and F2."""
-    from drafting.write.pipeline import context_for, new_draft
+    from drafting.plan.start import new_draft
+    from drafting.write.pipeline import context_for
 
     draft = new_draft(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"),
                       "全年开展普法宣传28场次\n开展会前学法16次", seed_index)
@@ -129,7 +132,8 @@ def _writer_view(seed_index):
 def test_scaffold_is_a_blocking_problem_for_the_writer(seed_index):
     ctx, section = _writer_view(seed_index)
     problems = check_section(BODY + "请写出本部分正文。", section, ctx)
-    assert [p.blocking for p in problems] == [True]
+    assert [(p.check, p.blocking) for p in problems] == [("hygiene", True)]
+    assert problems[0].section_id == section.id and problems[0].sentence == "请写出本部分正文。"
 
 
 # -- figures rewritten into equal ones are put back ------------------------------------------
@@ -185,7 +189,7 @@ def test_slips_in_the_first_answer_and_a_clean_repair_give_a_clean_draft(seed_in
     _verbatim(draft)
     assert any("本部分事实：F" in r["messages"][-1]["content"] and "没有通过核对" in r["messages"][-1]["content"]
                for r in server.model.requests), "the scaffold echo went back for repair"
-    assert draft.tokens["figures_restored"] > 0
+    assert draft.tokens.figures_restored > 0
 
 
 @pytest.mark.parametrize("slips", ["preface+heading+markdown+chatter+rewrite", "rewrite"])
@@ -203,21 +207,25 @@ def test_a_model_that_never_fixes_its_slips_never_has_its_text_shown(seed_index,
         draft = _draft(seed_index, _writer(tmp_path, server.url, REPORTDRAFT_CONCURRENCY="1"))
     assert all(r.passed for r in run_checks(draft)), [f.message for r in run_checks(draft) for f in r.findings]
     body = [s for s in draft.sections if s.role != "preamble"]
-    assert body and all(s.flags[0].startswith("显示的是离线起草稿") for s in body)
+    assert body and all(s.flags[0].message.startswith("显示的是离线起草稿") for s in body)
+    assert all(s.flags[0].check == "model_rejected" and s.flags[0].severity is Severity.WARNING for s in body)
     assert all(s.attempt and s.attempt != s.text for s in body), "the model's attempt is kept as a version"
-    assert draft.tokens["rejected"] == len(body)
+    assert draft.tokens.rejected == len(body)
 
 
 def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     from dataclasses import replace
 
     ctx, section = _writer_view(seed_index)
-    wrong = replace(section, text=BODY + "另培训骨干60人。", flags=["F2 的“16次”与上年报告相同，请核实"])
+    stale = Finding("stale_figure", "F2 的“16次”与上年报告相同，请核实", Severity.WARNING, section_id=section.id)
+    wrong = replace(section, text=BODY + "另培训骨干60人。", flags=[stale])
     flagged = refresh_flags(refresh_flags(wrong, ctx), ctx)
-    assert [read_flag(f) for f in flagged.flags if "无出处" in f] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
-    assert all(f.startswith(CHECK_FLAG) for f in flagged.flags if "60人" in f)
+    invented = [f for f in flagged.flags if "无出处" in f.message]
+    assert [(f.message, f.sentence) for f in invented] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
+    first = invented[0]
+    assert (first.check, first.severity, first.blocking) == ("figure_accuracy", Severity.ERROR, True)
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)
-    assert fixed.flags == ["F2 的“16次”与上年报告相同，请核实"], "only flags of other origins stay"
+    assert fixed.flags == [stale], "only warnings about how the section came to be stay"
 
 
 def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds_it(tmp_path, seed_index):
@@ -228,13 +236,14 @@ def test_an_edit_that_fixes_a_problem_clears_its_flag_and_one_that_makes_it_adds
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
-    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "全年开展普法宣传28场次")
+    draft = bench.outline(qingchuan("全年开展普法宣传28场次"))
     draft = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     section = next(s for s in draft.sections if "F1" in s.fact_ids)
     broken = bench.edit(draft, section.id, section.text + "另培训骨干60人。")
-    assert any("60人" in f for f in broken.section(section.id).flags)
+    assert any("60人" in f.message for f in broken.section(section.id).flags)
     again = bench.edit(broken, section.id, section.text + "另培训骨干60人。")
-    assert sum("数字无出处：60人" in f for f in again.section(section.id).flags) == 1, "recomputed, not accumulated"
+    again_flags = again.section(section.id).flags
+    assert sum("数字无出处：60人" in f.message for f in again_flags) == 1, "recomputed, not accumulated"
     fixed = bench.edit(again, section.id, section.text)
     assert fixed.section(section.id).flags == [] and bench.store.load(draft.id).section(section.id).flags == []
 

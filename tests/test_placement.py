@@ -7,13 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from drafting.domain.classify import classify
+from drafting.domain.classify import FactKind, classify
 from drafting.domain.meta import build_meta
 from drafting.domain.phrases import STOCK_PHRASES
-from drafting.domain.roles import FactKind
 from drafting.domain.types import DraftMeta, Fact, strip_markers
+from drafting.engine import draft_report
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
 from evals.placement import case_results, seed_results, summary
 
 META = DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi")
@@ -71,12 +70,12 @@ def test_a_fragment_is_a_question_not_an_item_and_a_guiding_statement_frames_the
 
 
 def test_facts_on_one_theme_become_one_item_under_a_fitting_subheading(drafted):
-    organisation = drafted.body_sections()[0]
-    assert organisation.fact_ids == ["F3", "F4"]
-    study = [p for p in organisation.text.split("\n") if "【F3】" in p][0]
-    assert "【F4】" in study, "both study facts in one item"
+    measures = drafted.body_sections()[0]
+    assert measures.fact_ids[:2] == ["F3", "F4"]
+    study = [p for p in measures.text.split("\n") if "【F3】" in p][0]
+    assert study.startswith("（一）加强学法用法") and "【F4】" in study, "both study facts in one item"
     assert study.count("是") < 3 or not study.startswith("一是")
-    outline_reason = organisation.placement["F3"]
+    outline_reason = measures.placement["F3"]
     assert "学法用法" in outline_reason and "相近" in outline_reason
 
 

@@ -4,11 +4,14 @@ the model's attempt), 字数, copies without markers, refusals as messages, the 
 
 from __future__ import annotations
 
+from drafting.domain.findings import Finding, Severity
+from drafting.domain.last_year import Derived
 from drafting.domain.types import Draft, DraftMeta, Fact, Section, Source
 from drafting.output.store import DraftRow
-from drafting.review import CheckResult, Finding
+from drafting.review import CheckResult
 from drafting.shell import present as P
 from drafting.shell import session as S
+from drafting.shell.form import Form
 
 
 def draft(sections: int = 3, **meta) -> Draft:
@@ -22,7 +25,8 @@ def draft(sections: int = 3, **meta) -> Draft:
     body[0] = Section("s1", "measures", "深化普法宣传", "全年开展普法宣传28场次【F1】。广大妇女法治意识明显增强。",
                       ["F1", "F2"], placement={"F1": "与《古县…》“（二）普法宣传”中的句子相近"},
                       sources=[Source("d1", "古县报告", "普法宣传", "c1", "范例"), Source("d1", "古县报告", "普法宣传", "c2", "范例")],
-                      flags=["大模型未能完成本部分，已改用离线起草，请核对。"], stock=["广大妇女法治意识明显增强。"],
+                      flags=[Finding("model_fallback", "大模型未能完成本部分，已改用离线起草，请核对。", Severity.WARNING)],
+                      stock=["广大妇女法治意识明显增强。"],
                       attempt="全年开展普法宣传28场次【F1】，覆盖全县。")
     return Draft(m, facts, [Section("s0", "preamble", "", "导语正文。"), *body], id="d-1")
 
@@ -79,8 +83,8 @@ def test_the_profile_and_the_tools_decisions_show_before_drafting():
 
 def test_reopening_restores_the_whole_form():
     d = draft(period="half")
-    d.facts.append(Fact("D1", "较上年增加7场次", derived={"offer": 0}))
-    values = S.form_values(d)
+    d.facts.append(Fact("D1", "较上年增加7场次", derived=Derived("7 = 35 − 28", "F1", "", "", "", 0)))
+    values = Form.of(d).to_dict()
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
                       "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席"}
@@ -110,7 +114,8 @@ def test_notes_say_what_happened_honestly():
 
 def test_checks_point_to_their_section_and_a_click_finds_it():
     d = draft()
-    results = [CheckResult("figures", "数字准确", [Finding("数字无出处：60人", "s2", "另培训60人。")]),
+    invented = Finding("figure_accuracy", "数字无出处：60人", section_id="s2", sentence="另培训60人。")
+    results = [CheckResult("figures", "数字准确", [invented]),
                CheckResult("form", "公文格式")]
     rows, targets, findings, summary = P.check_view(d, results)
     assert rows[0] == ["数字准确", "未通过", "数字无出处：60人", "二、第2项工作"]
@@ -140,6 +145,7 @@ def test_the_saved_list_names_pages_and_previews():
 def test_a_problem_both_flagged_and_found_by_the_checks_is_shown_once():
     d = draft()
     flagged = d.sections[1]
-    flagged.flags = ["核对未通过：数字无出处：60人（事实里没有这个数字）——“另培训骨干60人。”"]
+    flagged.flags = [Finding("figure_accuracy", "数字无出处：60人（事实里没有这个数字）", blocking=True,
+                             section_id=flagged.id, sentence="另培训骨干60人。")]
     info = P.card_info(d, flagged, [("数字准确", "数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")])
     assert info.count("数字无出处：60人") == 1

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from drafting.domain.facts import parse_facts
 from drafting.errors import InputError
+from lexicon.figures import extract_figures
 from retrieval.clean import clean_text
-from retrieval.figures import extract_figures
 from retrieval.structure import parse_report
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,3 +80,34 @@ def test_cleaning_never_alters_a_figure(pair, markup, wrap):
         raw = raw[:18] + "\n\n" + raw[18:]
     after = [f.key for p in clean_text("一、工作情况\n" + raw) for f in extract_figures(p.text)]
     assert after == before
+
+
+# -- terse and odd facts through the outline and the offline draft (issue 25) --------------------
+TERSE = ["其他7条", "线索7条", "共7条", "新增2家", "5人", "7条", "其它5项"]
+TERSE_PIECES = st.sampled_from(["其他", "其它", "线索", "共", "新增", "另", "约", "余", "多", "、", "，", "。", " ", "：",
+                                "条", "家", "人", "项", "件", "场", "次", "%", "万", "（", "）", "《", "》", "“", "”",
+                                "0", "1", "2", "5", "7", "12", "８", "二", "十", "XX", "××", "普法", "宣传", "妇联", "调解"])
+TERSE_FACTS = st.lists(st.lists(TERSE_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=5).map("\n".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.sampled_from(TERSE), TERSE_FACTS))
+def test_short_and_odd_facts_outline_and_draft_offline_without_crashing(seed_index, facts):
+    """Terse facts ("5人", "其他7条") used to divide by a zero vote in placement: now every fact is
+    placed or asked about, and the offline draft carries each figure that was given."""
+    from drafting.domain.meta import build_meta
+    from drafting.plan.start import new_draft
+    from drafting.write.pipeline import write_draft
+
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    try:
+        draft = new_draft(meta, facts, seed_index)
+    except InputError:
+        return  # refused with a message (nothing but punctuation, say): not a crash
+    placed = {f for s in draft.sections for f in s.fact_ids}
+    assert all(f.id in placed or f.kind == "fragment" or f.derived for f in draft.facts) or draft.warnings
+    written = write_draft(draft, index=seed_index)
+    text = "\n".join(s.text for s in written.sections)
+    for fact in draft.facts:
+        if fact.id in placed:
+            assert f"【{fact.id}】" in text or not fact.figures, (fact.text, text)

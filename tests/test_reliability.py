@@ -17,7 +17,7 @@ from retrieval.errors import SkippedFile
 from retrieval.index import ReportIndex
 from retrieval.ingest import import_file
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, qingchuan
 
 # -- corrupt files into the importer ------------------------------------------------------------
 
@@ -159,8 +159,8 @@ def test_the_embedded_store_opened_by_two_processes_at_once_does_not_corrupt(tmp
 
 def test_drafting_goes_on_without_examples_when_the_index_fails(seed_index, tmp_path):
     from drafting.domain.meta import build_meta
+    from drafting.engine import draft_report
     from drafting.review import figure_accuracy
-    from drafting.write.pipeline import draft_report
 
     class BrokenIndex:
         def documents(self):
@@ -196,36 +196,40 @@ FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展
 
 
 def test_the_model_server_stops_after_two_sections(tmp_path, seed_index):
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     server = ModelServer().__enter__()
     bench = _bench(tmp_path, seed_index, server.url)
-    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
-    done = 0
+    draft = bench.outline(qingchuan(FACTS))
+    written = []
     final = None
     for event in bench.write(draft):
-        if event.kind == "done" and event.section_id != "s0":
-            done += 1
-            if done == 2:
+        if event.kind == "done" and event.section_id != "s0" and len(written) < 2:
+            written.append(event.section_id)
+            if len(written) == 2:
                 server.__exit__(None, None, None)  # the endpoint goes away mid-draft
         if event.kind == "finished":
             final = event.draft
     body = [s for s in final.sections if s.role != "preamble"]
     assert all(s.text for s in final.sections), "the draft completes"
-    assert not body[0].flags and not body[1].flags
-    assert all("已改用离线起草" in s.flags[0] for s in body[2:])
-    assert final.tokens["fallbacks"] == len(body) - 2 and final.tokens["failures"] >= len(body) - 2
+    # Sections are written side by side: the two that finished first came from the model; one still
+    # streaming when the server stopped may have finished too; every other one fell back, flagged.
+    assert all(not s.flags for s in body if s.id in written)
+    fell_back = [s for s in body if s.flags]
+    assert fell_back and all("已改用离线起草" in s.flags[0].message for s in fell_back)
+    assert len(body) - len(fell_back) <= 3
+    assert final.tokens.fallbacks == len(fell_back) and final.tokens.failures >= len(fell_back)
     assert bench.store.load(final.id) == final, "the autosaved draft is intact"
     assert SECRET not in final.to_json()
 
 
 @pytest.mark.parametrize("script", [["status:429:1"], ["garbage"] * 2, ["hang"] * 2])
 def test_a_flaky_model_never_loses_the_draft(tmp_path, seed_index, script):
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     with ModelServer(script) as server:
         bench = _bench(tmp_path, seed_index, server.url, REPORTDRAFT_TIMEOUT="0.5")  # a hang costs half a second
-        draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
+        draft = bench.outline(qingchuan(FACTS))
         final = next(e.draft for e in bench.write(draft) if e.kind == "finished")
     assert all(s.text for s in final.sections)
     assert bench.store.load(final.id) == final
@@ -235,11 +239,11 @@ def test_the_key_is_in_no_export_page_or_log(tmp_path, seed_index, caplog):
     import logging
 
     import app
-    from evals.fake_model import ModelServer
+    from evals.fixtures.fake_model import ModelServer
 
     with ModelServer(["status:500"] * 50) as server, caplog.at_level(logging.DEBUG):
         bench = _bench(tmp_path, seed_index, server.url)
-        draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS)
+        draft = bench.outline(qingchuan(FACTS))
         final = next(e.draft for e in bench.write(draft) if e.kind == "finished")
         docx_path, md_path = bench.export(final, tmp_path / "out")
         page = app.build_app(bench.settings, bench)

@@ -140,6 +140,7 @@ def test_a_catalog_of_the_first_schema_is_migrated_in_place(tmp_path):
     index = ReportIndex(tmp_path / "ix")
     assert index.catalog.db.schema_version("catalog") == MIGRATIONS[-1].version
     assert [p.chunk_id for p in index.search("巾帼 夜校", k=1)] == ["old#0"]
+    assert [d.owner for d in index.documents()] == [""], "reports imported before owners were kept are shared"
 
 
 

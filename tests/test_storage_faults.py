@@ -19,7 +19,7 @@ from drafting.shell.cli import main
 from retrieval.errors import RetrievalError
 from retrieval.index import ReportIndex
 
-from .conftest import ROOT
+from .conftest import ROOT, qingchuan
 
 REPORT = "{org}2024年度法治政府建设工作情况报告\n一、加强组织领导\n{body}\n二、存在的不足\n基层普法力量不足。\n"
 
@@ -209,7 +209,7 @@ def test_exports_are_private_replaced_per_draft_and_removed_at_exit(tmp_path, se
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
-    draft = bench.outline("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "开展普法宣传28场次")
+    draft = bench.outline(qingchuan("开展普法宣传28场次"))
     root = tmp_path / "reportdraft-export-abc"
     folder = root / draft.id
     first = bench.export(draft, folder)

@@ -11,6 +11,8 @@ from drafting.domain.types import Draft, DraftMeta, Fact, Section
 from drafting.errors import DraftingError
 from drafting.output.store import SCHEMA_VERSION, DraftStore
 
+from .conftest import qingchuan
+
 
 def make(draft_id: str, org: str = "青川县妇女联合会", year: int = 2024, kind: str = "fazhi",
          title: str = "") -> Draft:
@@ -121,18 +123,20 @@ def test_a_database_from_a_newer_tool_is_refused_not_altered(tmp_path):
 
 
 def test_pressing_outline_again_updates_the_same_saved_draft(tmp_path, seed_index):
+    from dataclasses import replace
+
     from drafting.shell.settings import Settings
     from drafting.shell.workbench import Workbench
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data")
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), None)
-    form = ("青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual")
-    first = bench.outline(*form, "开展普法宣传28场次", owner="青川")
-    second = bench.outline(*form, "开展普法宣传28场次\n基层力量不足", current=first)
+    form = qingchuan("开展普法宣传28场次")
+    first = bench.outline(form, owner="青川")
+    second = bench.outline(replace(form, facts="开展普法宣传28场次\n基层力量不足"), current=first)
     assert second.id == first.id and bench.store.count() == 1
     assert len(bench.store.load(first.id).facts) == 2, "the saved draft has the new facts"
-    other_year = bench.outline(form[0], "", 2023, *form[3:], "开展普法宣传20场次", current=second)
+    other_year = bench.outline(replace(form, year=2023, facts="开展普法宣传20场次"), current=second)
     assert other_year.id != first.id
-    fresh = bench.outline(*form, "开展普法宣传28场次", current=second, new=True)
+    fresh = bench.outline(form, current=second, new=True)
     assert fresh.id != first.id and bench.store.count() == 3
     assert bench.store.row(first.id).owner == "青川"

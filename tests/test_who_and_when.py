@@ -12,10 +12,10 @@ from drafting.domain.meta import build_meta, settle
 from drafting.domain.profile import profile_for
 from drafting.domain.timeline import anachronisms, congress_phrase, guiding_phrase
 from drafting.domain.types import Fact
+from drafting.engine import draft_report
 from drafting.review import run_checks
-from drafting.write.pipeline import draft_report
-from retrieval.figures import extract_figures
-from retrieval.script import normalise_script
+from lexicon.figures import extract_figures
+from lexicon.script import normalise_script
 
 
 @pytest.mark.parametrize("name, addressee, self_name, rule, leader", [
@@ -29,8 +29,8 @@ from retrieval.script import normalise_script
     ("科尔沁右翼前旗妇女联合会", "旗委、旗政府：", "旗妇联", "全面依法治旗", "党组书记、主席"),
     ("龙潭镇妇女联合会", "镇党委、镇政府：", "镇妇联", "法治建设", "主席"),
     ("东城街道妇联", "街道党工委、办事处：", "街道妇联", "法治建设", "主席"),
-    ("青川县司法局", "县委、县政府：", "县司法局", "全面依法治县", "党组书记、局长"),
-    ("广元市市场监督管理局", "市委、市政府：", "市市场监督管理局", "全面依法治市", "党组书记、局长"),
+    ("青川县司法局", "县委、县政府，市司法局：", "县司法局", "全面依法治县", "党组书记、局长"),
+    ("广元市市场监督管理局", "市委、市政府，省市场监管局：", "市市场监管局", "全面依法治市", "党组书记、局长"),
 ])
 def test_the_full_name_decides_level_addressee_self_name_and_title(name, addressee, self_name, rule, leader):
     profile = profile_for(name)
@@ -102,6 +102,25 @@ def test_the_writing_date_is_today_only_when_today_is_plausible(year, period, to
     assert settled.date == expected
     if not expected:
         assert any("留空" in n for n in settled.notices)
+
+
+@pytest.mark.parametrize("year, kind, period, today, expected", [
+    (2025, "fazhi", "annual", date(2026, 12, 6), ""),              # the day seen: December of the next year
+    (2025, "fazhi", "annual", date(2026, 2, 10), "2026年2月10日"),  # the first months of the next year
+    (2025, "fazhi", "annual", date(2026, 4, 30), "2026年4月30日"),
+    (2025, "fazhi", "annual", date(2026, 5, 6), ""),               # after April: the signer knows the date
+    (2025, "fazhi", "annual", date(2025, 12, 20), ""),             # before the year is over
+    (2025, "pufa", "annual", date(2025, 11, 20), "2025年11月20日"),  # a 普法履职报告 in the year's 述职 season
+    (2025, "zongjie", "half", date(2025, 6, 25), "2025年6月25日"),   # late June: the half-year report
+    (2025, "zongjie", "half", date(2025, 7, 31), "2025年7月31日"),
+    (2025, "zongjie", "half", date(2025, 9, 1), ""),
+])
+def test_a_report_without_a_date_gets_today_only_in_its_usual_writing_months(year, kind, period, today, expected):
+    settled = settle(build_meta("清河县妇女联合会", year, kind, period=period, today=today), [], today=today)
+    assert settled.date == expected
+    if not expected:
+        notice = next(n for n in settled.notices if "留空（年 月 日）" in n)
+        assert f"今天（{today.year}年{today.month}月{today.day}日）不在" in notice, "the notice says why"
 
 
 def test_traditional_script_and_pinyin_are_normalised_and_every_figure_keeps_its_value():

@@ -1,62 +1,132 @@
 """What each pasted fact is: an activity or result, an honour, a problem, a plan, the leader's own
-duty, a guiding statement, a dated event, or a fragment that says nothing was done.
+duty, a guiding statement, a dated event, or a fragment that says nothing was done — decided by
+what the sentence does, not by a word somewhere in it.
 
-The type decides the role before any theme is looked at (docs/DOMAIN.md, "Where facts go"): a
-problem goes to 不足, a plan to 下一步, the leader's actions to 第一责任人, a guiding statement
-frames the preamble, and a fragment is a question for the user, never a numbered item.
+- Quoted titles, campaign names and slogans (“…”《…》「」) never type a fact: "普法强基补短板专项行动"
+  is work, not a shortcoming; a principle quoted with 力争 is not a plan.
+- A plan speaks of the future in its predicate: it opens with 下一步/明年/计划/拟, names only next
+  year, or opens (after who acts) with 将 followed by what will be done (将开展…), not the
+  把-construction of what was done (将全县278项事项划入…).
+- A problem says, as its predicate, that something falls short (…需要进一步加强, …较少); 补短板 and
+  解决…问题 are work.
+- A guiding statement is framing and nothing else: 在…领导下, 立足…, 始终将…作为…来抓, 不断创新…
+  努力提高…水平. A fragment has no action at all.
+The word tables are in lexicon/cues.py. The type decides the role (docs/DOMAIN.md, "Where facts
+go"); where a fact sits among the others decides the rest (plan/arrange.py).
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-from retrieval.figures import extract_figures
+from lexicon.cues import (
+    ACTION_WORDS,
+    ACTOR_BEFORE_WILL,
+    FRAMING_CLAUSE,
+    FUTURE_LEAD,
+    HEAD_IN_PERSON,
+    HONOUR_WORDS,
+    LEADER_IN_PERSON,
+    PLANNED_ANYWHERE,
+    SHORTFALL_WORDS,
+    WILL_DO_LEAD,
+    WORK_ON_SHORTFALL_WORDS,
+    YEAR_LEAD,
+)
+from lexicon.figures import extract_figures
+from lexicon.numbering import NUMERALS
 from retrieval.text import verbs
 
-from .roles import FactKind
 from .types import DraftMeta, Fact
 
-PLAN = re.compile(r"^(?:下一步|下步|明年|下半年|今后|计划|拟|力争|争取)|计划于|拟于|将于|力争|争取在|计划(?:在|开展|建成|培训|举办)"
-                  r"|^将(?!.{0,30}(?:纳入|作为|列入|融入|与|同))")
-"""将 opens a plan ("将开展…"), but not the 把-construction of what was done ("将法治建设纳入考核")."""
-PROBLEM = re.compile(r"不足|不够|薄弱|有待|欠缺|短板|差距|不强|不高|滞后|仍需|还需|尚需|不到位|不充分|较少|偏少|"
-                     r"不平衡|难以|不够深入|不明显|不完善|不健全|单一|老套路|没有新举措|缺乏|缺少|不熟练|短缺|不适应")
-DUTY = re.compile(r"^(?:党组书记|党组书记、主席|主席|主要负责人|主要领导|一把手|[局主]长|党委书记|书记)"
-                  r"|第一责任人|(?:书记|主席|主要负责人|局长)、?(?:带头|亲自|主持|专题|先后|多次|认真履行|述法|讲授)")
-HONOUR = re.compile(r"获评|荣获|被评为|被授予|被命名为|获得[^，。；]{0,16}(?:称号|荣誉|表彰|奖)|受到[^，。；]{0,12}表彰|"
-                    r"入选[^，。；]{0,12}(?:典型|案例|名单)|评为[^，。；]{0,12}(?:先进|示范|优秀)")
-FRAMING = re.compile(r"^(?:在[^，。；]{1,24}(?:领导|指导|关心|支持)下|以[^，。；]{1,40}为(?:目标|指导|主线|抓手|引领|统领|核心|宗旨|载体|重点)"
-                     r"|坚持[^，。；]{0,40}|紧紧围绕[^，。；]{0,30}|围绕中心、?服务大局|深入学习贯彻[^，。；]{0,40}精神"
-                     r"|认真贯彻落实[^，。；]{0,30}|按照[^，。；]{0,30}(?:部署|要求))$")
-DATED = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|份|初|中旬|下旬|底)?")
-YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度|以来)?|今年以来|全年|上半年)[，,]?")
+
+class FactKind(StrEnum):
+    """What a pasted fact is; decides where a drafter files it."""
+
+    ACTIVITY = "activity"
+    HONOUR = "honour"
+    PROBLEM = "problem"
+    PLAN = "plan"
+    DUTY = "duty"
+    GUIDING = "guiding"
+    EVENT = "event"
+    FRAGMENT = "fragment"
+
+    @property
+    def label(self) -> str:
+        return FACT_KIND_LABELS[self]
+
+
+FACT_KIND_LABELS = {
+    FactKind.ACTIVITY: "工作举措/成效",
+    FactKind.HONOUR: "荣誉表彰",
+    FactKind.PROBLEM: "问题不足",
+    FactKind.PLAN: "计划打算",
+    FactKind.DUTY: "负责人履职",
+    FactKind.GUIDING: "指导思想/背景",
+    FactKind.EVENT: "时间节点事件",
+    FactKind.FRAGMENT: "不完整（请补充）",
+}
+
+QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕")
+CLAUSE = re.compile(r"[，,；;：:]")
+DUTY_WORDS = re.compile(r"第一责任人")
+DATED = re.compile(rf"^(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}日|份|初|中旬|下旬|底)?")
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
 
 
+def masked(text: str) -> str:
+    """The text with quoted titles and names blanked out (same length): they never type a fact."""
+    return QUOTED.sub(lambda m: "□" * len(m.group(0)), text)
+
+
 def classify(fact: Fact, meta: DraftMeta) -> FactKind:
-    """The kind of one fact, by its own wording."""
-    text = fact.text.strip().rstrip("。；;")
-    body = YEAR_LEAD.sub("", text)
+    """The kind of one fact, by what its sentence does."""
+    text = fact.text.strip().rstrip("。；;，,")
+    body = masked(YEAR_LEAD.sub("", text))
     has_figure = bool(extract_figures(text))
-    if PLAN.search(body) or _next_year_only(text, meta):
+    clauses = [c.strip() for c in CLAUSE.split(body) if c.strip()]
+    if _plans(clauses, body, text, meta):
         return FactKind.PLAN
-    if PROBLEM.search(body) and not has_figure:
+    if _falls_short(body) and not has_figure:
         return FactKind.PROBLEM
-    if DUTY.search(body):
+    if LEADER_IN_PERSON.match(body) or HEAD_IN_PERSON.search(body) or DUTY_WORDS.search(body):
         return FactKind.DUTY
-    if HONOUR.search(body):
+    if HONOUR_WORDS.search(body):
         return FactKind.HONOUR
-    if not has_figure and all(FRAMING.match(c.strip()) for c in re.split(r"[，,；;]", body) if c.strip()):
+    if not has_figure and clauses and all(FRAMING_CLAUSE.match(c) for c in clauses):
         return FactKind.GUIDING
-    if not has_figure and not verbs(body):
+    if not has_figure and not does_work(body):
         return FactKind.FRAGMENT
     if DATED.match(body):
         return FactKind.EVENT
     return FactKind.ACTIVITY
 
 
+def _plans(clauses: list[str], body: str, text: str, meta: DraftMeta) -> bool:
+    first = ACTOR_BEFORE_WILL.sub("", clauses[0] if clauses else body)
+    return bool(FUTURE_LEAD.match(first) or WILL_DO_LEAD.match(first) or PLANNED_ANYWHERE.search(body)
+                or _next_year_only(text, meta))
+
+
+def _falls_short(body: str) -> bool:
+    return bool(SHORTFALL_WORDS.search(WORK_ON_SHORTFALL_WORDS.sub("", body)))
+
+
+def does_work(text: str) -> bool:
+    """Whether a text says something was done: a verb of jieba's dictionary, or an action word
+    followed by what it acted on (jieba tags 深入开展, 充分利用 as idioms or nouns)."""
+    return bool(ACTION_WORDS.search(text) or verbs(text))
+
+
 def _next_year_only(text: str, meta: DraftMeta) -> bool:
     return f"{meta.year + 1}年" in text and f"{meta.year}年" not in text
+
+
+def leader_acts(text: str) -> bool:
+    """The leader is the subject of what was done (党组书记、主席王丽带头讲授…)."""
+    return bool(LEADER_IN_PERSON.match(masked(YEAR_LEAD.sub("", text.strip()))))
 
 
 def classify_all(facts: list[Fact], meta: DraftMeta) -> list[Fact]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from drafting.errors import InputError
-from retrieval.figures import extract_figures, figure_spans, masked_values
-from retrieval.script import normalise_script
+from lexicon.cues import JOINER, ORDERING_LEAD
+from lexicon.figures import extract_figures, figure_spans, masked_values
+from lexicon.numbering import NUMERALS
+from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
 from retrieval.text import words
 
 from .types import Fact
@@ -17,30 +18,20 @@ MAX_FACT_CHARS = 2_000
 MAX_FACTS = 200
 BULLET = re.compile(
     r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
-    r"|[一二三四五六七八九十]{1,3}、\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*)"
+    rf"|[{NUMERALS}]{{1,3}}、\s*|[（(][{NUMERALS}]{{1,3}}[)）]\s*)"
 )
-LEAD_WORDS = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|其中|并且|而且)[，,、]?")
-"""What a pasted fact opens with that belongs to the report it was copied from, not to the fact."""
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0000FE0F]")
-INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
-"""Bidirectional overrides and zero-width characters: they make text display differently from
-what it says (a figure shown as 82 may be 28), so they are removed like emoji; and lone
-surrogates, which are no text at all (a JSON escape can carry one) and break UTF-8 encoders."""
-EMOJI_SEQUENCE = re.compile(f"{EMOJI.pattern}(?:\u200d{EMOJI.pattern})*")
-
-
-def strip_hidden(text: str) -> str:
-    """The text without emoji, bidirectional overrides and zero-width characters."""
-    return INVISIBLE.sub("", EMOJI.sub("", text))
+LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{ORDERING_LEAD}|({JOINER}))[，,、]?")
+"""What a pasted fact opens with that belongs to the report it was copied from, not to the fact;
+a joiner (group 1: 同时, 其中 …) also says that it continues the fact before it."""
 
 
 def hidden_warnings(raw: str) -> list[str]:
-    """What strip_hidden removed from `raw`, as notices for the user."""
+    """What plain_text removed from `raw` besides the script, as notices for the user."""
     warnings = []
     if EMOJI.search(raw):
         warnings.append("已去掉表情符号：公文中不使用表情符号。")
     if INVISIBLE.search(EMOJI_SEQUENCE.sub("", raw)):
-        warnings.append("已去掉不可见的控制字符（文字方向控制符或零宽字符）：它们会让显示的文字与实际内容不同。")
+        warnings.append("已去掉不可见的控制字符（文字方向控制符、零宽字符或其他控制字符）：它们会让显示的文字与实际内容不同，Word 文件也无法保存它们。")
     return warnings
 
 
@@ -58,20 +49,23 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
     if _looks_binary(text):
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
-    items: list[str] = []
+    items: list[tuple[str, bool]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = normalise_script(strip_hidden(unicodedata.normalize("NFC", line)))
-        body = LEAD_WORDS.sub("", BULLET.sub("", cleaned, count=1).strip(), count=1).strip()
+        cleaned, _ = plain_text(line)
+        unbulleted = BULLET.sub("", cleaned, count=1).strip()
+        lead = LEAD_WORDS.match(unbulleted)
+        body = unbulleted[lead.end():].strip() if lead else unbulleted
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
-            items.append(body)
+            items.append((body, bool(lead and lead.group(1))))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
         raise InputError(f"事实条数过多（{len(items)} 条，上限 {MAX_FACTS} 条）：请合并或删减后再起草。")
-    for i, item in enumerate(items, 1):
+    for i, (item, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item)) for i, item in enumerate(items, 1)]
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined)
+            for i, (item, joined) in enumerate(items, 1)]
 
 
 def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
@@ -85,7 +79,7 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
             _note(fact, "含未填写的占位内容，补全后方可签发")
     if raw:
         warnings.extend(hidden_warnings(raw))
-        warnings.extend(f"{note}：公文使用简体字。" for note in normalise_script(strip_hidden(raw))[1])
+        warnings.extend(f"{note}：公文使用简体字。" for note in plain_text(raw)[1])
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings

@@ -12,11 +12,13 @@ from dataclasses import replace
 from datetime import date
 
 from drafting.errors import InputError
-from retrieval.figures import masked_values
-from retrieval.script import to_simplified
+from lexicon.figures import masked_values
+from lexicon.plain import strip_hidden
+from lexicon.roles import Kind
+from lexicon.script import to_simplified
 
-from .facts import hidden_warnings, strip_hidden
-from .kinds import fill_title, get_kind
+from .facts import hidden_warnings
+from .kinds import SHAPES, fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
 
@@ -44,6 +46,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
         raise InputError(f"年份 {year} 不在 {MIN_YEAR}–{last} 之间：请填写报告所总结的年份。")
     if period not in ("", "half", "annual"):
         raise InputError(f"总结期间 {period!r} 无法识别：请写 half（上半年）或 annual（全年），或留空自动判断。")
+    if extra.get("shape") and extra["shape"] not in SHAPES:
+        raise InputError(f"报告结构 {extra['shape']!r} 无法识别：请写 statutory（一、主要举措和成效下分（一）（二）…）"
+                         "或 themed（按主题分几个一级标题），或留空。")
     fields = {k: str(v).strip() for k, v in extra.items() if k in DraftMeta.__dataclass_fields__ and v}
     meta = DraftMeta(org=org, year=year, report_type=kind.key, short_name=(short_name or "").strip(),
                      addressee=(addressee or "").strip(), period=period, **fields)
@@ -54,6 +59,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     except ValueError as exc:
         raise InputError(str(exc)) from None
     meta.short_name, meta.addressee = profile.self_name, profile.addressee
+    if profile.full_name != org:  # 通城镇政府: the title and the 落款 carry the full name
+        meta.org = profile.full_name
+        meta.notices.append(f"单位全称为“{profile.full_name}”：标题和落款用全称。")
     # A level worked out from the name is kept; a guessed one is not, so the notice stays until the user picks one.
     meta.level = profile.level if profile.placed else ""
     meta.body, meta.leader_title = profile.body, profile.leader_title
@@ -63,8 +71,8 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
 
 def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> DraftMeta:
     """The metadata completed for these facts: period, title, writing date, and notices."""
-    notices = [*meta.notices, *profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
-                                           meta.leader_title).notices]
+    profile = profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
+    notices = [*meta.notices, *profile.notices]
     for field_name, label in (("org", "单位全称"), ("short_name", "自称"), ("addressee", "主送机关"), ("signer", "签发人")):
         masks = masked_values(getattr(meta, field_name))
         if masks:
@@ -72,8 +80,8 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     period = meta.period
     if not period:
         half = [f.id for f in facts if HALF_CUE.search(f.text)]
-        period = "half" if half and meta.report_type == "zongjie" else "annual"
-        if half and meta.report_type == "zongjie":
+        period = "half" if half and meta.report_type == Kind.ZONGJIE else "annual"
+        if half and meta.report_type == Kind.ZONGJIE:
             notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
                            "如是全年总结，请把“总结期间”改为全年。")
         elif half:
@@ -83,17 +91,19 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     settled.title = fill_title(get_kind(meta.report_type), settled)
     if not settled.date:
         when = today or date.today()
-        if plausible_writing_date(settled, when):
+        first, last = usual_writing_window(settled)
+        if first <= when <= last:
             settled.date = format_date(when.isoformat())
             notices.append(f"成文日期未填写：用今天（{settled.date}），请按实际印发日期核对。")
         else:
-            notices.append("成文日期未填写，今天也不在这份报告通常的成文时间内：落款日期留空（年 月 日），"
-                           "请由签发人填写。")
+            notices.append(f"成文日期未填写，今天（{_cn_date(when)}）不在这份报告通常的成文时间内"
+                           f"（{_cn_date(first)}至{_cn_date(last)}）：落款日期留空（年 月 日），请由签发人填写。")
     elif written_on(settled) < period_end(settled):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
                        "报告通常在期末之后成文，请核对。")
-    if re.fullmatch(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(妇联|妇女联合会)", settled.org):
-        notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“某某市妇女联合会”），请补全。")
+    if profile.bare:
+        example = "某某" + re.sub("妇联$", "妇女联合会", settled.org)
+        notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“{example}”），请补全。")
     if period == "half":
         for fact in facts:
             if "全年" in fact.text and "全年" not in fact.note:
@@ -107,12 +117,23 @@ def period_end(meta: DraftMeta) -> date:
     return date(meta.year, 6, 30) if meta.period == "half" else date(meta.year, 12, 31)
 
 
+def usual_writing_window(meta: DraftMeta) -> tuple[date, date]:
+    """When such a report is usually written, the only days that may stand in for a missing date:
+    an annual report from January to April of the next year (due in the first quarter, published
+    by 1 April; a 普法履职报告 from November, when the year's 述职 starts); a half-year report from
+    late June to July of its year."""
+    if meta.period == "half":
+        return date(meta.year, 6, 20), date(meta.year, 7, 31)
+    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
+    return start, date(meta.year + 1, 4, 30)
+
+
 def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
     """Annual reports are written in the next year (a 普法履职报告 from November); a half-year
     report from June to December of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == "pufa" else date(meta.year + 1, 1, 1)
+    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
     return start <= when <= date(meta.year + 1, 12, 31)
 
 

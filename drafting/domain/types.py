@@ -1,15 +1,22 @@
 """The core objects every stage passes along: Fact (with its Figures), Source, Section, DraftMeta, Draft.
 
-Figure itself is a text basic and lives in retrieval.figures; it is re-exported here."""
+Figure itself is a text basic and lives in lexicon.figures; it is re-exported here. A Section's
+problems are Findings (findings.py), last year's report is a LastYear (last_year.py), what writing
+cost is a Usage (usage.py)."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from retrieval.figures import Figure
+from lexicon.figures import Figure
+from lexicon.roles import Role
+
+from .findings import Finding
+from .last_year import Derived, LastYear
+from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
@@ -23,14 +30,33 @@ class Fact:
     """F1, F2, … in the order given; D1, D2, … for accepted comparisons with last year."""
     text: str
     figures: list[Figure] = field(default_factory=list)
-    derived: dict = field(default_factory=dict)
-    """For a D fact: formula, the fact it comes from and last year's report passage."""
+    derived: Derived | None = None
+    """For a D fact: formula, the fact it comes from and last year's report passage; None for the user's."""
     kind: str = ""
     """What the fact is (a FactKind: activity, honour, problem, plan, duty, guiding, event, fragment)."""
     note: str = ""
     """A question for the user about this fact, e.g. a fragment: “缺少做了什么，请补充”."""
     theme: str = ""
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
+    joined: bool = False
+    """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
+    unsure: bool = False
+    """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
+
+    def json_fields(self) -> dict[str, Any]:
+        """Its JSON one level deep, for an encoder that walks the records itself (the draft store)."""
+        return {**{f.name: getattr(self, f.name) for f in fields(self)},
+                "derived": self.derived.to_dict() if self.derived else {}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
+                   derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
+                   note=data.get("note", ""), theme=data.get("theme", ""),
+                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)))
 
 
 @dataclass
@@ -56,7 +82,8 @@ class Section:
     text: str = ""
     fact_ids: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[Finding] = field(default_factory=list)
+    """Its open problems: the checks' findings on its text and warnings about how it was written."""
     locked: bool = False
     """A locked section is never regenerated."""
     variant: int = 0
@@ -67,6 +94,13 @@ class Section:
     """Sentences not taken from the facts that state something the user should confirm (通用表述)."""
     attempt: str = ""
     """The model's best attempt when it failed its checks and the offline text is shown instead."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        """A saved section; flags saved as strings by an earlier version become Findings."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**known, "sources": [Source(**src) for src in data.get("sources", [])],
+                      "flags": [Finding.from_dict(flag) for flag in data.get("flags", [])]})
 
 
 @dataclass
@@ -99,6 +133,9 @@ class DraftMeta:
     """党组书记、主席 / 主席 / 党组书记、局长."""
     notices: list[str] = field(default_factory=list)
     """What the tool decided about who and when and wants the user to confirm."""
+    shape: str = ""
+    """A 法治政府建设 report's shape: 'statutory' (一、主要举措和成效 with （一）（二）…, then 不足,
+    第一责任人, 下一年度安排) or 'themed' (several themed 一、二、三 sections); '' for the default."""
 
 
 @dataclass
@@ -109,13 +146,13 @@ class Draft:
     facts: list[Fact]
     sections: list[Section]
     id: str = ""
-    tokens: dict[str, int] = field(default_factory=dict)
-    """Prompt and completion tokens spent (LLM backend)."""
+    tokens: Usage = field(default_factory=Usage)
+    """Model calls and tokens spent (LLM backend), failures and fallbacks."""
     warnings: list[str] = field(default_factory=list)
     """Warnings about the facts (conflicting figures, masked values)."""
-    previous: dict = field(default_factory=dict)
-    """Last year's report of the same federation and kind, when the index holds one: doc, title,
-    year, plans [{item, status, fact_ids}], comparisons [{…}] offered to the user."""
+    previous: LastYear | None = None
+    """Last year's report of the same federation and kind (found or not) once the index was looked
+    in: its plans, the comparisons offered to the user, stale figures. None: no index was given."""
 
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
@@ -125,10 +162,24 @@ class Draft:
 
     def body_sections(self) -> list[Section]:
         """The numbered sections (一、二、…), in order: everything but the preamble."""
-        return [s for s in self.sections if s.role not in ("preamble", "closing")]
+        return [s for s in self.sections if s.role != Role.PREAMBLE]
+
+    @property
+    def comparisons(self) -> list:
+        """The comparisons with last year on offer (none when no earlier report was found)."""
+        return self.previous.comparisons if self.previous else []
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"meta": asdict(self.meta), "facts": [f.to_dict() for f in self.facts],
+                "sections": [asdict(s) for s in self.sections], "id": self.id,
+                "tokens": self.tokens.to_dict(), "warnings": list(self.warnings),
+                "previous": self.previous.to_dict() if self.previous else {}}
+
+    def json_fields(self) -> dict[str, Any]:
+        """Its JSON one level deep, for an encoder that walks the records itself (the draft store)."""
+        return {"meta": self.meta, "facts": self.facts, "sections": self.sections, "id": self.id,
+                "tokens": self.tokens.to_dict(), "warnings": self.warnings,
+                "previous": self.previous.to_dict() if self.previous else {}}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -136,18 +187,10 @@ class Draft:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
         meta = DraftMeta(**{k: v for k, v in data["meta"].items() if k in DraftMeta.__dataclass_fields__})
-        facts = [Fact(id=f["id"], text=f["text"], figures=[Figure(**g) for g in f.get("figures", [])],
-                      derived=dict(f.get("derived", {})), kind=f.get("kind", ""), note=f.get("note", ""),
-                      theme=f.get("theme", ""))
-                 for f in data.get("facts", [])]
-        sections = []
-        for s in data.get("sections", []):
-            fields = {k: v for k, v in s.items() if k in Section.__dataclass_fields__ and k != "sources"}
-            fields["sources"] = [Source(**src) for src in s.get("sources", [])]
-            sections.append(Section(**fields))
-        return cls(meta=meta, facts=facts, sections=sections, id=data.get("id", ""),
-                   tokens=dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
-                   previous=dict(data.get("previous", {})))
+        return cls(meta=meta, facts=[Fact.from_dict(f) for f in data.get("facts", [])],
+                   sections=[Section.from_dict(s) for s in data.get("sections", [])], id=data.get("id", ""),
+                   tokens=Usage.from_dict(data.get("tokens", {})), warnings=list(data.get("warnings", [])),
+                   previous=LastYear.from_dict(data.get("previous", {})))
 
     @classmethod
     def from_json(cls, text: str) -> Draft:

@@ -7,9 +7,9 @@ decides a level or a year itself.
 
 from __future__ import annotations
 
-from .kinds import SectionSpec, get_kind
+from .kinds import ReportKind, SectionSpec, get_kind, shaped
 from .meta import written_on
-from .phrases import neutral
+from .phrases import VOICE_WORDS, neutral
 from .profile import OrgProfile, profile_for
 from .timeline import congress_phrase, guiding_phrase, ideology, laws_in_force, rule_of_law_thought
 from .types import DraftMeta
@@ -27,20 +27,17 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     when = written_on(meta)
     half = meta.period == "half"
     federation = profile.federation
-    return {
-        "business": "妇联业务工作" if federation else "业务工作",
-        "mission": "依法维护妇女儿童合法权益" if federation else "依法履行部门职责",
-        "mission_short": "妇女儿童权益保障" if federation else "部门职责",
-        "people": "妇女群众" if federation else "人民群众",
-        "members": "妇女" if federation else "干部职工",
-        "org": meta.org, "short": profile.self_name, "year": str(meta.year), "next_year": str(meta.year + 1),
-        "party": level.party, "government": level.government, "party_gov": level.party_gov,
+    voice = VOICE_WORDS[profile.voice]
+    return voice | {
+        "org": meta.org, "short": profile.self_name, "we": profile.we, "year": str(meta.year),
+        "next_year": str(meta.year + 1), "party": profile.party, "government": level.government,
+        "party_gov": profile.led_by, "own_party": profile.own_party,
         "rule_of_law": level.rule_of_law, "area": level.area, "leader": profile.leader_title,
-        "superior": profile.superior,
+        "superior": profile.superior, "group_study": profile.study_group + "学习" if profile.study_group else "干部集体学习",
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "ahead": "下半年" if half else "新的一年",
-        "far": ("偏远地区" if level.key in ("县", "旗", "镇", "乡") else "基层") + ("妇女群众" if federation else "群众"),
+        "far": ("偏远地区" if level.rural else "基层") + ("妇女群众" if federation else "群众"),
         "guiding": guiding_phrase(when), "ideology": ideology(when), "congress": congress_phrase(when),
         "guiding_work": f"深入学习贯彻{congress_phrase(when)}" + (
             "，认真贯彻习近平总书记关于妇女儿童和妇联工作的重要论述" if federation and when.year >= 2018 else ""),
@@ -49,15 +46,21 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     }
 
 
+def kind_of(meta: DraftMeta) -> ReportKind:
+    """The draft's kind with its sections: a government body's work areas or a federation's, and
+    the shape the draft asks for."""
+    return shaped(get_kind(meta.report_type), meta.shape, profile_of(meta).federation)
+
+
 def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
     """The kind's section whose heading (filled for this draft) is `heading`; None for a section the
     user added or renamed."""
-    return next((spec for spec in get_kind(meta.report_type).sections if spec.role == role
+    return next((spec for spec in kind_of(meta).sections if spec.role == role
                  and any(fill(h, meta) == heading for h in spec.headings)), None)
 
 
 def fill(template: str, meta: DraftMeta) -> str:
-    """A template in the organisation's words; a government department gets neutral wording."""
+    """A template in the organisation's words; a government or a department gets neutral wording."""
     return in_words(template, words_for(meta), profile_of(meta).federation)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.types import Draft, Section
-from retrieval.figures import figure_spans
+from lexicon.figures import figure_spans
 
 from .render import Line, note_text
 
@@ -27,7 +27,8 @@ def source_note(draft: Draft, section: Section) -> str:
         fact = draft.fact(fid)
         if fact is None:
             return fid
-        formula = f"；工具计算：{fact.derived['formula']}，上年：{_excerpt(fact.derived['last_year'])}" if fact.derived else ""
+        derived = fact.derived
+        formula = f"；工具计算：{derived.formula}，上年：{_excerpt(derived.last_year)}" if derived else ""
         return f"{fid}（{_excerpt(fact.text)}{formula}）"
 
     facts = "、".join(fact_note(fid) for fid in section.fact_ids)

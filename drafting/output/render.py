@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.review.base import CheckResult
-from drafting.write.validate import read_flag
-from retrieval.patterns import SUB, ordinal
+from lexicon.numbering import SUB, ordinal
+from lexicon.roles import Role
 from retrieval.text import sentences
 
 BLANK_DATE = "年  月  日"
 """The 成文日期 left for the signer when the tool could not know it."""
+APPENDIX = "附：来源说明"
+"""The heading of the Word file's sources, when they travel as an appendix rather than comments."""
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,15 @@ def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[N
     found = {f.message for f in findings}
     ids = {s.id for s in draft.sections}
     notes = [Note(TO_CHECK, f.message, f.section_id if f.section_id in ids else "", f.sentence) for f in findings]
-    flags = [flag for s in draft.sections for flag in s.flags]
+    flags = [flag.line for s in draft.sections for flag in s.flags]
     # who/when decided by the tool, and the facts' warnings a section flag does not already carry
     notes += [Note(TO_CHECK, text) for text in draft.meta.notices + draft.warnings
               if not any(text.startswith(flag) for flag in flags)]
     for section in draft.sections:
         for flag in section.flags:
-            message, sentence = read_flag(flag)
-            if message not in found:
-                notes.append(Note(TO_CHECK, message, section.id, sentence or _sentence_named(section, message)))
+            if flag.message not in found:
+                sentence = flag.sentence or _sentence_named(section, flag.message)
+                notes.append(Note(TO_CHECK, flag.message, section.id, sentence))
         for fact in (draft.fact(i) for i in section.fact_ids):
             if fact is not None and fact.note:
                 notes.append(Note(TO_CHECK, f"{fact.id}：{fact.note}", section.id,
@@ -109,7 +111,7 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
     if m.addressee:
         lines.append(Line("addressee", m.addressee))
     for section in draft.sections:
-        if section.role != "preamble":
+        if section.role != Role.PREAMBLE:
             lines.append(Line("heading1", section_heading(draft, section.id), section.id))
         for paragraph in section.text.split("\n"):
             if paragraph.strip():
@@ -118,7 +120,7 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
         lines += [Line("note", n.text, section.id, keep(n.sentence), n.label) for n in notes if n.section_id == section.id]
     lines += [Line("signature", m.org), Line("date", m.date or BLANK_DATE)]
     if m.cc:
-        lines.append(Line("cc", f"抄送：{m.cc}"))
+        lines.append(Line("cc", f"抄送：{m.cc.rstrip('。')}。"))  # a full stop after the last (GB/T 9704 7.4.2)
     if m.printer:
         lines.append(Line("printer", f"{m.printer}    {m.date or BLANK_DATE}印发"))
     return lines

@@ -1,9 +1,11 @@
 """Read a draft back from a .docx that staff finished in Word or WPS.
 
 Each `一、` heading starts a section; the text is matched to the draft's sections (by heading,
-then by position), markers are put back after every figure that still matches a fact, and the
-caller gets the new draft plus what changed, section by section. A figure edited so that it no
-longer matches its fact stays unmarked, and the checks catch it.
+then by position), the facts' markers are put back (drafting.output.remark: by figures, then by
+words), and the caller gets the new draft plus what changed, section by section. A figure edited
+so that it no longer matches its fact stays unmarked, and the checks catch it. The 版头, title,
+主送机关, 落款 and 版记 are left out: by their styles, and by their shape when Word or WPS lost the
+styles.
 """
 
 from __future__ import annotations
@@ -15,10 +17,17 @@ from pathlib import Path
 
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.errors import InputError
+from lexicon.numbering import TOP
+from lexicon.roles import Role
 from retrieval.errors import SkippedFile
-from retrieval.figures import figure_spans
-from retrieval.patterns import TOP
-from retrieval.readers import check_zip
+from retrieval.readers import check_zip, read_paragraphs
+
+from .remark import remark
+from .render import APPENDIX
+from .word_styles import ADDRESSEE, DATE, HEADER, RECORD, SIGNATURE, TITLE
+
+NOT_TEXT = {look.name for look in (HEADER, TITLE, ADDRESSEE, SIGNATURE, DATE, RECORD)}
+"""Styles of the lines around the report's text."""
 
 
 @dataclass
@@ -28,30 +37,41 @@ class SectionChange:
     diff: list[str]
 
 
-def read_docx_parts(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """(preamble paragraphs, [(heading, paragraphs)]) of an edited report; 落款 lines dropped."""
+def open_docx(path: Path):
+    """A Word file opened with python-docx, after the zip checks; InputError when it cannot be."""
     import docx
 
     try:
         check_zip(path)
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except SkippedFile as exc:
         raise InputError(f"无法读取 Word 文件：{exc}") from None
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise InputError(f"无法读取 Word 文件：{type(exc).__name__}，请确认是 .docx 格式") from None
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
-    preamble, sections, started = [], [], False
+
+
+def read_docx_parts(path: Path, max_bytes: int | None = None) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """(preamble paragraphs, [(heading, paragraphs)]) of an edited report, without the lines around
+    the text: known by their styles, or — in a file that lost them — by their shape. Read in the
+    import's worker, with its budgets (size, inflation, time, memory): a hostile file costs a
+    message, not minutes and hundreds of MB of the app."""
+    try:
+        read = read_paragraphs(path, max_bytes)
+    except SkippedFile as exc:
+        raise InputError(f"无法读取 Word 文件：{exc}") from None
+    styled = any(name in NOT_TEXT for name, _ in read)
+    paragraphs = [text.strip() for name, text in read if text.strip() and name not in NOT_TEXT]
+    preamble, sections = [], []
     for text in paragraphs:
+        if text == APPENDIX:
+            break  # the sources, not the report
         m = TOP.match(text)
         if m:
             sections.append((m.group(2), []))
-            started = True
         elif sections:
             sections[-1][1].append(text)
-        elif started is False and (text.endswith("：") or len(preamble) == 0 and not text.endswith("。")):
-            continue  # title, 版头 and 主送 lines before the preamble
-        else:
-            preamble.append(text)
+        elif styled or preamble or text.endswith(("。", "如下：", "如下:")):
+            preamble.append(text)  # before it: the title, 版头 and 主送 lines of an unstyled file
     if sections:
         body = sections[-1][1]
         while body and (re.fullmatch(r"(\d{4})?年\s*(\d{1,2})?月\s*(\d{1,2})?日", body[-1]) or body[-1].endswith(("妇女联合会", "妇联"))
@@ -60,21 +80,9 @@ def read_docx_parts(path: Path) -> tuple[list[str], list[tuple[str, list[str]]]]
     return preamble, sections
 
 
-def remark(text: str, draft: Draft, fact_ids: list[str]) -> str:
-    """Put 【Fn】 back after every figure that matches a fact (the section's own facts first)."""
-    order = [f for f in draft.facts if f.id in fact_ids] + [f for f in draft.facts if f.id not in fact_ids]
-    out, cursor = [], 0
-    for _, end, fig in figure_spans(text):
-        owner = next((f for f in order if fig.key in {g.key for g in f.figures}), None)
-        out.append(text[cursor:end] + (f"【{owner.id}】" if owner else ""))
-        cursor = end
-    out.append(text[cursor:])
-    return "".join(out)
-
-
-def merge_docx(draft: Draft, path: Path) -> tuple[Draft, list[SectionChange]]:
+def merge_docx(draft: Draft, path: Path, max_bytes: int | None = None) -> tuple[Draft, list[SectionChange]]:
     """The draft with the Word file's text in its sections, and the changes."""
-    preamble, parts = read_docx_parts(Path(path))
+    preamble, parts = read_docx_parts(Path(path), max_bytes)
     if not parts:
         raise InputError("Word 文件里没有找到“一、”这样的一级标题，无法与草稿对应。")
     body = draft.body_sections()
@@ -85,11 +93,11 @@ def merge_docx(draft: Draft, path: Path) -> tuple[Draft, list[SectionChange]]:
         section = by_heading.get(heading) or (body[position] if position < len(body) else None)
         if section is None:
             raise InputError(f"Word 文件多出一部分“{heading}”：请先在草稿中添加这一部分再上传。")
-        text = "\n".join(remark(p, draft, section.fact_ids) for p in paragraphs)
+        text = remark("\n".join(paragraphs), draft, section)
         updated[section.id] = _changed(section, heading, text, changes)
-    preamble_section = next((s for s in draft.sections if s.role == "preamble"), None)
+    preamble_section = next((s for s in draft.sections if s.role == Role.PREAMBLE), None)
     if preamble_section and preamble:
-        text = "\n".join(remark(p, draft, []) for p in preamble)
+        text = remark("\n".join(preamble), draft, preamble_section)
         updated[preamble_section.id] = _changed(preamble_section, preamble_section.heading, text, changes)
     sections = [updated.get(s.id, s) for s in draft.sections]
     return replace(draft, sections=sections), [c for c in changes if c.diff]

@@ -8,8 +8,8 @@ organisation's own earlier report is continuity.py's business: there a repeated 
 from __future__ import annotations
 
 from drafting.domain.types import Fact
+from lexicon.figures import canonical
 from retrieval.errors import RetrievalError
-from retrieval.figures import canonical
 
 SAME_FIGURES = 3
 """Three exact figures shared with one report is no coincidence."""

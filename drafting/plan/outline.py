@@ -9,33 +9,33 @@ table, and written only if the user moves them into a section.
 
 from __future__ import annotations
 
-from drafting.domain.classify import classify_all
-from drafting.domain.kinds import ReportKind, SectionSpec
-from drafting.domain.roles import FactKind, Role
-from drafting.domain.themes import THEME
+from drafting.domain.classify import FactKind, classify_all
+from drafting.domain.kinds import ReportKind
 from drafting.domain.types import DraftMeta, Fact, Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
-from .placement import place
-
-KIND_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
-             FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
+from .arrange import Filing, arrange
 
 
 def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=None,
                  exclude_docs: tuple[str, ...] = ()) -> list[Section]:
     """The report's sections, each with the ids of the facts it will carry and why each is there."""
     classify_all(facts, meta)
-    assigned: dict[str, list[str]] = {"preamble": [], **{s.key: [] for s in kind.sections}}
-    reasons: dict[str, str] = {}
+    filings = arrange(facts, kind, index, exclude_docs)
+    assigned: dict[str, list[str]] = {Role.PREAMBLE: [], **{s.key: [] for s in kind.sections}}
     for fact in facts:
-        if fact.derived:
+        filing = filings.get(fact.id)
+        if filing is None:
             continue  # comparisons with last year follow their fact (continuity.accept_comparisons)
-        key, reasons[fact.id] = _file(fact, kind, index, exclude_docs)
+        if filing.question and filing.question not in fact.note:
+            fact.note = f"{fact.note} {filing.question}".strip()
+        key = _section_key(filing, kind)
         if key:
             assigned[key].append(fact.id)
-    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned["preamble"],
-                        placement={f: reasons[f] for f in assigned["preamble"]})]
+    reasons = {f: filings[f].reason for f in filings}
+    sections = [Section(id="s0", role=Role.PREAMBLE, heading="", fact_ids=assigned[Role.PREAMBLE],
+                        placement={f: reasons[f] for f in assigned[Role.PREAMBLE]})]
     kept_measures = [s.key for s in kind.measures() if assigned[s.key]] or [kind.measures()[0].key]
     for spec in kind.sections:
         if not assigned[spec.key] and (not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)):
@@ -46,36 +46,14 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
     return sections
 
 
-def _file(fact: Fact, kind: ReportKind, index, exclude_docs) -> tuple[str, str]:
-    """(section key or '' for none, the reason shown to the user)."""
-    fact_kind = FactKind(fact.kind)
-    label = fact_kind.label
-    if fact_kind == FactKind.FRAGMENT:
-        return "", f"{label}：未放入任何部分"
-    role = KIND_ROLE.get(fact_kind)
-    if fact_kind == FactKind.HONOUR and _has(kind, Role.HIGHLIGHTS):
-        role = Role.HIGHLIGHTS
-    if role == Role.PREAMBLE:
-        return "preamble", f"{label} → 导语"
-    if role and _has(kind, role):
-        spec = next(s for s in kind.sections if s.role == role)
-        return spec.key, f"{label} → {role.label}"
-    placed = place(fact.text, index, kind.themes(), exclude_docs)
-    theme = placed.theme or _fallback_theme(kind)
-    fact.theme = theme
-    spec = kind.section_for(theme)
-    topic = spec.topic_for(theme)
-    where = f"{THEME[theme].label}（{topic.headings[0] if topic else spec.headings[0]}）"
-    return spec.key, f"{label} → {where}；{placed.reason}"
-
-
-def _has(kind: ReportKind, role: Role) -> bool:
-    return any(s.role == role for s in kind.sections)
-
-
-def _fallback_theme(kind: ReportKind) -> str:
-    first: SectionSpec = kind.measures()[0]
-    return first.topics[0].themes[0]
+def _section_key(filing: Filing, kind: ReportKind) -> str:
+    if not filing.role:
+        return ""
+    if filing.role == Role.PREAMBLE:
+        return Role.PREAMBLE
+    if filing.role == Role.MEASURES:
+        return kind.section_for(filing.theme).key
+    return next(s.key for s in kind.sections if s.role == filing.role)
 
 
 GAP_NOTES = {

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.domain.themes import heading_theme, text_scores
+from lexicon.numbering import NUMERALS, SUB, TOP
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
-from retrieval.patterns import SUB, TOP
 from retrieval.text import sentences
 
-ITEM_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是)?(.{2,16})。$")
+ITEM_LEAD = re.compile(rf"^(?:[{NUMERALS}]+是)?(.{{2,16}})。$")
 """A short whole sentence that leads what follows: 一是注重网络平台建设。 / 依法化解社会矛盾。"""
 OWN_WORDS_WEIGHT = 0.7
 """The fact's own words count as much as a good neighbour: neither alone is reliable on a small corpus."""
@@ -39,6 +40,15 @@ class Placed:
     theme: str
     confidence: float
     reason: str
+    scores: tuple[tuple[str, float], ...] = ()
+    """Every theme's share of the vote, largest first: a neighbour's theme may still fit."""
+    reasons: tuple[tuple[str, str], ...] = ()
+
+    def share(self, theme: str) -> float:
+        return dict(self.scores).get(theme, 0.0)
+
+    def reason_for(self, theme: str) -> str:
+        return dict(self.reasons).get(theme, "按事实本身的用词归类")
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +63,7 @@ def sentence_leads(passage_text: str, heading: str) -> list[tuple[str, str]]:
             sub, lead = m.group(2).split("。")[0], ""
             continue
         short = ITEM_LEAD.match(sentence)
-        if short and (n == 0 or sentence[0] in "一二三四五六七八九十"):
+        if short and (n == 0 or sentence[0] in NUMERALS):
             lead = short.group(1)
             continue
         chain = [h for h in (lead, sub, heading) if h and heading_theme(h)]
@@ -77,7 +87,7 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
     if index is None:
         return []
     try:
-        passages = index.search(text, role="measures", k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
+        passages = index.search(text, role=Role.MEASURES, k=NEIGHBOURS, exclude_docs=exclude_docs, per_doc=3)
     except RetrievalError:
         return []  # the index is down: the fact's own words still place it
     votes = []
@@ -91,6 +101,8 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
         if not theme:
             continue
         weight = similarity(text, sentence) / (1 + 0.3 * rank)
+        if weight <= 0:
+            continue  # no word in common (a terse fact such as 5人): no vote, not a vote of nothing
         where = lead if lead != passage.heading else passage.heading
         votes.append(Vote(theme, weight, f"与《{passage.title}》“{_short(where)}”中的句子相近"))
     return votes
@@ -105,16 +117,17 @@ def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
             scores[vote.theme] = scores.get(vote.theme, 0.0) + vote.weight
             if vote.weight > reasons.get(vote.theme, (0.0, ""))[0]:
                 reasons[vote.theme] = (vote.weight, vote.reason)
-    own = {k: v for k, v in text_scores(text).items() if k in allowed}
+    own = {k: v for k, v in text_scores(text).items() if k in allowed and v > 0}
     top_own = max(own.values(), default=1.0)
     for theme, hits in own.items():
         scores[theme] = scores.get(theme, 0.0) + OWN_WORDS_WEIGHT * hits / top_own
     if not scores:
         return Placed("", 0.0, "没有相近的范例，也没有可判断的词：请确认位置")
-    theme = max(scores, key=lambda k: scores[k])
-    confidence = scores[theme] / sum(scores.values())
-    reason = reasons.get(theme, (0, "按事实本身的用词归类"))[1]
-    return Placed(theme, round(confidence, 2), reason)
+    total = sum(scores.values())
+    ranked = tuple(sorted(((k, round(v / total, 3)) for k, v in scores.items()), key=lambda kv: -kv[1]))
+    theme, confidence = ranked[0]
+    why = tuple((k, r) for k, (_, r) in reasons.items())
+    return Placed(theme, confidence, dict(why).get(theme, "按事实本身的用词归类"), ranked, why)
 
 
 def _short(heading: str) -> str:

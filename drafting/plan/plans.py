@@ -13,16 +13,23 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.facts import figure_subject
+from drafting.domain.last_year import PlanRow
 from drafting.domain.types import Fact
-from retrieval.figures import figure_spans
-from retrieval.patterns import ENUMERATOR
+from lexicon.cues import CONNECTIVES, PLAN_AHEAD, PLAN_VERBS
+from lexicon.figures import figure_spans
+from lexicon.numbering import ENUMERATOR
+from lexicon.pattern import either
+from lexicon.roles import Role
 from retrieval.text import sentences, words
 
-PLAN_LEAD = re.compile(r"^(?:下一步|今后|同时|此外|另外)，?")
+from .targets import counted_words, measuring, progress
+
+PLAN_LEAD = re.compile(f"^{either(PLAN_AHEAD + CONNECTIVES)}，?")
+PLAN_TIME = re.compile(rf"^(?:\d{{4}}年度?|{either(PLAN_AHEAD)})[，,]?")
+PLAN_VERB = re.compile(f"^[^，]{{0,12}}(将|要)|^{either(PLAN_VERBS)}")
 GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
 DONE_KINDS = {"", "activity", "honour", "duty", "event"}
-"""Fact kinds that report work done (drafting.domain.roles.FactKind); '' when not classified."""
+"""Fact kinds that report work done (drafting.domain.classify.FactKind); '' when not classified."""
 
 WORK = {
     # what the work is → words that name it in a plan or a fact (substrings)
@@ -49,11 +56,35 @@ WORK = {
     "美丽庭院": ("美丽庭院",),
     "思想引领": ("二十大", "听党话", "跟党走", "思想引领"),
     "组织改革": ("四组一队", "组织改革", "妇联改革"),
-    "关爱": ("两癌", "春蕾", "困境儿童", "留守儿童", "救助", "慰问", "帮扶"),
+    "两癌": ("两癌", "宫颈癌", "乳腺癌"),
+    "儿童关爱": ("春蕾", "困境儿童", "留守儿童", "孤儿", "事实无人抚养"),
+    "帮扶": ("救助", "慰问", "帮扶"),
     "阵地": ("妇女之家", "儿童之家", "阵地", "驿站", "调解室", "维权站"),
 }
 BROAD = {"普法宣传", "学法", "维权"}
 """Kinds of work so wide that they answer a plan only when it names nothing more specific."""
+FORMS = {
+    # the form the work takes → its names; a plan naming a form is answered only by a fact in that form
+    "培训": ("培训", "轮训", "研修", "专题班"),
+    "讲座": ("讲座", "讲堂", "宣讲", "授课", "课堂", "党课"),
+    "竞赛": ("竞赛", "竞答", "答题", "知识赛"),
+    "评选": ("评选", "寻找", "推荐", "选树", "推选", "评比", "表彰"),
+    "资料": ("资料", "宣传册", "手册", "折页", "明白纸", "宣传品"),
+    "调研": ("调研", "调查", "摸底"),
+}
+BUILD = re.compile(r"(?:组建|成立|建立|设立|建成|新建|打造|创建|培育|搭建)(?:[一二两三四五六七八九十\d]+[个支家所批处]|一批)?")
+"""A plan to build something names a thing (律师团, 调解室, 机制): only a fact naming that thing answers it."""
+NOT_A_THING = {"工作", "活动", "建设", "任务", "相关", "相关工作"}
+"""美丽庭院创建等相关工作: a verb used as a noun builds nothing a fact must name."""
+AIM = re.compile(r"^(?:切实|不断|进一步|全面|努力|着力)?(?:提升|提高|增强|激发|营造|扩大|实现|推动形成|形成)")
+"""A clause stating what a task is for (提升…能力, 实现…全覆盖): answered only through the task itself."""
+LAW = re.compile(r"《[^》]{2,20}》")
+"""A law a plan names is its object: 《家庭教育促进法》宣传 is answered only by a fact naming that law."""
+TARGET_WORDS = {"不少", "不少于", "不低于", "达到", "以上", "力争", "确保"}
+"""Words of a plan's target, not of its work (普法宣传活动不少于50场)."""
+PLAIN = {"专题", "基层", "妇联", "干部", "妇女", "儿童", "妇女儿童", "群众", "举办", "组织", "开展", "参加", "培训",
+         "培训班", "讲座", "活动"}
+"""Words any training or lecture shares with any other: they do not make two the same work."""
 STATEMENT = re.compile(r"是一项|是一个|如下|以下")
 
 
@@ -61,13 +92,12 @@ def plan_items(passages) -> list[str]:
     """The items of last year's 下一步/工作计划: one per 一是…/（一）/1./； clause."""
     items = []
     for passage in passages:
-        if passage.role != "plans":
+        if passage.role != Role.PLANS:
             continue
         for sentence in sentences(passage.text):
-            for clause in re.split(r"[；;]", sentence):
+            for clause in re.split(r"[；;：:]", sentence):  # 做好以下工作：一是… is a lead, then items
                 clause = PLAN_LEAD.sub("", ENUMERATOR.sub("", clause.strip())).strip("。，：:")
-                clause = re.sub(r"^(?:\d{4}年度?|明年|下半年)[，,]?", "", clause)
-                clause = re.sub(r"^[^，]{0,12}(将|要)|^(?:计划|力争|争取)", "", clause).strip("，")
+                clause = PLAN_VERB.sub("", PLAN_TIME.sub("", clause)).strip("，")
                 if 8 <= len(clause) <= 120 and not STATEMENT.search(clause):
                     items.append(clause)
     return list(dict.fromkeys(items))
@@ -78,78 +108,81 @@ def works(text: str) -> set[str]:
     return {work for work, names in WORK.items() if any(name in text for name in names)}
 
 
+def forms(text: str) -> set[str]:
+    """The forms of work a text names (培训, 评选 …)."""
+    return {form for form, names in FORMS.items() if any(name in text for name in names)}
+
+
+def built_thing(clause: str) -> str:
+    """What a plan to build something builds, by its last word: 组建妇女儿童维权律师团 → 律师团,
+    建成10个婚姻家庭纠纷调解室 → 调解室 (a one-character word joins the one before it); '' otherwise."""
+    found = BUILD.search(clause)
+    if not found:
+        return ""
+    named = [w for w in words(re.sub(r"[“”\"《》]", "", clause[found.end():])) if not re.search(r"\d", w)]
+    while len(named) > 1 and len(named[-1]) == 1:
+        named[-2:] = [named[-2] + named[-1]]
+    thing = named[-1] if named and len(named[-1]) >= 2 else ""
+    return "" if thing in NOT_A_THING else thing
+
+
+def names_thing(fact_text: str, thing: str) -> bool:
+    """Whether a fact names the thing a plan builds: 律师团 in 巾帼维权律师团, or 律师服务团."""
+    return not thing or thing in fact_text or (len(thing) >= 3 and thing[:2] in fact_text and thing[-1] in fact_text)
+
+
 def answers(clause: str, fact_text: str) -> int:
     """How well a fact does the work one clause of a plan names: 0 not at all; more for each
-    specific kind of work both name (a fact answers the clause that names its work most closely)."""
+    specific kind of work both name (a fact answers the clause that names its work most closely).
+    The fact must do the work in the form the clause names and build the thing it builds: a
+    protective order does not answer 反家庭暴力专题培训, nor a hotline 组建维权律师团."""
+    if not (forms(clause) <= forms(fact_text) and names_thing(fact_text, built_thing(clause))
+            and all(law in fact_text for law in LAW.findall(clause))):
+        return 0
     wanted = works(clause)
     specific = wanted - BROAD
     done = works(fact_text)
     if wanted and (specific or wanted) <= done:
         return 1 + 2 * len(specific)
-    clause_words = {w for w in words(clause) if len(w) >= 2} - GENERIC
+    clause_words = {w for w in words(clause) if len(w) >= 2 and not re.search(r"\d", w)} - GENERIC - TARGET_WORDS
     shared = clause_words & {w for w in words(fact_text) if len(w) >= 2}
+    if forms(clause) and len(shared - PLAIN) >= max(1, len(clause_words - PLAIN) / 2):
+        return 3  # the same form of work for the same people or subject: 执委履职培训班
     # Most of the clause's own words must be in the fact, not just 普法 and 宣传.
     return len(shared) if len(shared) >= 2 and len(shared) / len(clause_words) >= 0.75 else 0
 
 
-def match_plans(items: list[str], facts: list[Fact], decimals: int = 1) -> list[dict]:
+def match_plans(items: list[str], facts: list[Fact], decimals: int = 1) -> list[PlanRow]:
     """For each plan item: 'done', 'partial' (a figure planned, less done) or 'not_mentioned', with
     the facts that show it; `answers` holds, per fact, the clause of the item it answers."""
     done_facts = [f for f in facts if f.kind in DONE_KINDS and not f.derived]
     table = []
     for item in items:
-        row: dict = {"item": item, "status": "not_mentioned", "fact_ids": [], "answers": {}}
+        row = PlanRow(item, "not_mentioned")
         clauses = [c for c in re.split(r"[，,]", item) if len(c) >= 4 and not STATEMENT.search(c)]
+        clauses = [c for c in clauses if not AIM.search(c)] or clauses
         for fact in done_facts:
             score, clause = max(((answers(c, fact.text), c) for c in clauses), default=(0, ""), key=lambda x: x[0])
             if score:
-                row["answers"][fact.id] = clause.replace("“", "").replace("”", "")
-        row["fact_ids"] = list(row["answers"])
-        if row["fact_ids"]:
-            row["status"] = "done"
-            row.update(_progress(item, [f for f in done_facts if f.id in row["answers"]], decimals))
+                row.answers[fact.id] = clause.replace("“", "").replace("”", "")
+        row.fact_ids = list(row.answers)
+        if row.fact_ids:
+            row.status = "done"
+            _progress(row, [f for f in done_facts if f.id in row.answers], decimals)
         table.append(row)
     return table
 
 
-def _progress(item: str, facts: list[Fact], decimals: int) -> dict:
-    """A planned figure against this year's figure for the same thing: how much of the plan was done."""
-    for start, end, target in figure_spans(item):
-        if target.qualifier or not target.value:
+def _progress(row: PlanRow, facts: list[Fact], decimals: int) -> None:
+    """A planned figure against this year's figure that measures the same thing: record on the row how
+    much of the plan was done, judged by the fact that counts it (the year's total, not a campaign
+    sharing its words)."""
+    for start, end, target in figure_spans(row.item):
+        if not target.value:
             continue
-        planned = counted_words(item, start, end)
-        for fact in facts:
-            for fstart, fend, actual in figure_spans(fact.text):
-                if actual.unit == target.unit and not actual.qualifier and planned & counted_words(fact.text, fstart, fend):
-                    share = actual.value / target.value * 100
-                    return {"status": "done" if share >= 100 else "partial", "progress": plan_share(share, decimals),
-                            "formula": f"{_number(actual.value)} ÷ {_number(target.value)} = {share:.1f}%",
-                            "progress_fact": fact.id}
-    return {}
-
-
-def counted_words(text: str, start: int, end: int) -> set[str]:
-    """What a figure counts: content words of its clause before it and after it (建成10个调解室)."""
-    after = re.match(r"[^，。；、,;]*", text[end:]).group(0)
-    return set(figure_subject(text, start)) | {w for w in words(after) if len(w) >= 2 and not re.search(r"\d", w)}
-
-
-def plan_share(share: float, decimals: int = 1) -> str:
-    """完成年度计划的90% / 全面完成年度计划 / 超额完成年度计划（完成120%）."""
-    if round(share, decimals) == 100:
-        return "全面完成年度计划"
-    if share > 100:
-        return f"超额完成年度计划（完成计划的{percent(share, decimals)}）"
-    return f"完成年度计划的{percent(share, decimals)}"
-
-
-def percent(value: float, decimals: int = 1) -> str:
-    """A percentage as reports write it: one decimal, none when it is whole (22.9%, 25%)."""
-    text = f"{abs(value):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text + "%"
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+        measure = measuring(counted_words(row.item, start, end), target.unit, facts)
+        verdict = measure and progress(measure.figure, target, decimals)
+        if verdict:
+            row.status, row.progress, row.formula = verdict["status"], verdict["progress"], verdict["formula"]
+            row.progress_fact = measure.fact.id
+            return

@@ -1,22 +1,25 @@
 """Review: the checks a reviewer makes, run on a Draft and its facts — at run time (before a model's
 section is delivered, in the app's 运行检查) and by evals/ on the case set.
 
-Each check is a function `check(draft, guard) -> CheckResult` whose findings name the section and
-the sentence. A check passes only when it has no finding.
+Each check is a function `check(draft, guard) -> CheckResult` whose Findings name the section and
+the sentence. A check passes only when it has no finding. Whether its findings keep a model's answer
+from being shown is said by the check itself (`CheckResult(…, blocks=True)`): figures invented or
+altered, another organisation's names, wording the writing date rules out, chat or prompt residue.
 """
 
 from __future__ import annotations
 
+from drafting.domain.findings import Finding
 from drafting.domain.guard import ForeignGuard, guard_for
 from drafting.domain.types import Draft
 
-from .base import CheckResult, Finding
-from .figures import figure_accuracy, markers
-from .form import form, required_sections
+from .accuracy import figure_accuracy, markers
+from .base import CheckResult
+from .foreign import foreign_particulars, time_wording
+from .form import form, leftovers, required_sections
 from .hygiene import hygiene
 from .prose import broken, claims, placement, repetition
 from .who import organisation, period, script
-from .wording import foreign_particulars, leftovers, time_wording
 
 CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form,
           hygiene, organisation, period, script, placement, claims, repetition, broken]
@@ -28,9 +31,10 @@ def run_checks(draft: Draft, guard: ForeignGuard | None = None) -> list[CheckRes
     return [check(draft, guard) for check in CHECKS]
 
 
-def check_draft(draft: Draft, documents=None) -> list[CheckResult]:
-    """All checks; the foreign-particulars list is built from the index's documents when given."""
-    return run_checks(draft, guard_for(draft, documents) if documents is not None else None)
+def check_draft(draft: Draft, index=None) -> list[CheckResult]:
+    """All checks; the foreign-particulars list is built from the documents of the index (a
+    retrieval.index.ReportIndex) when there is one."""
+    return run_checks(draft, guard_for(draft, index.documents()) if index is not None else None)
 
 
 def findings_by_section(results: list[CheckResult]) -> dict[str, list[tuple[str, Finding]]]:

@@ -1,37 +1,41 @@
-"""What every check shares: a Finding names the section and sentence; a CheckResult passes only
-when it has no finding."""
+"""What every check shares: a CheckResult gathers the Findings of one check (each names its section
+and sentence) and passes only when it has none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from drafting.domain.findings import Finding, Severity
 from drafting.domain.types import Draft, Section
 from retrieval.text import sentences
 
 
 @dataclass
-class Finding:
-    """One problem: what, in which section, in which sentence."""
-
-    message: str
-    section_id: str = ""
-    sentence: str = ""
-
-
-@dataclass
 class CheckResult:
+    """One check run on one draft."""
+
     name: str
     label: str
+    """What the check is called on the page (数字准确, 无外单位信息 …)."""
     findings: list[Finding] = field(default_factory=list)
     metrics: dict = field(default_factory=dict)
+    blocks: bool = field(default=False, kw_only=True)
+    """Whether this check's findings keep a model's answer from being shown: declared by each check
+    where it makes its result (`add` may say otherwise for one finding)."""
 
     @property
     def passed(self) -> bool:
         return not self.findings
 
+    def add(self, message: str, section_id: str = "", sentence: str = "", *, fix: str = "",
+            blocking: bool | None = None) -> None:
+        """Record one finding of this check."""
+        blocking = self.blocks if blocking is None else blocking
+        self.findings.append(Finding(self.name, message, Severity.ERROR, blocking, section_id, sentence, fix))
+
     def to_dict(self) -> dict:
         return {"name": self.name, "label": self.label, "passed": self.passed, "metrics": self.metrics,
-                "findings": [f.__dict__ for f in self.findings]}
+                "findings": [f.to_dict() for f in self.findings]}
 
 
 def section_sentences(section: Section) -> list[str]:

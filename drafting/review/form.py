@@ -1,22 +1,26 @@
-"""Form: the required parts are there, numbering runs on, nothing is said twice, the 落款 is whole."""
+"""Form: the required parts are there and filled in (no part empty, no placeholder left), numbering runs
+on, nothing is said twice, the 落款 is whole."""
 
 from __future__ import annotations
 
+import re
+
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.kinds import get_kind
 from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft, strip_markers
-from retrieval.patterns import ARABIC_ITEM, SUB, TOP, chinese_number
+from drafting.domain.wording import kind_of
+from lexicon.figures import MASK_RE
+from lexicon.numbering import ARABIC_ITEM, SUB, TOP, chinese_number
 
-from .base import CheckResult, Finding, all_sentences
+from .base import CheckResult, all_sentences
 
 
 def required_sections(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    kind = get_kind(draft.meta.report_type)
+    kind = kind_of(draft.meta)
     result = CheckResult("required_sections", "必备部分")
     for role, label in kind.required_labels.items():
         if not any(s.role == role and s.text.strip() for s in draft.sections):
-            result.findings.append(Finding(f"缺少“{label}”部分（依据：{kind.rule}）"))
+            result.add(f"缺少“{label}”部分（依据：{kind.rule}）")
     return result
 
 
@@ -24,16 +28,16 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     result = CheckResult("form", "公文格式")
     meta = draft.meta
     if not meta.title.strip():
-        result.findings.append(Finding("没有标题"))
+        result.add("没有标题")
     if not meta.date.strip():
-        result.findings.append(Finding("成文日期留空（年 月 日）：请在签发时填写"))
+        result.add("成文日期留空（年 月 日）：请在签发时填写")
     elif not meta.org.strip() or parse_date(meta.date) is None:
-        result.findings.append(Finding("落款不完整：需要单位名称和成文日期（如 2025年1月14日）"))
+        result.add("落款不完整：需要单位名称和成文日期（如 2025年1月14日）")
     body = draft.body_sections()
     for position, section in enumerate(body, 1):
         top = TOP.match(section.heading)
         if top and chinese_number(top.group(1)) != position:
-            result.findings.append(Finding(f"一级标题序号不连续：第 {position} 部分标为“{top.group(1)}、”", section.id))
+            result.add(f"一级标题序号不连续：第 {position} 部分标为“{top.group(1)}、”", section.id)
     for section in draft.sections:
         for label, pattern in (("（一）", SUB), ("1.", ARABIC_ITEM)):
             numbers = []
@@ -42,12 +46,32 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
                 if m:
                     numbers.append(int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1)))
             if numbers and numbers != list(range(1, len(numbers) + 1)):
-                result.findings.append(Finding(f"“{label}”级序号不连续或重复：{numbers}", section.id))
+                result.add(f"“{label}”级序号不连续或重复：{numbers}", section.id)
     seen: dict[str, str] = {}
     for section, sentence in all_sentences(draft):
         plain = strip_markers(sentence).strip("。；")
         if len(plain) >= 12:
             if plain in seen:
-                result.findings.append(Finding("句子重复出现", section.id, sentence))
+                result.add("句子重复出现", section.id, sentence)
             seen.setdefault(plain, section.id)
+    return result
+
+
+# -- leftovers --------------------------------------------------------------------------------
+PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
+
+
+def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
+    result = CheckResult("leftovers", "无遗留占位")
+    for section in draft.sections:
+        if not section.text.strip():
+            result.add(f"“{section.heading or '导语'}”部分是空的", section.id)
+    for section, sentence in all_sentences(draft):
+        text = strip_markers(sentence)
+        mask = MASK_RE.search(text)
+        if mask:
+            result.add(f"有未填写的占位内容“{mask.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
+        placeholder = PLACEHOLDER.search(text)
+        if placeholder:
+            result.add(f"有占位文字“{placeholder.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
     return result

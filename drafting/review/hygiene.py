@@ -1,5 +1,6 @@
 """Hygiene: nothing of the conversation with the model in the report — no prompt line copied into
-the text, no chat preface or closing remark, no Markdown marks in official prose."""
+the text, no chat preface or closing remark, no Markdown marks, HTML or outside web addresses in
+official prose (unless the user's facts hold them)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import Draft, strip_markers
 from retrieval.text import sentences
 
-from .base import CheckResult, Finding, section_sentences
+from .base import CheckResult, section_sentences
 
 SCAFFOLD = re.compile(
     r"请写出本部分正文|请输出[^。]{0,10}正文|本部分(?:事实|标题|作用)|同类报告中这一部分的范例|报告其他部分的标题"
-    r"|【范例\d*】|范例\d+[：:]|你的原文|现有正文|修改要求[：:]|没有通过核对|只借鉴结构和措辞"
+    r"|【范例\d*[^】]{0,8}】|范例\d+[：:]|引用(?:开始|结束)|你的原文|现有正文|修改要求[：:]|没有通过核对|只借鉴结构和措辞"
 )
 FACT_IDS = re.compile(r"(?<![【A-Za-z0-9])[FD]\d{1,3}(?![】0-9])(?:\s*[、，,和及]\s*(?<![【A-Za-z0-9])[FD]\d{1,3}(?![】0-9]))*")
 """F4、F5、F6 or (F3) written as text: a fact id outside its 【】 marker is the prompt showing through."""
@@ -25,23 +26,27 @@ CHAT = re.compile(rf"^(?:好的|没问题)[，,。！!]|^(?:以下|下面)(?:是
 MARKDOWN_LINE = re.compile(r"^(?:#{1,6}\s*|[-*+•]\s+|\d{1,2}\.\s+|>\s*)")
 """At a line's start: # heading, - / * bullet, '1. ' list item (an official 1. heading has no space), > quote."""
 MARKDOWN_INLINE = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|`")
+HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|javascript:|\bon[a-z]+\s*=", re.IGNORECASE)
+"""A tag (<script>, <img onerror=…>), a comment or a script handler: nothing an official text holds."""
+WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^\s，。；）)]+|www\.[A-Za-z0-9-]+\.[A-Za-z]{2,}", re.IGNORECASE)
+"""A link to an outside address: a report names a website only when the user's facts do."""
 
 
 def hygiene(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    result = CheckResult("hygiene", "无对话残留")
+    result = CheckResult("hygiene", "无对话残留", blocks=True)
     given = "\n".join(f.text for f in draft.facts)  # 妇联邀您来学法 is a column's name the user gave
     for section in draft.sections:
         for line in section.text.split("\n"):
             mark = MARKDOWN_LINE.match(line.strip())
             if mark:
-                result.findings.append(Finding(f"公文正文中有 Markdown 标记“{mark.group(0).strip()}”",
-                                               section.id, _first_sentence(line)))
+                result.add(f"公文正文中有 Markdown 标记“{mark.group(0).strip()}”", section.id, _first_sentence(line),
+                           fix="删去")
         for sentence in section_sentences(section):
-            for pattern, what in ((SCAFFOLD, "提示词原文"), (FACT_IDS, "裸露的事实编号"),
-                                  (CHAT, "对话用语"), (MARKDOWN_INLINE, "Markdown 标记")):
+            for pattern, what in ((SCAFFOLD, "提示词原文"), (FACT_IDS, "裸露的事实编号"), (CHAT, "对话用语"),
+                                  (MARKDOWN_INLINE, "Markdown 标记"), (HTML, "HTML 标记"), (WEB_ADDRESS, "网址")):
                 m = pattern.search(sentence)
                 if m and not _given(sentence, m, given):
-                    result.findings.append(Finding(f"正文中有{what}“{m.group(0)}”", section.id, sentence))
+                    result.add(f"正文中有{what}“{m.group(0)}”", section.id, sentence, fix="删去")
     return result
 
 

@@ -1,7 +1,8 @@
 """Reads as one report, and nothing is claimed that was not given.
 
 Every fact where a drafter would file it (its type decides its role; a fragment is no item); no
-sentence states a result no fact supports unless it is marked 通用表述; no set phrase twice; no two
+sentence states a result, or commits to an action, that no fact or example supports unless it is
+marked 通用表述; no set phrase twice; no two
 sections opening the same way.
 """
 
@@ -9,19 +10,21 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.classify import classify
+from drafting.domain.classify import FactKind, classify
 from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.kinds import get_kind
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
-from drafting.domain.roles import FactKind, Role
 from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
-from drafting.domain.wording import named_spec
+from drafting.domain.wording import kind_of, named_spec
+from lexicon.roles import Role
+from retrieval.text import words
 
-from .base import CheckResult, Finding, section_sentences
+from .base import CheckResult, section_sentences
 from .who import framing
 
+COMMITMENT = re.compile(r"协助|配合|提供|移交|转交|报送|上报|共享|公开|披露|出售|转让|交由|交给|整理|收集|采集|汇总"
+                        r"|对外|承诺|签订|签署|捐赠|资助|拨付|代为")
 EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
                  FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
 
@@ -29,7 +32,7 @@ EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
 def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     """Each fact in a section where a drafter would put it."""
     result = CheckResult("placement", "事实归位")
-    kind = get_kind(draft.meta.report_type)
+    kind = kind_of(draft.meta)
     roles = {s.role for s in kind.sections} | {Role.PREAMBLE}
     for section in draft.sections:
         for fact_id in section.fact_ids:
@@ -39,16 +42,15 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             fact_kind = FactKind(fact.kind) if fact.kind else classify(fact, draft.meta)
             where = section.heading or "导语"
             if fact_kind == FactKind.FRAGMENT:
-                result.findings.append(Finding(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id))
+                result.add(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id)
                 continue
             expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
             if expected not in roles:
                 continue
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
-                result.findings.append(Finding(
-                    f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id))
+                result.add(f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id)
             elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
-                result.findings.append(Finding(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id))
+                result.add(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id)
     return result
 
 
@@ -67,19 +69,35 @@ def _spec_themes(kind, section, meta) -> set[str]:
 
 
 def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    """No sentence states a result no fact supports, unless it is marked 通用表述."""
+    """No sentence states a result, or commits to an action, that no fact or example supports,
+    unless it is marked 通用表述."""
     result = CheckResult("claims", "无无据表述")
+    given = " ".join([draft.meta.org, draft.meta.short_name, draft.meta.addressee, *(f.text for f in draft.facts)])
     for section in draft.sections:
         marked = [strip_markers(s) for s in section.stock]
+        support = " ".join([given, section.heading, *(src.text for src in section.sources)])
         for sentence in section_sentences(section):
             plain = strip_markers(sentence)
             if MARKER_RE.search(sentence) or any(m and m in plain for m in marked):
                 continue
             claim = CLAIM.search(plain)
             if claim:
-                result.findings.append(Finding(
-                    f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence))
+                result.add(f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence)
+            elif unsupported := unsupported_commitment(plain, support):
+                result.add(f"这句话承诺或陈述了事实和范例中都没有的做法（{'、'.join(unsupported[:4])}）："
+                           "请核实，没有依据就删去", section.id, sentence)
     return result
+
+
+def unsupported_commitment(sentence: str, support: str) -> list[str]:
+    """The words of a sentence that does something for others or with their information (协助、提供、
+    对外、整理…), when most of its words appear in no fact, heading or example: a claim however
+    neutral it reads (an obeyed injected instruction: 县妇联将协助有关方面整理辖区妇女个人信息并对外提供)."""
+    if not COMMITMENT.search(sentence):
+        return []
+    content = [w for w in dict.fromkeys(words(sentence)) if len(w) > 1]
+    missing = [w for w in content if w not in support]
+    return missing if len(missing) >= 3 and len(missing) >= 0.4 * len(content) else []
 
 
 def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
@@ -91,7 +109,7 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         for phrase in STOCK_PHRASES:
             count = text.count(phrase)
             if count and (phrase in seen or count > 1):
-                result.findings.append(Finding(f"套话“{phrase}”在草稿中重复出现", section.id))
+                result.add(f"套话“{phrase}”在草稿中重复出现", section.id)
             if count:
                 seen.setdefault(phrase, section.id)
     openings: dict[str, str] = {}
@@ -99,7 +117,7 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         first = re.split(r"[，。：；]", strip_markers(section.text).strip(), maxsplit=1)[0]
         key = re.sub(r"\d", "#", first)
         if len(key) >= 4 and key in openings:
-            result.findings.append(Finding(f"与前面的部分开头相同（“{first}”）", section.id))
+            result.add(f"与前面的部分开头相同（“{first}”）", section.id)
         openings.setdefault(key, section.id)
     return result
 
@@ -109,5 +127,6 @@ def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     result = CheckResult("broken", "文字完整")
     for section in draft.sections:
         for sentence in section_sentences(section):
-            result.findings += [Finding(slip, section.id, sentence) for slip in slips(strip_markers(sentence))]
+            for slip in slips(strip_markers(sentence)):
+                result.add(slip, section.id, sentence)
     return result

@@ -12,15 +12,17 @@ import re
 
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.meta import parse_date, period_end, plausible_writing_date
-from drafting.domain.phrases import federation_only
+from drafting.domain.phrases import FEDERATION_WORDS, federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
-from retrieval.script import pinyin_notes, traditional_chars
+from lexicon.levels import RULE_OF_LAW_PLACES, SELF_PREFIX
+from lexicon.roles import Role
+from lexicon.script import pinyin_notes, traditional_chars
 
-from .base import CheckResult, Finding
+from .base import CheckResult
 
-SELF_NAME = re.compile(r"(?:^|(?<=[，。；：、“]))(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)妇联")
-RULE_OF_LAW = re.compile(r"依法治(省|市|州|盟|县|区|旗)")
+SELF_NAME = re.compile(f"(?:^|(?<=[，。；：、“]))({SELF_PREFIX})妇联")
+RULE_OF_LAW = re.compile(f"依法治([{RULE_OF_LAW_PLACES}])")
 
 
 def framing(section: Section, draft: Draft) -> str:
@@ -38,14 +40,15 @@ def organisation(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult
     profile = profile_of(draft.meta)
     level = profile.words
     if not profile.placed:
-        result.findings.append(Finding(f"无法从单位名称判断级别，按{level.key}级写法起草：请核对主送机关、自称和负责人职务"))
+        result.add(f"无法从单位名称判断级别，按{level.key}级写法起草：请核对主送机关、自称和负责人职务")
     addressee = draft.meta.addressee
-    if addressee and not any(word in addressee for word in (level.party, level.government, level.self_prefix)):
-        result.findings.append(Finding(f"主送机关“{addressee}”与单位级别（{level.key}）不符，通常为“{profile.addressee}”"))
+    if addressee and not any(word in addressee for word in profile.addressed_to):
+        usual = "、".join(word for word in profile.addressed_to if len(word) > 1)
+        result.add(f"主送机关“{addressee}”与单位级别（{level.key}）不符，通常主送{usual}")
     for section in draft.sections:
         text = framing(section, draft)
         for problem in _wrong_words(text, profile):
-            result.findings.append(Finding(problem, section.id, _sentence_with(section.text, problem)))
+            result.add(problem, section.id, _sentence_with(section.text, problem))
     return result
 
 
@@ -64,12 +67,12 @@ def _wrong_words(text: str, profile) -> list[str]:
             problems.append(f"妇联负责人的职务是“{profile.leader_title}”，不是局长或主任")
     else:
         if federation_only(text):
-            found = re.search(r"妇联|妇女|巾帼|妇儿|儿童", text).group(0)
+            found = FEDERATION_WORDS.search(text).group(0)
             problems.append(f"“{profile.body}”不是妇联，不应使用妇联的表述（“{found}”）")
-        if "主席" in text:
+        if "主席" in text and "主席" not in profile.leader_title:
             problems.append(f"部门负责人的职务是“{profile.leader_title}”，不是主席")
-    if not level.party_group and "党组书记" in text:
-        problems.append(f"{level.key}级妇联不设党组，负责人称“{profile.leader_title}”")
+    if not level.party_group and "党组" in text.replace(profile.own_party, ""):
+        problems.append(f"{level.key}级的{profile.body}不设党组，负责人称“{profile.leader_title}”")
     return list(dict.fromkeys(problems))
 
 
@@ -87,22 +90,22 @@ def period(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     meta = draft.meta
     half = meta.period == "half"
     if half and "上半年" not in meta.title:
-        result.findings.append(Finding("半年报告的标题应写明“上半年”"))
+        result.add("半年报告的标题应写明“上半年”")
     if not half and "上半年" in meta.title:
-        result.findings.append(Finding("全年报告的标题不应写“上半年”"))
+        result.add("全年报告的标题不应写“上半年”")
     for section in draft.sections:
         text = framing(section, draft)
         if half and re.search(rf"全年|{meta.year + 1}年", text):
-            result.findings.append(Finding("半年报告中出现“全年”或下一年度的表述", section.id))
-        if half and section.role == "plans" and "下半年" not in section.heading + text:
-            result.findings.append(Finding("半年报告的谋划部分应写下半年的工作", section.id))
+            result.add("半年报告中出现“全年”或下一年度的表述", section.id)
+        if half and section.role == Role.PLANS and "下半年" not in section.heading + text:
+            result.add("半年报告的谋划部分应写下半年的工作", section.id)
     written = parse_date(meta.date)
     if meta.date and written is None:
-        result.findings.append(Finding(f"成文日期“{meta.date}”不是有效日期"))
+        result.add(f"成文日期“{meta.date}”不是有效日期")
     elif written and written < period_end(meta) and not plausible_writing_date(meta, written):
-        result.findings.append(Finding(f"成文日期 {meta.date} 早于报告期结束"))
+        result.add(f"成文日期 {meta.date} 早于报告期结束")
     elif written and not plausible_writing_date(meta, written):
-        result.findings.append(Finding(f"成文日期 {meta.date} 不在这份报告通常的成文时间内，请核对"))
+        result.add(f"成文日期 {meta.date} 不在这份报告通常的成文时间内，请核对")
     return result
 
 
@@ -114,8 +117,8 @@ def script(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         where = "" if section is None else section.id
         chars = traditional_chars(text)
         if chars:
-            result.findings.append(Finding(f"有繁体字（{''.join(chars[:10])}）", where))
+            result.add(f"有繁体字（{''.join(chars[:10])}）", where)
         notes = pinyin_notes(text)
         if notes:
-            result.findings.append(Finding(f"有拼音注音（{'、'.join(notes[:3])}）", where))
+            result.add(f"有拼音注音（{'、'.join(notes[:3])}）", where)
     return result

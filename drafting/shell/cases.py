@@ -11,21 +11,16 @@ import time
 from pathlib import Path
 
 from drafting.domain.types import Draft
+from drafting.engine import DraftRequest, Engine
 from drafting.errors import InputError
 from drafting.review import CHECKS, CheckResult
-from drafting.review import check_draft as run_all
 from drafting.review.who import framing
-from drafting.write.pipeline import draft_report
 
 from .services import load_case, make_writer, meta_from_case, open_index
 
 
-def check_draft(draft: Draft, index=None) -> list[CheckResult]:
-    """All checks, with the foreign-particulars list built from the index when there is one."""
-    return run_all(draft, index.documents() if index is not None else None)
-
-
-def print_results(results: list[CheckResult], out=sys.stdout) -> None:
+def print_results(results: list[CheckResult], out=None) -> None:
+    out = out or sys.stdout  # looked up at the call: a default bound at import outlives a captured stream
     for r in results:
         mark = "通过" if r.passed else "未通过"
         metrics = "  ".join(f"{k}={v}" for k, v in r.metrics.items())
@@ -43,7 +38,7 @@ def eval_draft_command(path: Path, settings, as_json: bool) -> int:
         raise InputError(f"找不到草稿文件 {path}。") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path} 不是 reportdraft 的草稿 JSON：{exc}") from None
-    results = check_draft(draft, open_index(settings))
+    results = Engine(open_index(settings)).check(draft)
     if as_json:
         print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -51,15 +46,15 @@ def eval_draft_command(path: Path, settings, as_json: bool) -> int:
     return 0 if all(r.passed for r in results) else 1
 
 
-def run_case(path: Path, index, writer) -> dict:
+def run_case(path: Path, engine: Engine) -> dict:
     """Draft one case and check it; expected failures (expect_fail) count as passes."""
     case = load_case(path)
-    meta = meta_from_case(case)
+    request = DraftRequest(meta_from_case(case), "\n".join(case["facts"]),
+                           exclude_docs=tuple(case.get("exclude_docs", [])))
     started = time.perf_counter()
-    draft = draft_report(meta, "\n".join(case["facts"]), index=index, writer=writer,
-                         exclude_docs=tuple(case.get("exclude_docs", [])))
+    draft = engine.draft(request)
     seconds = time.perf_counter() - started
-    results = check_draft(draft, index)
+    results = engine.check(draft)
     expected_fail = set(case.get("expect_fail", []))
     outcome = {r.name: (not r.passed) == (r.name in expected_fail) for r in results}
     expected_sections = case.get("expected_sections") or []
@@ -99,8 +94,8 @@ def eval_cases_command(directory: Path, settings, as_json: bool, backends: list[
     index = open_index(settings)
     runs = {}
     for backend in dict.fromkeys(backends):
-        writer = make_writer(settings, backend)
-        rows = [run_case(p, index, writer) for p in paths]
+        engine = Engine(index, make_writer(settings, backend), concurrency=settings.concurrency)
+        rows = [run_case(p, engine) for p in paths]
         runs[backend] = {"summary": summarise(rows), "cases": rows}
     if as_json:
         print(json.dumps(runs if len(runs) > 1 else {"backend": backends[0], **runs[backends[0]]},

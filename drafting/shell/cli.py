@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from drafting.domain.roles import Kind, Role
 from drafting.errors import InputError, ReportDraftError
+from lexicon.roles import SHAPES, Kind, Role
 from retrieval.errors import RetrievalError, storage_reason
 
+from .material_cmd import add_material_command
 from .settings import Settings, apply_offline_env
 
 apply_offline_env()
@@ -53,108 +54,110 @@ def cmd_search(args, settings: Settings) -> int:
 
 
 def cmd_draft(args, settings: Settings) -> int:
-    from drafting.domain.meta import build_meta
+    """Translate the options into a request for the engine; show its outline, then the draft or its files."""
+    from drafting.engine import Engine, EventKind, OutputsNotWritten
     from drafting.output.render import to_markdown
-    from drafting.plan.continuity import accept_comparisons, previous_lines
-    from drafting.write.pipeline import new_draft, write_draft
 
-    from .services import load_case, make_writer, meta_from_case, open_index
+    from .services import make_writer, open_index, open_store
+
+    request, outputs = draft_request(args), draft_outputs(args)
+    outputs.check()
+    index = open_index(settings).for_owner("")  # the shared reports, never an organisation's uploads
+    writer = make_writer(settings, args.backend)
+    engine = Engine(index, writer, lambda: open_store(settings), settings.concurrency)
+    print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
+
+    def show(event) -> None:
+        if event.kind is EventKind.OUTLINED:
+            show_outline(event.draft)
+
+    try:
+        draft = engine.run(request, outputs, on_event=show).draft
+    except OutputsNotWritten as failed:  # the draft is kept in the store; say so after what it holds
+        show_draft(failed.draft)
+        print(f"错误：{failed}", file=sys.stderr)
+        return 2
+    show_draft(draft)
+    if not outputs.paths:
+        print(to_markdown(draft))
+    return 0
+
+
+def draft_request(args):
+    """The request a case file or the --facts/--type/--org/--year options make."""
+    from drafting.domain.meta import build_meta
+    from drafting.engine import DraftRequest
+
+    from .services import load_case, meta_from_case
 
     if args.case:
         case = load_case(Path(args.case))
-        facts_text = "\n".join(case["facts"])
-        meta = meta_from_case(case)
+        facts_text, meta = "\n".join(case["facts"]), meta_from_case(case)
     else:
         if not (args.facts and args.type and args.org and args.year):
             raise_input("请给出 --case CASE.yaml，或同时给出 --facts FILE --type KIND --org NAME --year N。")
         facts_text = read_facts_file(Path(args.facts))
         meta = build_meta(args.org, args.year, args.type, args.short_name or "", args.addressee or "",
                           args.date or "", args.period or "")
-    check_outputs([args.out, args.md, args.docx])
-    index = open_index(settings)
-    writer = make_writer(settings, args.backend)
-    print(settings.backend_notice() if (args.backend or "") != "offline" else "使用离线起草", file=sys.stderr)
-    draft = new_draft(meta, facts_text, index)
+    if args.shape:
+        meta = replace(meta, shape=args.shape)
+    chosen = args.accept_comparisons or ""
+    accept = "all" if chosen == "all" else tuple(int(n) - 1 for n in chosen.split(",")
+                                                 if n.strip().isdigit() and int(n) > 0)
+    return DraftRequest(meta, facts_text, accept=accept)
+
+
+def check_outputs(paths: list[str | None]) -> None:
+    """Before any work: every output file named can be created (its folder exists and is writable)."""
+    from drafting.engine import check_writable
+
+    check_writable([Path(p).expanduser() for p in paths if p])
+
+
+def draft_outputs(args):
+    from drafting.engine import Outputs
+
+    def path(given: str | None) -> Path | None:
+        return Path(given).expanduser() if given else None
+
+    return Outputs(json=path(args.out), markdown=path(args.md), docx=path(args.docx), sources=args.sources)
+
+
+def show_outline(draft) -> None:
+    """Before the sections are written: who writes as the tool understood it, what it decided, last year."""
+    from drafting.plan.continuity import previous_lines
+
     print(profile_line(draft), file=sys.stderr)
     for notice in draft.meta.notices:
         print(f"提示：{notice}", file=sys.stderr)
     for line in previous_lines(draft):
         print(line, file=sys.stderr)
-    if args.accept_comparisons:
-        offers = draft.previous.get("comparisons", [])
-        chosen = range(len(offers)) if args.accept_comparisons == "all" else \
-            [int(n) - 1 for n in args.accept_comparisons.split(",") if n.strip().isdigit() and 0 < int(n) <= len(offers)]
-        draft = accept_comparisons(draft, list(chosen))
-    draft = write_draft(draft, writer, index, concurrency=settings.concurrency)
-    if draft.tokens:
-        print(f"用量：提示 {draft.tokens.get('prompt_tokens', 0)} tokens，生成 {draft.tokens.get('completion_tokens', 0)} "
-              f"tokens，失败重试 {draft.tokens.get('failures', 0)} 次，离线兜底 {draft.tokens.get('fallbacks', 0)} 部分",
-              file=sys.stderr)
+
+
+def show_draft(draft) -> None:
+    """After: what the model cost, each section's open problems, the facts' warnings."""
+    spent = draft.tokens
+    if not spent.empty:
+        print(f"用量：提示 {spent.prompt_tokens} tokens，生成 {spent.completion_tokens} tokens，"
+              f"失败重试 {spent.failures} 次，离线兜底 {spent.fallbacks} 部分", file=sys.stderr)
     for section in draft.sections:
         for flag in section.flags:
-            print(f"注意：{section.heading or '导语'}：{flag}", file=sys.stderr)
+            print(f"注意：{section.heading or '导语'}：{flag.line}", file=sys.stderr)
     for warning in draft.warnings:
         print(f"提示：{warning}", file=sys.stderr)
-    if not (args.out or args.md or args.docx):
-        print(to_markdown(draft))
-        return 0
-    results = None
-    if args.md or args.docx:  # the files carry the checks' findings as comments and notes
-        from drafting.review import check_draft
-
-        results = check_draft(draft, index.documents())
-    return write_outputs(draft, args, settings, results)
-
-
-def check_outputs(paths: list[str | None]) -> None:
-    """Before any drafting: every output file can be created (its folder exists and is writable)."""
-    for given in filter(None, paths):
-        path = Path(given).expanduser()
-        folder = path.parent
-        if path.is_dir():
-            raise_input(f"输出路径 {path} 是一个目录：请给出文件名，例如 {path / '草稿.docx'}。")
-        if not folder.is_dir():
-            raise_input(f"输出目录 {folder} 不存在：请先创建它（mkdir -p {folder}），或换一个路径。没有开始起草。")
-        if not os.access(folder, os.W_OK):
-            raise_input(f"输出目录 {folder} 不可写：请换一个目录。没有开始起草。")
-        if len(path.name.encode("utf-8")) > 255:
-            raise_input(f"输出文件名过长（{len(path.name)} 字）：请用短一些的文件名。没有开始起草。")
-
-
-def write_outputs(draft, args, settings: Settings, results=None) -> int:
-    """Write --out/--md/--docx. A write that fails after drafting keeps the draft in the draft
-    store (the app lists it) and says where it is: nothing is lost."""
-    from drafting.output.render import to_markdown
-
-    try:
-        if args.out:
-            Path(args.out).expanduser().write_text(draft.to_json(), encoding="utf-8")
-        if args.md:
-            Path(args.md).expanduser().write_text(to_markdown(draft, results=results), encoding="utf-8")
-        if args.docx:
-            from drafting.output.word import write_docx
-
-            write_docx(draft, Path(args.docx).expanduser(), sources=args.sources, results=results)
-    except OSError as exc:
-        from drafting.output.store import DraftStore
-
-        DraftStore(settings.db_path).save(draft, "cli")
-        print(f"错误：无法写入输出文件（{exc.strerror or exc}）。草稿已存入草稿库 {settings.db_path}"
-              f"（编号 {draft.id}），可在应用的“已保存的草稿”里打开。", file=sys.stderr)
-        return 2
-    return 0
 
 
 def cmd_merge(args, settings: Settings) -> int:
     """An edited .docx back into its draft: changes per section, checks re-run, new version saved."""
     from drafting.domain.types import Draft
-    from drafting.output.word_merge import merge_docx
+    from drafting.engine import Engine
 
-    from .cases import check_draft, print_results
+    from .cases import print_results
     from .services import open_index, open_store
 
     draft = Draft.from_json(Path(args.draft).read_text(encoding="utf-8"))
-    merged, changes = merge_docx(draft, Path(args.docx))
+    engine = Engine(open_index(settings), store=lambda: open_store(settings))
+    merged, changes = engine.merge(draft, Path(args.docx))
     for change in changes:
         print(f"【{change.heading}】")
         for line in change.diff:
@@ -162,8 +165,8 @@ def cmd_merge(args, settings: Settings) -> int:
     if not changes:
         print("Word 文件与草稿一致，没有改动。")
     Path(args.out or args.draft).write_text(merged.to_json(), encoding="utf-8")
-    open_store(settings).save(merged, "docx")
-    results = check_draft(merged, open_index(settings))
+    engine.save(merged, "docx")
+    results = engine.check(merged)
     print_results(results)
     return 0 if all(r.passed for r in results) else 1
 
@@ -235,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--addressee")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（不填：今天若在通常的成文时间内则用今天，否则留空由签发人填写）")
     p.add_argument("--period", choices=["half", "annual"], help="总结期间（工作总结用）；不填则按事实判断")
+    p.add_argument("--shape", choices=list(SHAPES), help="法治政府建设报告的结构：statutory＝一、主要举措和成效下分"
+                   "（一）（二）…（默认，或按本单位往年报告）；themed＝按主题分几个一级标题")
     p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则用 llm，否则 offline")
     p.add_argument("--accept-comparisons", metavar="all|1,2",
                    help="把与上年报告的同比数据（工具计算）加入草稿：all 或编号")
@@ -258,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="起草后端；给两次（--backend offline --backend llm）即对比两者")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    add_material_command(sub, with_db)
     return parser
 
 

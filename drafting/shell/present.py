@@ -5,21 +5,23 @@ reports and users is escaped wherever it goes into Markdown."""
 
 from __future__ import annotations
 
-import html
 import re
 import time
 from dataclasses import dataclass, field
 
-from drafting.domain.roles import FactKind, Kind
+from drafting.domain.classify import FactKind
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading, to_text
 from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
-from drafting.write.validate import read_flag
+from lexicon.roles import Kind, Role
+
+from .escape import esc
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
+KIND_DEFAULT = Kind.FAZHI.value
 PERIOD_CHOICES = [("自动判断", ""), ("全年", "annual"), ("上半年", "half")]
 PROFILE_FIELDS = [("short", "自称", "县妇联"), ("addressee", "主送机关", "县委、县政府："),
                   ("level", "级别", "县 / 区 / 市 / 州 / 镇 / 街道"), ("body", "性质", "妇联 或 部门名称"),
@@ -30,10 +32,6 @@ SAVED_HEADERS = ["名称", "单位", "年份", "类型", "最后修改"]
 NO_FACTS = "本部分无事实依据，请核实"
 STOCK_HEAVY = "本部分多为通用表述，请核实"
 PAGE = 20
-
-
-def esc(text: str) -> str:
-    return html.escape(text or "", quote=False)
 
 
 def short(text: str, limit: int = 28) -> str:
@@ -136,9 +134,9 @@ def previous_markdown(draft: Draft | None) -> str:
 
 def comparison_choices(draft: Draft | None) -> tuple[list[tuple[str, int]], list[int]]:
     """(choices, ticked) for the comparisons with last year offered before drafting."""
-    offers = draft.previous.get("comparisons", []) if draft else []
-    chosen = [int(f.derived.get("offer", -1)) for f in draft.facts if f.derived] if draft else []
-    return ([(f"{o['fact_id']} {o['subject']}{o['text']}（{o['formula']}）", i) for i, o in enumerate(offers)],
+    offers = draft.comparisons if draft else []
+    chosen = [f.derived.offer for f in draft.facts if f.derived] if draft else []
+    return ([(f"{o.fact_id} {o.subject}{o.text}（{o.formula}）", i) for i, o in enumerate(offers)],
             [c for c in chosen if c >= 0])
 
 
@@ -164,7 +162,7 @@ class Card:
 
 def basis_warning(section: Section) -> str:
     """Marked on the card: a section with no facts, or whose sentences are mostly stock wording."""
-    if section.role == "preamble" or not section.text.strip():
+    if section.role == Role.PREAMBLE or not section.text.strip():
         return ""
     if not section.fact_ids:
         return NO_FACTS
@@ -179,7 +177,8 @@ def card_info(draft: Draft, section: Section, findings: list) -> str:
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
     parts.append(f"**所用事实：** {facts or '无'}")
     found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
-    parts += [f"<span class='rd-flag'>⚠ {esc(flag)}</span>" for flag in section.flags if read_flag(flag)[0] not in found]
+    shown = [flag for flag in section.flags if flag.message not in found]
+    parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in shown]
     if section.stock:
         parts.append("**通用表述（请确认属实）：**\n" + "\n".join(f"- {esc(s)}" for s in section.stock))
     for label, message, sentence in findings:

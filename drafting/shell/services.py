@@ -6,6 +6,9 @@ What only some commands need (the composer, case files) is imported where it is 
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 import tempfile
 from pathlib import Path
 
@@ -67,7 +70,7 @@ def make_writer(settings: Settings, backend: str | None = None):
 
 
 CASE_KEYS = {"org", "year", "report_type", "facts"}
-OPTIONAL_META = ("doc_number", "signer", "cc", "printer", "level", "body", "leader_title")
+OPTIONAL_META = ("doc_number", "signer", "cc", "printer", "level", "body", "leader_title", "shape")
 TEXT_KEYS = ("org", "report_type", "short_name", "addressee", "date", "period", *OPTIONAL_META)
 LIST_KEYS = ("facts", "expected_sections", "exclude_docs", "expect_fail")
 MAX_CASE_BYTES = 1024 * 1024
@@ -146,14 +149,28 @@ def _kind_of(value) -> str:
     return "文字" if isinstance(value, str) else type(value).__name__
 
 
+def prepare_app_process(settings: Settings) -> None:
+    """What `python app.py` sets up before building the page: its own temp folder under the data
+    directory for exports and Gradio's copies of uploads and downloads (GRADIO_TEMP_DIR, unless set),
+    emptied now of what a killed run left and removed at exit; and a SIGTERM (a service manager's
+    stop) ends the process through sys.exit, so that the removal runs."""
+    from drafting.output.exports import app_temp
+
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(app_temp(settings.data_dir) / "gradio"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+
+
 def open_for_app():
-    """(settings, workbench) for `python app.py`. A wrong setting or a database that cannot be
-    reached ends the start with one line saying what to fix, not a traceback."""
+    """(settings, workbench) for `python app.py`, its process prepared (prepare_app_process). A wrong
+    setting or a database that cannot be reached ends the start with one line saying what to fix,
+    not a traceback."""
     from drafting.errors import ReportDraftError
     from retrieval.errors import RetrievalError
 
     try:
         settings = Settings.from_env()
-        return settings, make_workbench(settings)
+        workbench = make_workbench(settings)
     except (ReportDraftError, RetrievalError) as exc:
         raise SystemExit(f"错误：{exc}") from None
+    prepare_app_process(settings)
+    return settings, workbench

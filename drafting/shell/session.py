@@ -9,29 +9,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
-from drafting.domain.meta import parse_date
 from drafting.domain.types import Draft
 from drafting.errors import InputError, ReportDraftError
+from drafting.write.events import EventKind
 from retrieval.errors import RetrievalError
 
 from . import present as P
+from .form import Form
 from .workbench import Workbench
 
-FORM_KEYS = ("org", "short", "year", "kind", "addressee", "date", "period", "facts", "level", "body", "leader")
 NOTES = {"undo": "已撤销到上一版。", "use_attempt": "已换用（再点一次换回）。"}
-
-
-def form_values(draft: Draft) -> dict:
-    """The tab-1 form as it was when this draft was made (reopen restores it)."""
-    m = draft.meta
-    when = parse_date(m.date)
-    return {"org": m.org, "short": m.short_name, "year": m.year, "kind": m.report_type,
-            "addressee": m.addressee, "date": when.isoformat() if isinstance(when, date) else "",
-            "period": m.period, "facts": "\n".join(f.text for f in draft.facts if not f.derived),
-            "level": m.level, "body": m.body, "leader": m.leader_title}
+PROFILE = ["org", "short", "addressee", "level", "body", "leader"]
+"""The fields of the form the organisation profile is read from."""
 
 
 def merge_log(changes) -> str:
@@ -132,20 +123,23 @@ def pick_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[str, st
     return draft_id, P.preview(wb.open(draft_id, owner), name), name, ""
 
 
-def open_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[Draft, list, str]:
-    """(the draft, the tab-1 form values in FORM_KEYS order, the message)."""
+def open_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[Draft, Form, str]:
+    """(the draft, the tab-1 form as it was when the draft was made, the message)."""
     if not draft_id:
         raise InputError("请先在列表中点选一份草稿。")
     draft = wb.open(draft_id, owner)
-    values = form_values(draft)
-    return draft, [values[k] for k in FORM_KEYS], f"已打开：{P.esc(draft.meta.title)}"
+    return draft, Form.of(draft), f"已打开：{P.esc(draft.meta.title)}"
 
 
-def outline(wb: Workbench, org, short, year, kind, addressee, when, period, facts, level="", body="", leader="",
-            current: Draft | None = None, new: bool = False, owner: str = "") -> tuple[Draft, str]:
+def profile_note(wb: Workbench, form: Form) -> str:
+    """The profile as the name is typed, before the outline shows every decision."""
+    return P.esc(wb.profile_summary(form)) + "\n\n（生成提纲后显示全部判断）"
+
+
+def outline(wb: Workbench, form: Form, current: Draft | None = None, new: bool = False,
+            owner: str = "") -> tuple[Draft, str]:
     """生成提纲 (again): the outline and what happened to the saved draft."""
-    draft = wb.outline(org, short, year, kind, addressee, when, period, facts, current=current, new=new,
-                       owner=owner, level=level, body=body, leader_title=leader)
+    draft = wb.outline(form, current=current, new=new, owner=owner)
     same = current is not None and draft.id == current.id
     return draft, "已更新提纲（仍是同一份草稿）。" if same else "已生成提纲，已自动保存。"
 
@@ -157,9 +151,9 @@ def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | 
     yield draft, False
     shown = 0.0
     for event in wb.write(draft, cancel=cancel):
-        if event.kind == "finished":
+        if event.kind is EventKind.FINISHED:
             yield event.draft, True
-        elif event.kind in ("done", "text") and time.monotonic() - shown > every:
+        elif event.kind in (EventKind.DONE, EventKind.TEXT) and time.monotonic() - shown > every:
             shown, draft = time.monotonic(), wb.with_text(draft, event.section_id, event.text)
             yield draft, False
 
@@ -181,9 +175,10 @@ def check(wb: Workbench, draft: Draft | None, view: dict | None) -> tuple[list, 
     return rows, targets, {**(view or {}), "findings": findings, "notes": {}}, summary
 
 
-def import_files(wb: Workbench, files, draft: Draft | None) -> tuple[Draft | None, str]:
-    """Import the user's earlier reports; the draft's last-year panel looked up again at once."""
-    lines = wb.import_reports([Path(f) for f in files or []])
+def import_files(wb: Workbench, files, draft: Draft | None, owner: str = "") -> tuple[Draft | None, str]:
+    """Import the user's earlier reports (for `owner`'s drafts only, '' shared); the draft's
+    last-year panel looked up again at once."""
+    lines = wb.import_reports([Path(f) for f in files or []], owner)
     return (wb.refresh_previous(draft) if draft is not None else None), "\n".join(f"- {P.esc(x)}" for x in lines)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,26 +35,6 @@ def apply_offline_env() -> None:
         os.environ.setdefault(key, value)
 
 
-def _int(env: dict[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"环境变量 {name}={raw!r} 不是整数，请改为数字（默认 {default}）。") from None
-
-
-def _float(env: dict[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ConfigError(f"环境变量 {name}={raw!r} 不是数字，请改正（默认 {default}）。") from None
-
-
 def _database_url(raw: str) -> str:
     """A postgresql:// URL, checked for its parts; errors name the part, never the password."""
     from urllib.parse import urlsplit
@@ -65,6 +46,7 @@ def _database_url(raw: str) -> str:
     if scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
         raise ConfigError(f"REPORTDRAFT_DATABASE_URL 应以 postgresql:// 开头（当前是 {scheme or '无协议'}://…）；"
                           "不设置则使用数据目录下的 SQLite。")
+    _check_userinfo(raw.split("://", 1)[1])
     try:
         parts = urlsplit(raw)
         port = parts.port
@@ -79,49 +61,76 @@ def _database_url(raw: str) -> str:
     return raw
 
 
+URL_ENCODING_HINT = ("用户名和密码中的特殊字符要写成百分号编码：@ 写成 %40，空格 %20，% 写成 %25，/ 写成 %2F，"
+                     "? 写成 %3F，# 写成 %23，: 写成 %3A（python3 -c \"import urllib.parse,sys; "
+                     "print(urllib.parse.quote(sys.argv[1], safe=''))\" 密码 可得到编码后的写法）。")
+UNENCODED = re.compile(r"[@\s/?#]|%(?![0-9A-Fa-f]{2})")
+"""In a URL's user and password: characters that end the part early, or a % that starts no code."""
+
+
+def _check_userinfo(rest: str) -> None:
+    """The user and password of `user:password@host…` (everything before the last @, as a person
+    means it) hold nothing that must be percent-encoded. The message never quotes any of it: libpq's
+    own parse errors echo the password or its tail."""
+    userinfo = rest.rpartition("@")[0]
+    if UNENCODED.search(userinfo):
+        raise ConfigError("REPORTDRAFT_DATABASE_URL 的用户名或密码中有未编码的字符（未显示，以免泄露密码）。"
+                          + URL_ENCODING_HINT)
+
+
+def env(name: str, default, **options):
+    """A setting read from the environment variable `name`; `default` when it is unset or empty."""
+    return field(default=default, metadata={"env": name}, **options)
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Everything configurable, resolved in one place: explicit argument → environment → default."""
+    """Everything configurable, resolved in one place: explicit argument → environment → default.
+    Each default is written once, here, beside the variable that changes it."""
 
     data_dir: Path
-    """Index, draft database and caches (env REPORTDRAFT_DB)."""
-    corpus_dir: Path = DEFAULT_CORPUS
-    """Earlier reports the default index is built from (env REPORTDRAFT_CORPUS)."""
-    chroma_host: str = ""
-    """A Chroma server to use instead of the embedded store (env CHROMA_HOST)."""
-    chroma_port: int = 8000
-    """Port of that server (env CHROMA_PORT)."""
-    embeddings: str = "local"
+    """Index, draft database and caches (env REPORTDRAFT_DB, default ~/.reportdraft)."""
+    corpus_dir: Path = env("REPORTDRAFT_CORPUS", DEFAULT_CORPUS)
+    """Earlier reports the default index is built from."""
+    chroma_host: str = env("CHROMA_HOST", "")
+    """A Chroma server to use instead of the embedded store."""
+    chroma_port: int = env("CHROMA_PORT", 8000)
+    """Port of that server."""
+    embeddings: str = env("REPORTDRAFT_EMBEDDINGS", "local")
     """'local' (hashed n-grams, offline) or 'openai' (the configured endpoint's embeddings)."""
-    embedding_model: str = "text-embedding-3-small"
-    """Model name for 'openai' embeddings (env REPORTDRAFT_EMBEDDING_MODEL)."""
-    openai_api_key: str = field(default="", repr=False)
+    embedding_model: str = env("REPORTDRAFT_EMBEDDING_MODEL", "text-embedding-3-small")
+    """Model name for 'openai' embeddings."""
+    openai_api_key: str = env("OPENAI_API_KEY", "", repr=False)
     """Never printed: repr=False keeps it out of logs and error messages."""
-    openai_base_url: str = ""
-    """Any OpenAI-compatible endpoint (env OPENAI_BASE_URL)."""
-    model: str = "deepseek-chat"
-    """Chat model name (env REPORTDRAFT_MODEL)."""
-    temperature: float = 0.3
-    timeout: float = 60.0
-    """Seconds before one model call is given up (env REPORTDRAFT_TIMEOUT)."""
-    max_retries: int = 2
-    backoff: float = 0.5
-    """First wait before retrying a model call, seconds (env REPORTDRAFT_BACKOFF)."""
-    concurrency: int = 4
-    """Sections written side by side (env REPORTDRAFT_CONCURRENCY)."""
-    host: str = "127.0.0.1"
-    """Where the app listens (env REPORTDRAFT_HOST); loopback unless you say otherwise."""
-    port: int = 7860
-    auth: str = field(default="", repr=False)
-    """Optional 'user:password' login for the app (env REPORTDRAFT_AUTH)."""
-    users_file: str = ""
-    """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts
-    (env REPORTDRAFT_USERS)."""
-    max_upload_mb: int = 20
-    database_url: str = field(default="", repr=False)
+    openai_base_url: str = env("OPENAI_BASE_URL", "")
+    """Any OpenAI-compatible endpoint."""
+    model: str = env("REPORTDRAFT_MODEL", "deepseek-chat")
+    """Chat model name."""
+    temperature: float = env("REPORTDRAFT_TEMPERATURE", 0.3)
+    timeout: float = env("REPORTDRAFT_TIMEOUT", 60.0)
+    """Seconds one section may take with the model, every attempt and every streamed token included."""
+    max_retries: int = env("REPORTDRAFT_RETRIES", 2)
+    backoff: float = env("REPORTDRAFT_BACKOFF", 0.5)
+    """First wait before retrying a model call, seconds (doubles each time)."""
+    concurrency: int = env("REPORTDRAFT_CONCURRENCY", 4)
+    """Sections written side by side (at least 1)."""
+    host: str = env("REPORTDRAFT_HOST", "127.0.0.1")
+    """Where the app listens; loopback unless you say otherwise."""
+    port: int = env("REPORTDRAFT_PORT", 7860)
+    auth: str = env("REPORTDRAFT_AUTH", "", repr=False)
+    """Optional 'user:password' login for the app."""
+    users_file: str = env("REPORTDRAFT_USERS", "")
+    """A file of `user:password:organisation` lines: logins, each seeing its organisation's drafts."""
+    max_upload_mb: int = env("REPORTDRAFT_MAX_UPLOAD_MB", 20)
+    api_token: str = env("REPORTDRAFT_API_TOKEN", "", repr=False)
+    """The token agent platforms send to the drafting tools (MCP, /api/v1).
+    Unset: the tools are open when the page is (no login) and off when the page has logins."""
+    public_url: str = env("REPORTDRAFT_PUBLIC_URL", "")
+    """Where people reach the app, for the Word links the tools return; unset: the address the caller used."""
+    database_url: str = env("REPORTDRAFT_DATABASE_URL", "", repr=False)
     """PostgreSQL for drafts, versions and the catalog, shared by several app instances
-    (env REPORTDRAFT_DATABASE_URL, postgresql://user:password@host:port/db); unset: SQLite files
-    in the data directory. repr=False: it may hold a password."""
+    (postgresql://user:password@host:port/db); unset: SQLite files in the data directory.
+    repr=False: it may hold a password."""
 
     @property
     def llm_configured(self) -> bool:
@@ -160,32 +169,35 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
         env = dict(os.environ if env is None else env)
-        data_dir = Path(env.get("REPORTDRAFT_DB") or Path.home() / ".reportdraft").expanduser()
-        values = dict(
-            data_dir=data_dir,
-            corpus_dir=Path(env.get("REPORTDRAFT_CORPUS") or DEFAULT_CORPUS).expanduser(),
-            chroma_host=env.get("CHROMA_HOST", "").strip(),
-            chroma_port=_int(env, "CHROMA_PORT", 8000),
-            embeddings=env.get("REPORTDRAFT_EMBEDDINGS", "local").strip() or "local",
-            embedding_model=env.get("REPORTDRAFT_EMBEDDING_MODEL", "text-embedding-3-small"),
-            openai_api_key=env.get("OPENAI_API_KEY", "").strip(),
-            openai_base_url=env.get("OPENAI_BASE_URL", "").strip(),
-            model=env.get("REPORTDRAFT_MODEL", "").strip() or "deepseek-chat",
-            temperature=_float(env, "REPORTDRAFT_TEMPERATURE", 0.3),
-            timeout=_float(env, "REPORTDRAFT_TIMEOUT", 60.0),
-            max_retries=_int(env, "REPORTDRAFT_RETRIES", 2),
-            backoff=_float(env, "REPORTDRAFT_BACKOFF", 0.5),
-            concurrency=max(1, _int(env, "REPORTDRAFT_CONCURRENCY", 4)),
-            host=env.get("REPORTDRAFT_HOST", "127.0.0.1").strip() or "127.0.0.1",
-            port=_int(env, "REPORTDRAFT_PORT", 7860),
-            auth=env.get("REPORTDRAFT_AUTH", "").strip(),
-            users_file=env.get("REPORTDRAFT_USERS", "").strip(),
-            max_upload_mb=_int(env, "REPORTDRAFT_MAX_UPLOAD_MB", 20),
-            database_url=_database_url(env.get("REPORTDRAFT_DATABASE_URL", "")),
-        )
+        values = {"data_dir": Path(env.get("REPORTDRAFT_DB") or Path.home() / ".reportdraft").expanduser()}
+        for setting in fields(cls):
+            raw = env.get(setting.metadata.get("env", ""), "").strip()
+            if raw:
+                values[setting.name] = _read(setting.metadata["env"], raw, setting.default)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        if values["embeddings"] not in ("local", "openai"):
+        values["concurrency"] = max(1, values.get("concurrency", cls.concurrency))
+        embeddings = values.get("embeddings", cls.embeddings)
+        if embeddings not in ("local", "openai"):
             raise ConfigError("REPORTDRAFT_EMBEDDINGS 只能是 local 或 openai。")
-        if values["embeddings"] == "openai" and not (values["openai_api_key"] or values["openai_base_url"]):
+        if embeddings == "openai" and not (values.get("openai_api_key") or values.get("openai_base_url")):
             raise ConfigError("REPORTDRAFT_EMBEDDINGS=openai 需要设置 OPENAI_BASE_URL 或 OPENAI_API_KEY。")
         return cls(**values)
+
+
+READERS = {"REPORTDRAFT_DATABASE_URL": _database_url, "REPORTDRAFT_PUBLIC_URL": lambda raw: raw.rstrip("/")}
+"""Variables read by more than their default's type."""
+
+
+def _read(name: str, raw: str, default):
+    """The value of environment variable `name` in the type of its default; a wrong one says how to fix it."""
+    if name in READERS:
+        return READERS[name](raw)
+    if isinstance(default, Path):
+        return Path(raw).expanduser()
+    if isinstance(default, bool) or not isinstance(default, int | float):
+        return raw
+    try:
+        return type(default)(raw)
+    except ValueError:
+        kind = "整数，请改为数字" if isinstance(default, int) else "数字，请改正"
+        raise ConfigError(f"环境变量 {name}={raw!r} 不是{kind}（默认 {default}）。") from None

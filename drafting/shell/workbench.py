@@ -6,26 +6,28 @@ The app (and tests) call these; none of them imports gradio. Every change is sav
 from __future__ import annotations
 
 import hashlib
-import queue
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from drafting.domain.meta import build_meta
 from drafting.domain.profile import profile_for
-from drafting.domain.roles import Kind
 from drafting.domain.types import Draft, Section
-from drafting.errors import InputError
+from drafting.engine import DraftEvent, Engine, EventKind, Outputs
+from drafting.errors import InputError, ReportDraftError
 from drafting.output.exports import private_files, private_folder
-from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
-from drafting.plan.continuity import accept_comparisons, attach_previous
-from drafting.review import CheckResult, check_draft
-from drafting.write.pipeline import DraftEvent, new_draft, recheck, regenerate_section, write_draft
-from retrieval.errors import SkippedFile
+from drafting.review import CheckResult
+from lexicon.roles import Kind, Role
+from retrieval.errors import RetrievalError, SkippedFile
 from retrieval.ingest import doc_id_for, import_file
+
+from .form import Form
+
+MAX_SECTIONS = 99
+"""Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
 
 
 class Running:
@@ -63,33 +65,46 @@ def same_report(a: Draft, b: Draft) -> bool:
 
 
 class Workbench:
-    """One app's shared services: index, store, writer. Drafts themselves belong to sessions."""
+    """One app's shared services: index, store, writer, and the engine that drafts with them. Drafts
+    themselves belong to sessions. Each step the user takes is one call of the engine — over the
+    index as the draft's organisation sees it — then a save."""
 
     def __init__(self, settings, index, store: DraftStore, writer) -> None:
         self.settings, self.index, self.store, self.writer = settings, index, store, writer
+        self.engine = Engine(index, writer, store, settings.concurrency)
         self.running = Running()
 
+    def engine_for(self, draft: Draft | None = None, owner: str | None = None) -> Engine:
+        """The engine over the index as an organisation sees it: the shared reports and its own
+        uploads (`owner`, or the owner the draft was saved with)."""
+        index = self.index.for_owner(owner) if owner is not None else self.index_for(draft)
+        return Engine(index, self.writer, self.store, self.settings.concurrency)
+
+    def index_for(self, draft: Draft):
+        """The index as the draft's organisation sees it: the shared reports and its own uploads.
+        A draft not saved yet (or saved while the database is away) sees the shared reports only."""
+        try:
+            row = self.store.row(draft.id)
+        except (ReportDraftError, RetrievalError, sqlite3.Error):
+            row = None
+        return self.index.for_owner(row.owner if row else "")
+
     # -- outline --------------------------------------------------------------------------
-    def outline(self, org, short_name, year, kind, addressee, when, period, facts_text, *,
-                current: Draft | None = None, new: bool = False, owner: str = "", **profile) -> Draft:
+    def outline(self, form: Form, current: Draft | None = None, new: bool = False, owner: str = "") -> Draft:
         """The outline for this form, saved. Pressing 生成提纲 again on the same organisation, year
-        and kind updates `current` (one saved draft per outline); `new` starts another draft.
-        `profile`: level, body, leader_title as the user corrected them."""
-        meta = build_meta(org, year, kind, short_name or "", addressee or "", when or "", period or "",
-                          **{k: v for k, v in profile.items() if v})
-        draft = new_draft(meta, facts_text, self.index)
+        and kind updates `current` (one saved draft per outline); `new` starts another draft."""
+        draft = self.engine_for(owner=owner).outline(form.request())
         if current is not None and not new and same_report(current, draft):
             draft = replace(draft, id=current.id)
-        self.store.save(draft, "outline", owner=owner)
-        return draft
+        return self.engine.save(draft, "outline", owner)
 
-    def profile_summary(self, org, short_name="", addressee="", level="", body="", leader_title="") -> str:
+    def profile_summary(self, form: Form) -> str:
         """The organisation profile the tool reads from the name (and the fields the user set)."""
-        if not (org or "").strip():
+        if not (form.org or "").strip():
             return ""
         try:
-            fields = [(f or "").strip() for f in (level, body, short_name, addressee, leader_title)]
-            return profile_for(org.strip(), *fields).summary()
+            told = (form.level, form.body, form.short, form.addressee, form.leader)
+            return profile_for(form.org.strip(), *[(f or "").strip() for f in told]).summary()
         except ValueError as exc:
             raise InputError(str(exc)) from None
 
@@ -109,48 +124,34 @@ class Workbench:
         sections = [replace(s, heading=heading) if s.id == section_id else s for s in draft.sections]
         return self._saved(replace(draft, sections=sections), "rename")
 
-    def add_section(self, draft: Draft, heading: str, role: str = "measures") -> Draft:
+    def add_section(self, draft: Draft, heading: str, role: str = Role.MEASURES) -> Draft:
         heading = heading.strip().rstrip("。")
         if not heading:
             raise InputError("请填写新部分的标题。")
+        if len(draft.body_sections()) >= MAX_SECTIONS:
+            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加：请把内容并入已有的部分。")
         new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
-        after = max((i for i, s in enumerate(draft.sections) if s.role == "measures"), default=len(body))
+        after = max((i for i, s in enumerate(draft.sections) if s.role == Role.MEASURES), default=len(body))
         sections = list(draft.sections)
         sections.insert(after + 1, Section(id=new_id, role=role, heading=heading))
         return self._saved(replace(draft, sections=sections), "add")
 
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
         """Put the comparisons with last year that the user ticked into the draft (or none)."""
-        if not draft.previous.get("comparisons"):
+        if not draft.comparisons:
             return draft
-        return self._saved(accept_comparisons(draft, chosen), "outline")
+        return self._saved(self.engine.accept(draft, chosen), "outline")
 
     # -- writing --------------------------------------------------------------------------
     def write(self, draft: Draft, cancel: threading.Event | None = None) -> Iterator[DraftEvent]:
         """Write every section side by side; yields events as they happen, then the saved draft.
         Setting `cancel` (the browser left) stops the model calls still running."""
-        events: queue.Queue = queue.Queue()
-        result: dict = {}
-
-        def run() -> None:
-            try:
-                result["draft"] = write_draft(draft, self.writer, self.index, events.put,
-                                              self.settings.concurrency, cancel=cancel)
-            except Exception as exc:  # delivered to the caller as an event, never lost in a thread
-                result["error"] = exc
-            finally:
-                events.put(None)
-
-        threading.Thread(target=run, daemon=True).start()
-        while (event := events.get()) is not None:
-            if event.kind != "finished":
-                yield event
-        if "error" in result:
-            raise result["error"]
-        final = self._saved(result["draft"], "draft")
-        yield DraftEvent("finished", draft=final)
+        for event in self.engine_for(draft).stream(draft, cancel):
+            if event.kind is EventKind.FINISHED:
+                event = DraftEvent(EventKind.FINISHED, draft=self._saved(event.draft, "draft"))
+            yield event
 
     @staticmethod
     def with_text(draft: Draft, section_id: str, text: str) -> Draft:
@@ -160,11 +161,12 @@ class Workbench:
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
         sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
         # the section's check flags follow its new text: a problem the edit fixed is gone
-        return self._saved(recheck(replace(draft, sections=sections), self.index, [section_id]), "edit")
+        edited = replace(draft, sections=sections)
+        return self._saved(self.engine_for(draft).recheck(edited, [section_id]), "edit")
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:
-        new = regenerate_section(draft, section_id, self.writer, self.index, instruction, cancel=cancel)
+        new = self.engine_for(draft).regenerate(draft, section_id, instruction, cancel)
         return self._saved(new, "regenerate")
 
     def use_attempt(self, draft: Draft, section_id: str) -> Draft:
@@ -177,7 +179,7 @@ class Workbench:
 
     def refresh_previous(self, draft: Draft) -> Draft:
         """Look for last year's report again (after an upload)."""
-        return self._saved(attach_previous(draft, self.index), "outline")
+        return self._saved(self.engine_for(draft).last_year(draft), "outline")
 
     def lock(self, draft: Draft, section_id: str, locked: bool) -> Draft:
         sections = [replace(s, locked=locked) if s.id == section_id else s for s in draft.sections]
@@ -188,7 +190,7 @@ class Workbench:
 
     # -- checks, export, files ------------------------------------------------------------
     def check(self, draft: Draft) -> list[CheckResult]:
-        return check_draft(draft, self.index.documents())
+        return self.engine_for(draft).check(draft)
 
     def export(self, draft: Draft, directory: Path) -> tuple[Path, Path]:
         """The draft as .docx and .md in `directory`, readable by this user only; the folder keeps
@@ -198,23 +200,19 @@ class Workbench:
         stem = "".join(c for c in stem if c not in '\\/:*?"<>|“”')
         docx_path, md_path = private_files(private_folder(directory), [f"{stem}.docx", f"{stem}.md"], draft.id)
         results = self.check(draft)  # every open problem travels with the files
-        from drafting.output.word import write_docx  # docx: at the first export
-
-        write_docx(draft, docx_path, results=results)
-        md_path.write_text(to_markdown(draft, markers=False, results=results), encoding="utf-8")
+        self.engine.files(draft, results, Outputs(markdown=md_path, docx=docx_path, markers=False))
         return docx_path, md_path
 
     def merge_docx(self, draft: Draft, path: Path):
-        from drafting.output.word_merge import merge_docx
-
-        merged, changes = merge_docx(draft, path)
-        merged = recheck(merged, self.index, [c.section_id for c in changes])
+        merged, changes = self.engine_for(draft).merge(draft, path, self.settings.max_upload_mb * 1024 * 1024)
         return self._saved(merged, "docx"), changes
 
-    def import_reports(self, paths: list[Path]) -> list[str]:
+    def import_reports(self, paths: list[Path], owner: str = "") -> list[str]:
         """Add the user's own earlier reports to the index; one line per file. An upload is known
-        by its content: the same file again is 已存在, and a different file with a name already in
-        the index is added beside it — an upload never replaces another upload or a corpus report."""
+        by its content and its organisation (`owner`, '' without per-organisation logins): the same
+        file again is 已存在, and a different file with a name already in the index is added beside
+        it — an upload never replaces another upload or a corpus report. An upload with an owner is
+        used for that organisation's drafts only."""
         lines = []
         limit = self.settings.max_upload_mb * 1024 * 1024
         for path in map(Path, paths):
@@ -222,8 +220,9 @@ class Workbench:
             try:  # import_file refuses a file over the limit (or not a file), with the reason
                 if path.is_file() and not path.is_symlink() and path.stat().st_size <= limit:
                     with path.open("rb") as f:
-                        source = "upload:" + hashlib.file_digest(f, "sha256").hexdigest()
+                        source = f"upload:{owner + ':' if owner else ''}{hashlib.file_digest(f, 'sha256').hexdigest()}"
                 report = import_file(path, max_bytes=limit, source=source)
+                report.owner = owner
                 named = doc_id_for(path)
                 clash = self.index.catalog.has_doc(named)
                 outcome = self.index.add_report(report)
@@ -263,5 +262,4 @@ class Workbench:
             raise InputError("没有找到这份草稿：请先在列表中选择一份。")
 
     def _saved(self, draft: Draft, reason: str) -> Draft:
-        self.store.save(draft, reason)
-        return draft
+        return self.engine.save(draft, reason)

@@ -12,6 +12,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.kinds import ReportKind
 from drafting.domain.profile import OrgProfile
 from drafting.domain.types import DraftMeta, Fact, Section
+from drafting.domain.usage import Usage
 from drafting.domain.wording import profile_of
 from drafting.errors import DraftingError
 
@@ -42,9 +43,12 @@ class DraftContext:
     """fact id → last year's plan item it answers (a short phrase without figures)."""
     borrowed: set[str] = field(default_factory=set)
     """Example sentences already used in this draft: one sentence is borrowed once."""
-    usage: dict[str, int] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
     """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
     shared between drafts that are written at the same time."""
+    key_refused: bool = False
+    """The model's endpoint refused the API key (401/403) for a section of this draft: no other
+    section calls it again."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     cancel: threading.Event | None = field(default=None, repr=False, compare=False)
     """Set by the caller when nobody waits for the draft any more; writers check it as they go."""
@@ -60,8 +64,13 @@ class DraftContext:
     def spend(self, **amounts: int) -> None:
         """Add to this draft's usage."""
         with self.lock:
-            for key, value in amounts.items():
-                self.usage[key] = self.usage.get(key, 0) + value
+            self.usage.add(**amounts)
+
+    def refuse_key(self) -> None:
+        """The key was refused: counted in the usage, and no more model calls for this draft."""
+        with self.lock:
+            self.key_refused = True
+            self.usage.add(refused=1)
 
     def claim(self, sentence: str) -> bool:
         """Reserve an example sentence for one section; False when another section has it."""

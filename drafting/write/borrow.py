@@ -14,9 +14,11 @@ from drafting.domain.themes import heading_theme
 from drafting.domain.types import Source
 from drafting.domain.wording import words_for
 from drafting.plan.placement import bigrams
+from lexicon.figures import figure_spans, masked_values
+from lexicon.levels import PEER_PARTY, PEER_PREFIX, PLACE_ENDINGS
+from lexicon.numbering import ENUMERATOR, SUB
+from lexicon.roles import Role
 from retrieval.errors import RetrievalError
-from retrieval.figures import figure_spans, masked_values
-from retrieval.patterns import ENUMERATOR, SUB
 from retrieval.text import sentences
 
 from .base import DraftContext
@@ -24,7 +26,7 @@ from .base import DraftContext
 UNSAFE = re.compile(r"[0-9０-９*＊《》“”\"「」〔〕（）()]|十[八九]大|二十大|全会|十[三四五]五|妇女十[二三]大|"
                     r"习近平|如下|今年|去年|上半年|下半年|本年|截至|以来|[XＸ×]{2}|同时|此外|其中|另外|"
                     r"我们|我区|我县|我市|该|上述|以下|方面工作")
-SELF_REFERENCE = re.compile(r"[县区市旗州镇乡]妇联|我会|本会")
+SELF_REFERENCE = re.compile(f"{PEER_PREFIX}妇联|我会|本会")
 FRAMING = re.compile(r"高度重视|始终|坚持|围绕|立足|着力|切实|充分发挥|紧扣|聚焦|注重|把.+作为")
 ACTIVITY = re.compile(r"举办|召开|聘请|拍摄|邀请|参加|培训班|走访|发放|推送|发布|评选|慰问|成立|制定|印发")
 
@@ -55,8 +57,8 @@ def localise(sentence: str, ctx: DraftContext) -> str:
     """Another organisation's self-reference becomes ours: 县妇联 → 区妇联, 全县 → 全区, 县委 → 区委."""
     words = words_for(ctx.meta)
     sentence = SELF_REFERENCE.sub(words["short"], sentence)
-    sentence = re.sub(r"全[县区市旗州镇乡](?=[^级])", words["area"], sentence)
-    return re.sub(r"(?<![A-Za-z\u4e00-\u9fff])[县区市旗州]委", words["party"], sentence)
+    sentence = re.sub(f"全[{PLACE_ENDINGS}](?=[^级])", words["area"], sentence)
+    return re.sub(r"(?<![A-Za-z\u4e00-\u9fff])" + PEER_PARTY, words["party"], sentence)
 
 
 def reusable(sentence: str, ctx: DraftContext) -> bool:
@@ -90,13 +92,15 @@ def corpus_subheadings(ctx: DraftContext, theme: str, query: str) -> list[tuple[
     """Generic （一） headings of earlier reports about `theme`: four-and-four phrases with no
     particulars, figures or quotes, nearest first."""
     found: list[tuple[str, object]] = []
-    for passage in examples(ctx, "measures", query, k=10):
+    for passage in examples(ctx, Role.MEASURES, query, k=10):
         for sentence in sentences(passage.text):
             m = SUB.match(sentence)
             if not m:
                 continue
             heading = m.group(2).rstrip("。")
-            if (heading_theme(heading) == theme and 8 <= len(heading) <= 22 and "，" in heading
+            # Every half names this area or none: 加强组织领导，保障普法依法治理工作有序开展 asserts 普法 too.
+            if (all(heading_theme(half) in ("", theme) for half in heading.split("，"))
+                    and heading_theme(heading) == theme and 8 <= len(heading) <= 22 and "，" in heading
                     and not UNSAFE.search(heading) and not figure_spans(heading) and ctx.guard.clean(heading)
                     and (ctx.profile.federation or not federation_only(heading))):
                 found.append((heading, passage))

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from drafting.domain.types import Fact
-from retrieval.figures import UNIT_RE, Figure, figure_spans
-from retrieval.patterns import ordinal
+from lexicon.figures import UNIT_RE, Figure, figure_spans
+from lexicon.numbering import ordinal
 
 SAME_QUALIFIER = str.maketrans({"多": "余"})
 """余 and 多 after a number say the same thing (8万余册 = 8万多册); nothing else is folded."""

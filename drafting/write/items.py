@@ -4,17 +4,15 @@ the LLM writer's prompt shows too)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from drafting.domain.classify import FactKind
+from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
-from drafting.domain.roles import FactKind
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
-from retrieval.figures import figure_spans
-from retrieval.patterns import ordinal
-
-YEAR_LEAD = re.compile(r"^(?:\d{4}年(?:度)?|今年以来|全年)，")
+from lexicon.figures import figure_spans
+from lexicon.numbering import ordinal
 
 
 def fact_clause(fact: Fact) -> str:
@@ -56,10 +54,14 @@ class Group:
     topic: Topic | None
     theme: str
     facts: list[Fact] = field(default_factory=list)
+    facet: str = ""
+    """For part of a long run in one area: what this part does (facets.FACETS), which its heading says."""
 
 
 def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) -> tuple[list[Group], list[Fact]]:
-    """(groups of activities by topic in the kind's order, honours) for a measures section."""
+    """(groups of activities by topic, honours) for a measures section. Groups come in the order
+    their first fact was pasted — real pastes follow their report's order — and inside a group a
+    framing statement leads, then the facts in the order given."""
     groups: dict[str, Group] = {}
     honours = []
     for fact_id in section.fact_ids:
@@ -74,8 +76,34 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    order = {t.key: i for i, t in enumerate(spec.topics)}
-    return sorted(groups.values(), key=lambda g: order.get(g.topic.key if g.topic else "", 99)), honours
+    out = [part for group in groups.values() for part in by_facet(group)]
+    for group in out:
+        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
+    return out, honours
+
+
+def by_facet(group: Group) -> list[Group]:
+    """A long group split by what its facts do, in paste order; a fact naming no facet (or
+    continuing the one before) stays with the one before; a part of one fact joins its neighbour."""
+    if len(group.facts) < SPLIT_AT:
+        return [group]
+    parts: list[Group] = []
+    for fact in group.facts:
+        key = "" if fact.joined else facet_of(group.theme, fact.text)
+        if parts and (not key or key == parts[-1].facet):
+            parts[-1].facts.append(fact)
+        else:
+            parts.append(Group(group.topic, group.theme, [fact], key))
+    merged: list[Group] = []
+    for part in parts:
+        if merged and len(part.facts) == 1:
+            merged[-1].facts += part.facts
+        else:
+            merged.append(part)
+    if len(merged) > 1 and len(merged[0].facts) == 1:
+        first = merged.pop(0)
+        merged[0].facts[:0] = first.facts
+    return merged if len(merged) > 1 else [group]
 
 
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:
@@ -83,6 +111,6 @@ def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str
     comparisons with last year the user accepted."""
     text = (f"落实上年度“{plan_answers[fact.id]}”的安排，" if fact.id in plan_answers else "") + fact_clause(fact)
     for other in facts.values():
-        if other.derived and other.derived.get("from") == fact.id:
+        if other.derived and other.derived.source == fact.id:
             text += "，" + fact_clause(other)
     return text

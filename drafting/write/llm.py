@@ -16,20 +16,22 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from drafting.domain.findings import Finding
 from drafting.domain.meta import period_end
 from drafting.domain.types import Section
 from drafting.domain.wording import fill
+from lexicon.roles import Role
 
 from .base import DraftCancelled, DraftContext, Emit, SectionWriter
 from .borrow import examples, to_source
-from .briefing import prompt_profile, section_plan
+from .briefing import prompt_profile, quoted_examples, section_plan
 from .figure_repair import repair_figures
 from .items import fact_clause
 from .offline import OfflineComposer
 from .prompts import render
-from .tidy import tidy
+from .tidy import tidy, visible
 from .tokens import count_tokens, trim_to_budget
-from .validate import Problem, as_flag, check_section
+from .validate import answer_problems, check_section, model_failed, model_rejected
 
 log = logging.getLogger("reportdraft.llm")
 EXAMPLE_BUDGET = 1200
@@ -38,22 +40,38 @@ REPAIR_ROUNDS = 2
 
 @dataclass(frozen=True)
 class ModelConfig:
-    """How to reach the model; built by the shell's Settings."""
+    """How to reach the model; built by the shell's Settings (Settings.model_config), where each
+    setting's default is written."""
 
     model: str
     cache_dir: Path
     """Where tiktoken's vocabulary is kept (offline token counts)."""
-    base_url: str = ""
-    api_key: str = field(default="", repr=False)
-    temperature: float = 0.3
-    deadline: float = 60.0
+    base_url: str
+    api_key: str = field(repr=False)
+    temperature: float
+    deadline: float
     """Seconds one section may take, every attempt and every streamed token included."""
-    retries: int = 2
-    backoff: float = 0.5
+    retries: int
+    backoff: float
     """First wait before a retry, in seconds; doubles each time (tests set it near zero)."""
     max_tokens: int = 2000
     max_chars: int = 20_000
     """A streamed answer longer than this is cut off: no section of a report is that long."""
+
+
+def chat_model(config: ModelConfig):
+    """ChatOpenAI for the configured endpoint: our deadline client, no retries of its own."""
+    from langchain_openai import ChatOpenAI
+
+    from .deadline import whole_call_client
+
+    return ChatOpenAI(model=config.model, base_url=config.base_url or None,
+                      api_key=config.api_key or "not-needed", temperature=config.temperature,
+                      timeout=config.deadline, max_retries=0, stream_usage=True,
+                      max_tokens=config.max_tokens, http_client=whole_call_client(),
+                      # ChatOpenAI sends the limit as max_completion_tokens; servers that
+                      # only know max_tokens (DeepSeek, Ollama, vLLM) get it by that name too.
+                      extra_body={"max_tokens": config.max_tokens} if config.base_url else None)
 
 
 class ModelFault(Exception):
@@ -73,20 +91,11 @@ class LLMWriter(SectionWriter):
 
     def __init__(self, config: ModelConfig, fallback: SectionWriter | None = None) -> None:
         from langchain_core.runnables import RunnableLambda
-        from langchain_openai import ChatOpenAI
-
-        from .deadline import whole_call_client
 
         self.config = config
         self.label = config.model
         self.fallback = fallback or OfflineComposer()
-        self.chat = ChatOpenAI(model=config.model, base_url=config.base_url or None,
-                               api_key=config.api_key or "not-needed", temperature=config.temperature,
-                               timeout=config.deadline, max_retries=0, stream_usage=True,
-                               max_tokens=config.max_tokens, http_client=whole_call_client(),
-                               # ChatOpenAI sends the limit as max_completion_tokens; servers that
-                               # only know max_tokens (DeepSeek, Ollama, vLLM) get it by that name too.
-                               extra_body={"max_tokens": config.max_tokens} if config.base_url else None)
+        self.chat = chat_model(config)
         self._attempt = RunnableLambda(self._stream_once).with_retry(
             retry_if_exception_type=_transient, stop_after_attempt=config.retries + 1,
             # tenacity calls the first wait 'multiplier' (LangChain's type still says 'initial')
@@ -96,17 +105,18 @@ class LLMWriter(SectionWriter):
     # -- the section ----------------------------------------------------------------------
     def write(self, section: Section, ctx: DraftContext, instruction: str = "",
               emit: Emit | None = None) -> Section:
-        if section.role == "preamble":
+        if section.role == Role.PREAMBLE:
             # The preamble is formulaic and date-bound: the offline composer gets it right every time.
             return self.fallback.write(section, ctx, emit=emit)
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
         passages = examples(ctx, section.role, section.heading + " " + " ".join(f.text for f in facts))
         sample = trim_to_budget([p.text for p in passages], EXAMPLE_BUDGET, self.config.cache_dir)
         messages = [("system", self._system(ctx)), ("human", self._request(section, ctx, facts, sample, instruction))]
+        section = replace(section, sources=[to_source(p) for p in passages[:len(sample)]])  # what may support a claim
         deadline = time.monotonic() + self.config.deadline
-        best: tuple[str, list[Problem]] = ("", [])
+        best: tuple[str, list[Finding]] = ("", [])
         try:
-            if ctx.usage.get("refused"):  # the key was refused for another section of this draft
+            if ctx.key_refused:  # the key was refused for another section of this draft
                 raise KeyRefused("密钥被拒绝，本稿未再调用大模型，请检查 OPENAI_API_KEY")
             text, problems = self._checked(self._complete(messages, emit, ctx, deadline, section.heading),
                                            section, facts, ctx)
@@ -123,31 +133,30 @@ class LLMWriter(SectionWriter):
             ctx.spend(fallbacks=1)
             log.warning("section %s: model fault, offline fallback: %s", section.id, fault)
             offline = self.fallback.write(section, ctx, emit=emit)
-            return replace(offline, attempt=best[0],
-                           flags=[f"大模型未能完成本部分（{fault}），已改用离线起草，请核对。"])
+            return replace(offline, attempt=best[0], flags=[model_failed(section.id, str(fault))])
         text, problems = best
         if any(p.blocking for p in problems):
             return self._offline_instead(section, ctx, text, problems, emit)
-        flags = [as_flag(p) for p in problems]
-        return replace(section, text=text, sources=[to_source(p) for p in passages[:len(sample)]][:4], flags=flags,
-                       attempt="")  # the model's text is shown: no other attempt to offer
+        # the model's text is shown: no other attempt to offer
+        return replace(section, text=text, sources=section.sources[:4], flags=problems, attempt="")
 
-    def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Problem]]:
-        """The answer with rewritten figures put back (8万多册 → 8万余册), and what is still wrong."""
+    def _checked(self, text: str, section: Section, facts, ctx: DraftContext) -> tuple[str, list[Finding]]:
+        """The answer cleaned of hidden characters, its rewritten figures put back (8万多册 → 8万余册),
+        and what is still wrong."""
+        text, hidden = visible(text)
         text, rewrites = repair_figures(text, facts)
         if rewrites:
             ctx.spend(figures_restored=len(rewrites))
-        return text, check_section(text, section, ctx)
+        return text, check_section(text, section, ctx) + answer_problems(text, facts, hidden, section.id)
 
-    def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Problem],
+    def _offline_instead(self, section: Section, ctx: DraftContext, attempt: str, problems: list[Finding],
                          emit: Emit | None) -> Section:
         """The model could not get it right: the offline text is shown, the model's best attempt is kept."""
         ctx.spend(rejected=1)
         log.warning("section %s: model answer still wrong after repair, offline text shown", section.id)
         offline = self.fallback.write(section, ctx, emit=emit)
         reasons = "；".join(p.message for p in problems if p.blocking)
-        return replace(offline, attempt=attempt, flags=[
-            f"显示的是离线起草稿：大模型稿经{REPAIR_ROUNDS}次修改仍未通过核对（{reasons}），已另存为可切换的版本，请核对后选用。"])
+        return replace(offline, attempt=attempt, flags=[model_rejected(section.id, REPAIR_ROUNDS, reasons)])
 
     def _system(self, ctx: DraftContext) -> str:
         return render("system", org=ctx.meta.org, title=ctx.meta.title, profile=prompt_profile(ctx),
@@ -159,18 +168,17 @@ class LLMWriter(SectionWriter):
         return "\n".join(f"{f.id}：{fact_clause(f)}" for f in facts) or "（本部分没有用户提供的事实，不得写任何数字）"
 
     def _request(self, section: Section, ctx: DraftContext, facts, sample: list[str], instruction: str) -> str:
-        from drafting.domain.roles import role_label
+        from lexicon.roles import role_label
 
         if instruction.strip() and section.text.strip():
             return render("revision", instruction=instruction.strip()[:200], heading=section.heading,
                           facts=self._facts(facts), text=section.text)
         others = "\n".join(f"- {s.heading}：{'、'.join(s.fact_ids) or '无事实'}" for s in ctx.outline
-                           if s.id != section.id and s.role != "preamble")
+                           if s.id != section.id and s.role != Role.PREAMBLE)
         return render("section", kind_name=ctx.kind.name, org=ctx.meta.org, short_name=fill("{short}", ctx.meta),
                       period=fill("{period}", ctx.meta), heading=section.heading, role_name=role_label(section.role),
                       plan=section_plan(section, ctx),
-                      facts=self._facts(facts), examples="\n\n".join(f"【范例{i}】{t}" for i, t in enumerate(sample, 1))
-                      or "（无）", others=others or "（无）")
+                      facts=self._facts(facts), examples=quoted_examples(sample), others=others or "（无）")
 
     # -- one completion, streamed, retried ------------------------------------------------
     def _complete(self, messages: list, emit: Emit | None, ctx: DraftContext, deadline: float,
@@ -225,7 +233,7 @@ class LLMWriter(SectionWriter):
                 raise _final(ModelFault(f"请求超时（{self.config.deadline:g} 秒内未写完）")) from None
             fault = _classify(exc)
             if isinstance(fault, KeyRefused):
-                ctx.spend(refused=1)
+                ctx.refuse_key()
             raise fault from None
         finally:
             stream.close()
@@ -241,7 +249,7 @@ class LLMWriter(SectionWriter):
         return text, usage
 
 
-def _weight(problems: list[Problem]) -> tuple[int, int]:
+def _weight(problems: list[Finding]) -> tuple[int, int]:
     """How bad an answer is: blocking problems first, then all of them."""
     return sum(p.blocking for p in problems), len(problems)
 

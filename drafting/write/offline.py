@@ -14,20 +14,27 @@ import zlib
 from dataclasses import replace
 
 from drafting.domain import phrases
+from drafting.domain.classify import FactKind
+from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
-from drafting.domain.roles import Role
 from drafting.domain.types import Fact, Section
 from drafting.domain.wording import fill, named_spec
-from retrieval.patterns import ordinal
+from lexicon import cues
+from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
+from lexicon.numbering import ordinal
+from lexicon.pattern import either
+from lexicon.roles import Kind, Role
 
 from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
 from .items import Group, enumerate_items, fact_clause, join_clauses, section_groups, with_derived
 from .stock import Stock
 
-PLAN_LEAD = re.compile(r"^(?:下一步|下步|今后|下半年|明年|\d{4}年)?[，,]?(?:将|要|计划|拟)")
-LEADER = re.compile(r"^(?:党组书记、?(?:主席|局长|主任)?|主席|主要负责人|主要领导|局长|主任)[，、]?")
+PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
+LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
+NEUTRAL_HEADING = "统筹推进其他各项工作"
+"""Over facts nobody could place: it asserts no work area (the outline asks where they belong)."""
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
@@ -54,18 +61,22 @@ class OfflineComposer(SectionWriter):
     # -- the preamble ---------------------------------------------------------------------
     def _preamble(self, section: Section, ctx: DraftContext, stock: Stock) -> str:
         meta, kind = ctx.meta, ctx.kind
-        guiding = [fact_clause(ctx.facts[i]) for i in section.fact_ids if i in ctx.facts]
+        facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
+        guiding = [fact_clause(f) for f in facts if f.kind != FactKind.HONOUR]
+        honours = [fact_clause(f) for f in facts if f.kind == FactKind.HONOUR]
         own = "，".join(guiding) + "，" if guiding else ""
-        if kind.key == "zongjie":
-            lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own +
-                              "充分发挥党和政府联系{people}的桥梁纽带作用，团结引领广大{members}在推动高质量发展中建功立业。")
+        if kind.key == Kind.ZONGJIE:
+            lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own + "{zongjie_focus}")
         else:
-            leaders = "在{party_gov}的坚强领导下，" + ("在{superior}的精心指导下，" if section.variant % 2 == 0 else "")
-            focus = ("以{mission}为主线，扎实推进法治建设各项工作。" if kind.key == "fazhi"
+            # A government is led, not guided: only a federation or a department names who guides it.
+            guided = section.variant % 2 == 0 and stock.words["superior"]
+            leaders = "在{party_gov}的坚强领导下，" + ("在{superior}的精心指导下，" if guided else "")
+            focus = ("以{mission}为主线，扎实推进{rule_work}各项工作。" if kind.key == Kind.FAZHI
                      else "压实“谁执法谁普法”普法责任制，推动普法工作与{business}深度融合。")
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
-        return lead + fill(kind.report_line, meta)
+        recognised = "一年来，" + "；".join(honours) + "。" if honours else ""
+        return lead + recognised + fill(kind.report_line, meta)
 
     # -- the body -------------------------------------------------------------------------
     def _body(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
@@ -119,10 +130,14 @@ class OfflineComposer(SectionWriter):
 
     def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
-        that repeats its section's heading."""
+        that repeats its section's heading; a neutral one when no fact under it was placed with
+        confidence (a themed heading would assert what the facts do not say)."""
+        if all(f.unsure for f in group.facts):
+            return NEUTRAL_HEADING, []
         query = " ".join(f.text for f in group.facts)
-        found = corpus_subheadings(ctx, group.theme, query)
-        own = list(group.topic.headings) if group.topic else []
+        part = facet(group.theme, group.facet)
+        found = [] if part else corpus_subheadings(ctx, group.theme, query)
+        own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
         options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
         for k in range(len(options)):
@@ -141,12 +156,12 @@ class OfflineComposer(SectionWriter):
         items = clauses or stock.suggest_shortcomings()
         # The 原因 a fazhi report owes: the user's own when a problem says why, else a marked suggestion.
         given = any(re.search(r"原因|由于|主要是|究其", c) for c in clauses)
-        cause = stock.cause(items) if ctx.kind.key == "fazhi" and not given else ""
+        cause = stock.cause(items) if ctx.kind.key == Kind.FAZHI and not given else ""
         return opening + enumerate_items(items) + cause
 
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
-        study = phrases.STUDY_PLAN["zongjie" if ctx.kind.key == "zongjie" else "other"]
+        study = phrases.STUDY_PLAN[ctx.kind.key]
         plans = [PLAN_LEAD.sub("", c, count=1) or c for c in clauses]  # the section already says 下一步
         items = [stock.text(study)] + plans
         if len(plans) < 2:

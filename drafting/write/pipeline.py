@@ -1,63 +1,33 @@
-"""Drafting from end to end: facts → outline → sections written side by side → Draft.
+"""Writing an outlined draft: every section side by side (write_draft), one section again
+(regenerate_section), the checks on the sections' text again after an edit (recheck).
 
-Nothing here imports the UI: callers pass an `on_event` callback and receive DraftEvents as
-sections start, stream text and finish.
+The engine (drafting/engine) calls these after plan/ has laid out the outline. Nothing here imports
+the UI: callers pass an `on_event` callback and receive DraftEvents as sections start, stream text
+and finish.
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
-from drafting.domain.facts import fact_warnings, parse_facts
 from drafting.domain.guard import ForeignGuard, guard_for
-from drafting.domain.kinds import get_kind
-from drafting.domain.meta import settle
-from drafting.domain.types import Draft, DraftMeta, Section
+from drafting.domain.types import Draft, Section
+from drafting.domain.wording import kind_of
 from drafting.errors import InputError
-from drafting.plan.continuity import attach_previous, plan_answers, stale_flags
-from drafting.plan.copying import copied_figures
-from drafting.plan.outline import fragments, gaps, make_outline
+from drafting.plan.continuity import plan_answers, stale_flags
 
 from .base import DraftContext, SectionWriter
+from .events import DraftEvent, EventKind, OnEvent
 from .offline import OfflineComposer
 from .stock import note_existing
 from .validate import refresh_flags
 
 
-@dataclass
-class DraftEvent:
-    """What a caller sees while a draft is written: 'start', 'text', 'done' per section, then 'finished'."""
-
-    kind: str
-    section_id: str = ""
-    text: str = ""
-    draft: Draft | None = None
-
-
-OnEvent = Callable[[DraftEvent], None]
-
-
-def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None,
-              exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
-    facts = parse_facts(facts_text)
-    meta = settle(meta, facts, today)
-    kind = get_kind(meta.report_type)
-    sections = make_outline(facts, kind, meta, index, exclude_docs)
-    draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
-                  + copied_figures(facts, index, meta.org, exclude_docs))
-    return attach_previous(draft, index) if index is not None else draft
-
-
 def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) -> DraftContext:
     guard = guard_for(draft, index.documents()) if index is not None else ForeignGuard()
-    return DraftContext(meta=draft.meta, kind=get_kind(draft.meta.report_type),
+    return DraftContext(meta=draft.meta, kind=kind_of(draft.meta),
                         facts={f.id: f for f in draft.facts}, index=index, guard=guard,
                         exclude_docs=exclude_docs, outline=draft.sections, plan_answers=plan_answers(draft))
 
@@ -76,9 +46,13 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         if section.locked:
             return section
         ctx.check_cancelled()
-        emit_event(DraftEvent("start", section.id))
-        written = writer.write(section, ctx, emit=lambda text: emit_event(DraftEvent("text", section.id, text)))
-        emit_event(DraftEvent("done", section.id, written.text))
+        emit_event(DraftEvent(EventKind.START, section.id))
+
+        def emit(text: str) -> None:
+            emit_event(DraftEvent(EventKind.TEXT, section.id, text))
+
+        written = writer.write(section, ctx, emit=emit)
+        emit_event(DraftEvent(EventKind.DONE, section.id, written.text))
         return written
 
     # A writer that is not parallel (the offline composer) writes in order, so its draft-wide
@@ -87,8 +61,8 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     with ThreadPoolExecutor(max_workers=workers) as pool:
         sections = stale_flags(draft, list(pool.map(one, draft.sections)))
     backend = getattr(writer, "label", writer.name)
-    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=dict(ctx.usage))
-    emit_event(DraftEvent("finished", draft=result))
+    result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=ctx.usage)
+    emit_event(DraftEvent(EventKind.FINISHED, draft=result))
     return result
 
 
@@ -107,13 +81,11 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     ctx.borrowed.update(s for other in draft.sections if other.id != section_id
                         for s in other.text.replace("\n", "").split("。"))
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
-    emit = (lambda text: on_event(DraftEvent("text", section_id, text))) if on_event else None
+    emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
-    tokens = dict(draft.tokens)
-    for key, value in ctx.usage.items():  # the regeneration's cost adds to the draft's
-        tokens[key] = tokens.get(key, 0) + value
-    return replace(draft, sections=sections, tokens=tokens)
+    # the regeneration's cost adds to the draft's
+    return replace(draft, sections=sections, tokens=draft.tokens + ctx.usage)
 
 
 def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:
@@ -122,11 +94,3 @@ def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> D
     ctx = context_for(draft, index)
     sections = [refresh_flags(s, ctx) if section_ids is None or s.id in section_ids else s for s in draft.sections]
     return replace(draft, sections=stale_flags(draft, sections))
-
-
-def draft_report(meta: DraftMeta, facts_text: str, index=None, writer: SectionWriter | None = None,
-                 on_event: OnEvent | None = None, concurrency: int = 4,
-                 exclude_docs: tuple[str, ...] = ()) -> Draft:
-    """The Python API the CLI and the app call: facts in, a whole Draft out."""
-    draft = new_draft(meta, facts_text, index, exclude_docs=exclude_docs)
-    return write_draft(draft, writer, index, on_event, concurrency, exclude_docs)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from drafting.review.hygiene import ADDRESSING
-from retrieval.figures import UNIT_RE
-from retrieval.patterns import ANY_HEADING, TOP
+from lexicon.figures import UNIT_RE
+from lexicon.numbering import ANY_HEADING, TOP
+from lexicon.plain import strip_hidden
 
 # 好的，以下是“…”的正文： / 以下是…： / 当然，这是…： / 根据您提供的事实，…如下：
 CHAT_CUE = r"以下|如下|下面|为您|给您|帮您|您|正文|这是|这一部分|本部分|修改后|改写后|草稿"
@@ -29,6 +30,13 @@ MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*```")
 # **bold** and __bold__, but not a masked value such as **场次 (a figure the user left blank)
 MD_EMPHASIS = re.compile(rf"\*\*(?!{UNIT_RE})([^*\n]+?)\*\*|__([^_\n]+?)__|`")
 HEADING_PUNCT = "。：:；; 　"
+
+
+def visible(text: str) -> tuple[str, bool]:
+    """The answer without control characters (ESC, BEL), bidirectional overrides, zero-width
+    characters and emoji, as facts are cleaned; and whether there were any."""
+    clean = strip_hidden(text)
+    return clean, clean != text
 
 
 def tidy(text: str, heading: str = "") -> str:

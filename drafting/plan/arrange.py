@@ -1,0 +1,210 @@
+"""Where each fact goes, read in the order it was pasted.
+
+Staff paste facts in the order of the report they come from, so facts pasted one after another
+usually belong together. A fact's own type decides its role first (classify.py); then its place
+among the others decides the rest:
+
+- a fact that continues the one before (其中…, 同时…, 通过…, 切实提高…, a sentence the one before
+  left open with a comma) goes where that one goes;
+- framing (在…领导下, 立足…, 始终将…作为…来抓) opens the report when it comes before any work, and
+  otherwise leads the group of work it stands in — never an item of its own;
+- a mention of the 第一责任人 duty among the work of organising and leading stays with that work,
+  as real reports file it; the leader acting in person (带头讲授, 主持召开) goes to 第一责任人;
+- an activity stays in the work area of the facts pasted before it unless the corpus vote is
+  clearly for another one; a fact nobody can place is asked about, not filed under a theme that
+  would then assert what it does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting.domain.classify import FactKind, leader_acts
+from drafting.domain.kinds import ReportKind
+from drafting.domain.types import Fact
+from lexicon.cues import CONTINUATION_LEAD
+from lexicon.roles import Role
+
+from .placement import Placed, place
+
+OPEN_END = re.compile(r"[，,、：:]$")
+BY_MEANS = re.compile(r"^通过[^，,。；;]*$")
+"""通过… as the whole fact is the means of the work before it; 通过…，组织… is work of its own."""
+KEEP = 0.7
+"""A fact stays in the work area of the facts pasted before it unless that area's share of its
+vote is under half the winner's: the vote has to be clearly for a move."""
+UNSURE = 0.34
+"""Below this share of the vote, a fact that starts a new group is asked about."""
+ROLE_OF_KIND = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS}
+
+
+@dataclass
+class Filing:
+    """Where one fact goes and why."""
+
+    role: str
+    """The role of the section it goes to ('' for none: a fragment)."""
+    theme: str = ""
+    """The work area of a measures fact."""
+    reason: str = ""
+    lead: bool = False
+    """A framing statement that opens its group instead of being an item."""
+    follows: str = ""
+    """The fact it continues, if any."""
+    question: str = ""
+
+
+def continues(fact: Fact, before: Fact | None) -> bool:
+    """Whether a fact continues the one pasted before it."""
+    if before is None:
+        return False
+    text = fact.text.strip()
+    return bool(fact.joined or OPEN_END.search(before.text.strip()) or CONTINUATION_LEAD.match(text)
+                or BY_MEANS.match(text.rstrip("。；;")))
+
+
+def arrange(facts: list[Fact], kind: ReportKind, index=None, exclude_docs=()) -> dict[str, Filing]:
+    """Fact id → its filing, for facts already typed (classify_all)."""
+    filings: dict[str, Filing] = {}
+    own = [f for f in facts if not f.derived]
+    for n, fact in enumerate(own):
+        before = own[n - 1] if n else None
+        filings[fact.id] = _by_kind(fact, before, own, n, kind)
+    _opening_honours(own, filings)
+    _place_work(own, filings, kind, index, exclude_docs)
+    _frame(own, filings, kind)
+    return filings
+
+
+def _opening_honours(facts: list[Fact], filings: dict[str, Filing]) -> None:
+    """Honours pasted before any work open the report (一年来…获评…), as real openings list them;
+    a kind with a 工作亮点 section has already sent them there."""
+    for fact in facts:
+        kind = FactKind(fact.kind)
+        if kind == FactKind.GUIDING:
+            continue
+        if kind != FactKind.HONOUR:
+            return
+        filing = filings[fact.id]
+        if filing.role == Role.MEASURES:
+            filing.role, filing.reason = Role.PREAMBLE, "荣誉表彰（列在开篇）→ 导语"
+
+
+def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: ReportKind) -> Filing:
+    fact_kind = FactKind(fact.kind)
+    label = fact_kind.label
+    follows = before.id if continues(fact, before) else ""
+    if fact_kind == FactKind.FRAGMENT:
+        return Filing("", reason=f"{label}：未放入任何部分")
+    if fact_kind in ROLE_OF_KIND and _has(kind, ROLE_OF_KIND[fact_kind]):
+        role = ROLE_OF_KIND[fact_kind]
+        return Filing(role, reason=f"{label} → {role.label}")
+    if fact_kind == FactKind.HONOUR and _has(kind, Role.HIGHLIGHTS):
+        return Filing(Role.HIGHLIGHTS, reason=f"{label} → {Role.HIGHLIGHTS.label}")
+    if fact_kind == FactKind.DUTY and _has(kind, Role.FIRST_RESPONSIBLE) and _in_person(fact, facts, n):
+        return Filing(Role.FIRST_RESPONSIBLE, reason=f"{label} → {Role.FIRST_RESPONSIBLE.label}")
+    if fact_kind == FactKind.GUIDING and not follows:
+        return Filing(Role.PREAMBLE, reason=f"{label} → 导语", lead=True)
+    return Filing(Role.MEASURES, follows=follows)
+
+
+def _in_person(fact: Fact, facts: list[Fact], n: int) -> bool:
+    """The leader acting in person, or a duty pasted next to another: a 第一责任人 section of its own.
+    A duty mentioned among the work of organising and leading stays there."""
+    if leader_acts(fact.text):
+        return True
+    near = [facts[i] for i in (n - 1, n + 1) if 0 <= i < len(facts)]
+    return any(f.kind == FactKind.DUTY for f in near) or not any(f.kind in WORK for f in near)
+
+
+WORK = (FactKind.ACTIVITY, FactKind.EVENT, FactKind.HONOUR)
+
+
+def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind, index, exclude_docs) -> None:
+    """Themes for the measures facts, in paste order: a fact keeps the area of the one before it
+    unless its own vote is clearly elsewhere; a continuation always keeps it."""
+    allowed = kind.themes()
+    current = ""
+    for fact in facts:
+        filing = filings[fact.id]
+        if filing.role != Role.MEASURES or FactKind(fact.kind) == FactKind.GUIDING:
+            continue
+        head = filings.get(filing.follows)
+        if head and head.role not in (Role.MEASURES, Role.PREAMBLE):  # it continues a problem, a plan, a duty
+            filing.role, filing.theme, filing.reason = head.role, head.theme, f"接续 {filing.follows}"
+            continue
+        if head and head.theme:
+            filing.theme, filing.reason = head.theme, f"接续 {filing.follows}，与之同属一项工作"
+            current = fact.theme = head.theme
+            continue
+        placed = place(fact.text, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
+            else _duty_placed()
+        filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
+        current = fact.theme = filing.theme
+        fact.unsure = bool(filing.question)
+
+
+def _duty_placed() -> Placed:
+    return Placed("mechanism", 1.0, "第一责任人职责的落实，与组织领导工作放在一起", (("mechanism", 1.0),))
+
+
+def _choose(fact: Fact, placed: Placed, current: str, kind: ReportKind) -> tuple[str, str, str]:
+    label = FactKind(fact.kind).label
+    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence):
+        return current, f"{label} → 与前一条同属一项工作（{_area(current)}）", ""
+    theme = placed.theme or _fallback(kind)
+    question = ""
+    if placed.confidence < UNSURE:
+        question = f"{fact.id} 放在哪一部分？暂放在“{_area(theme)}”，请确认。"
+    return theme, f"{label} → {_area(theme)}；{placed.reason}", question
+
+
+def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> None:
+    """Framing among the work leads the group of the work after it (or before it, at the end)."""
+    seen_work = False
+    for n, fact in enumerate(facts):
+        filing = filings[fact.id]
+        if FactKind(fact.kind) != FactKind.GUIDING:
+            seen_work = seen_work or filing.role == Role.MEASURES
+            continue
+        opens_next = n + 1 < len(facts) and filings[facts[n + 1].id].follows == fact.id
+        if not seen_work and not filing.follows and not opens_next:
+            continue  # before any work: it frames the preamble
+        head = filings.get(filing.follows)
+        if head is not None and head.role:  # 切实提高…: the purpose of the work before it, said after it
+            filing.role, filing.theme, filing.lead = head.role, head.theme, False
+            filing.reason = f"接续 {filing.follows}（写明其目的）"
+            fact.theme = head.theme
+            continue
+        neighbour = _nearest_work(facts, filings, n)
+        if neighbour is None:
+            filing.role, filing.lead, filing.reason = Role.PREAMBLE, True, "指导思想/背景 → 导语"
+            continue
+        filing.role, filing.theme, filing.lead = neighbour.role, neighbour.theme, True
+        filing.reason = "指导性表述：作为所在一组工作的引领语，不单列为一项"
+        fact.theme = neighbour.theme
+
+
+def _nearest_work(facts: list[Fact], filings: dict[str, Filing], n: int) -> Filing | None:
+    after = [filings[f.id] for f in facts[n + 1:] if filings[f.id].role == Role.MEASURES
+             and FactKind(f.kind) != FactKind.GUIDING]
+    before = [filings[f.id] for f in reversed(facts[:n]) if filings[f.id].role == Role.MEASURES
+              and FactKind(f.kind) != FactKind.GUIDING]
+    if filings[facts[n].id].follows and before:
+        return before[0]
+    return (after or before or [None])[0]
+
+
+def _area(theme: str) -> str:
+    from drafting.domain.themes import THEME
+
+    return THEME[theme].label if theme in THEME else theme
+
+
+def _fallback(kind: ReportKind) -> str:
+    return kind.measures()[0].topics[0].themes[0]
+
+
+def _has(kind: ReportKind, role: Role) -> bool:
+    return any(s.role == role for s in kind.sections)
