@@ -6,9 +6,10 @@ what a button does from drafting.shell.session. A refusal is the message beside 
 from pathlib import Path
 from types import SimpleNamespace
 
-from drafting.shell.settings import Settings, apply_offline_env
+from drafting.shell.gradio_lean import before_gradio
+from drafting.shell.settings import Settings
 
-apply_offline_env()
+before_gradio()  # the offline switches, and none of gradio's work for its developers (1 s less per start)
 
 import gradio as gr  # noqa: E402  (after the offline switches)
 

@@ -2,6 +2,10 @@
 and regenerating a section, once or over and over for a given time. Checks that nobody sees
 another's draft and records latencies and the app's memory before and after.
 
+What it does not measure: the page. gradio_client never loads it, never renders the section cards
+and never triggers the events a browser's page sends after each answer, so these figures are
+well under what a person waits for in a browser: see `python -m evals.bench_browser`.
+
     python -m evals.bench_load --users 20
     python -m evals.bench_load --users 30 --duration 120
 """
@@ -86,8 +90,8 @@ def run_load(url: str, users: int, timeout: float = 240, duration: float = 0.0) 
 
 
 def single_user(url: str, rounds: int = 5) -> dict:
-    """One user alone: seconds from 生成初稿 to the first section's text on the page, and to the
-    whole draft (medians over rounds)."""
+    """One user alone: seconds from 生成初稿 to the first section's text in the API's answer, and to
+    the whole draft (medians over rounds). Not on a page: nothing is rendered."""
     from gradio_client import Client
 
     client = Client(url, verbose=False)
@@ -129,9 +133,11 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.Popen:
-    """`python app.py` as a user starts it, on 127.0.0.1:port with its own data directory; returns
-    once the page answers. The benchmark measures the real server, not an in-process copy."""
+def start_app(data_dir: Path, port: int, env: dict | None = None, poll: float = 0.2,
+              script: Path | None = None) -> subprocess.Popen:
+    """`python app.py` (or `script`) as a user starts it, on 127.0.0.1:port with its own data directory;
+    returns once the page answers (asked every `poll` seconds). The benchmark measures the real
+    server, not an in-process copy."""
     import os
     import urllib.request
 
@@ -141,7 +147,7 @@ def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.
                "REPORTDRAFT_HOST": "127.0.0.1", **(env or {})}
     # Its log goes to a file: a pipe nobody reads would stall the app once full (long benchmarks).
     log = open(data_dir / "app.log", "ab")  # noqa: SIM115  (closed with the process by the OS)
-    process = subprocess.Popen([sys.executable, str(root / "app.py")], env=environ, cwd=root,
+    process = subprocess.Popen([sys.executable, str(script or root / "app.py")], env=environ, cwd=root,
                                stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -151,7 +157,7 @@ def start_app(data_dir: Path, port: int, env: dict | None = None) -> subprocess.
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
             return process
         except OSError:
-            time.sleep(0.2)
+            time.sleep(poll)
     process.kill()
     raise RuntimeError("app.py did not answer within 120 s")
 
@@ -190,8 +196,10 @@ def main() -> None:
         finally:
             process.terminate()
             process.wait(timeout=30)
+    print("API clients only (gradio_client): no page is loaded or rendered; for what a browser waits for, "
+          "see python -m evals.bench_browser")
     print(f"app ready: first start {first_start:.1f} s (builds the index), then {ready:.1f} s")
-    print(f"one user alone: first section on the page {alone['first_section']:.2f} s, "
+    print(f"one user alone (API, no rendering): first section in the answer {alone['first_section']:.2f} s, "
           f"whole offline draft {alone['whole_draft']:.2f} s after 生成初稿")
     print(f"users={result['users']} duration={args.duration:.0f} s rounds={result['rounds']} "
           f"requests={result['requests']} errors={len(result['errors'])} crosstalk={len(result['crosstalk'])} "

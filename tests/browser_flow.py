@@ -9,19 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from evals.browser import LAUNCH_ARGS, cards, field, launch, texts  # noqa: F401  (LAUNCH_ARGS: for the tests)
+
 FACTS = """- 全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次
 - 开展会前学法16次，年度学法考试优秀率达到100%
 - 制定年度普法工作计划，成立以主席为组长的普法工作领导小组
 - 受理妇女儿童信访案件43件，办结率100%
 - 党组书记、主席带头讲授法治专题党课1次
 - 偏远山区普法覆盖面还不够"""
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 WAIT = 30_000
-
-
-def field(page, elem_id: str):
-    return page.locator(f"#{elem_id} textarea, #{elem_id} input").first
 
 
 def choose(page, elem_id: str, text: str) -> None:
@@ -30,18 +26,9 @@ def choose(page, elem_id: str, text: str) -> None:
     page.locator("ul[role=listbox] li").filter(has_text=text).first.click()
 
 
-def cards(page) -> list[str]:
-    """The section ids of the cards on the draft tab, in order."""
-    return [c.get_attribute("id").removeprefix("rd-card-") for c in page.locator("[id^=rd-card-]").all()]
-
-
 def rows(page, elem_id: str):
     """The data rows of a table (Gradio's Dataframe draws them as ARIA rows of grid cells)."""
     return page.locator(f"#{elem_id} [role=row]").filter(has=page.locator("[role=gridcell]"))
-
-
-def texts(page) -> dict[str, str]:
-    return {sid: field(page, f"rd-text-{sid}").input_value() for sid in cards(page)}
 
 
 class Session:
@@ -209,7 +196,7 @@ def run_session(url: str, downloads: Path, shots: Path | None = None, wide: Path
 
     hosts: set[str] = set()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
         page = context.new_page()
