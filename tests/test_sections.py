@@ -65,7 +65,7 @@ def test_saving_one_section_runs_as_many_statements_with_90_sections_as_with_10(
     """A save used to ask the database for each section's last version: 90 queries for 90 cards."""
     draft, _ = S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"))
     small, large = _statements_of_one_save(bench, _wide(draft, 10)), _statements_of_one_save(bench, _wide(draft, 90))
-    assert len(small) == len(large) <= 8, (small, large)
+    assert len(small) == len(large) <= 10, (small, large)  # the row, its name, versions, one step of history
 
 
 def test_the_stored_body_is_the_drafts_json(bench):

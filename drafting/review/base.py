@@ -25,13 +25,18 @@ class CheckResult:
 
     @property
     def passed(self) -> bool:
-        return not self.findings
+        """No finding that fails it (a note, Severity.WARNING, is said and passes)."""
+        return all(f.severity is not Severity.ERROR for f in self.findings)
 
     def add(self, message: str, section_id: str = "", sentence: str = "", *, fix: str = "",
             blocking: bool | None = None) -> None:
         """Record one finding of this check."""
         blocking = self.blocks if blocking is None else blocking
         self.findings.append(Finding(self.name, message, Severity.ERROR, blocking, section_id, sentence, fix))
+
+    def note(self, message: str, section_id: str = "") -> None:
+        """Say something the user should know without failing the check (the user decided otherwise)."""
+        self.findings.append(Finding(self.name, message, Severity.WARNING, False, section_id))
 
     def to_dict(self) -> dict:
         return {"name": self.name, "label": self.label, "passed": self.passed, "metrics": self.metrics,

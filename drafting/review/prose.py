@@ -15,7 +15,7 @@ from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
 from drafting.domain.themes import text_scores
-from drafting.domain.types import MARKER_RE, Draft, strip_markers
+from drafting.domain.types import MARKER_RE, USER_PLACED, Draft, strip_markers
 from drafting.domain.wording import kind_of, named_spec
 from lexicon.roles import Role
 from retrieval.text import words
@@ -48,9 +48,15 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if expected not in roles:
                 continue
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
-                result.add(f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id)
+                doubt = f"{fact.id}（{fact_kind.label}）放在“{where}”中，按类型应放在“{expected.label}”部分"
             elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
-                result.add(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id)
+                doubt = f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分"
+            else:
+                continue
+            if section.placement.get(fact.id) == USER_PLACED:  # the user's move is the truth for this draft
+                result.note(f"{doubt.split('，请确认')[0]}；您把它放在这里，按您的安排", section.id)
+            else:
+                result.add(doubt, section.id)
     return result
 
 
