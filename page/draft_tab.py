@@ -6,6 +6,7 @@ import hashlib
 
 import gradio as gr
 
+from drafting.shell import cards as C
 from drafting.shell import present as P
 from drafting.shell import session as S
 
@@ -25,7 +26,7 @@ def build(ui) -> None:
         ui.owner(request)  # (renders are not re-entrant); another user's session: refused, its cards as they were
         if draft is None:
             gr.Markdown("还没有初稿：在第 1 步生成提纲，再点“确认提纲，生成初稿”。")
-        for card in P.section_cards(draft, view):
+        for card in C.section_cards(draft, view):
             build_card(ui, card)
     with gr.Row(equal_height=True):
         check_btn = gr.Button("运行检查", variant="primary", scale=0, min_width=120, elem_id="rd-check")
@@ -38,7 +39,7 @@ def build(ui) -> None:
         edited, merge_log = gr.File(file_types=[".docx"], label="改过的 .docx"), gr.Markdown()
     def on_change(draft, request: gr.Request):  # the whole text, for the copy buttons
         ui.owner(request)  # the session's own user only
-        return P.full_text(draft), P.totals(draft)
+        return C.full_text(draft), C.totals(draft)
     ui.draft.change(on_change, [ui.draft], [full, progress], **QUIET)
     for btn, markers in ((copy_all, "false"), (copy_marked, "true")):
         btn.click(None, [full], [copy_msg], js=f"(t) => rdCopy(t, {markers})", **QUIET)
@@ -86,7 +87,7 @@ def build_card(ui, card) -> None:
     sid, state, small = card.id, [ui.draft, ui.view], {"size": "sm", "scale": 0, "min_width": 96}
     with gr.Column(variant="panel", elem_id=f"rd-card-{sid}", key=f"card-{sid}"):
         warning = f"\n\n<span class='rd-warn'>⚠ {card.warning}</span>" if card.warning else ""
-        gr.Markdown(P.card_title(card) + warning, elem_id=f"rd-title-{sid}")
+        gr.Markdown(C.card_title(card) + warning, elem_id=f"rd-title-{sid}")
         with gr.Row():
             with gr.Column(scale=3):
                 digest = hashlib.sha1(card.text.encode()).hexdigest()[:10]  # new text from the server: a new box

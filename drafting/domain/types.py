@@ -102,6 +102,8 @@ class Section:
     """What changed in its facts since its text was written (F10 改了, F5 移入 …): a redraft is offered."""
     added: bool = False
     """The user added it (添加部分): 生成提纲 again keeps it where it is."""
+    origin: str = ""
+    """The heading the outline gave it, once the user renamed it ('' while not renamed)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Section:

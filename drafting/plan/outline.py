@@ -68,6 +68,12 @@ def gaps(sections: list[Section]) -> list[str]:
     return [GAP_NOTES[Role(s.role)] for s in sections if s.role in GAP_NOTES and not s.fact_ids]
 
 
+def refresh_gaps(warnings: list[str], sections: list[Section]) -> list[str]:
+    """The draft's warnings with the gaps as they are now: a gap the user filled (a fact moved into
+    第一责任人) is no longer said, in the app, the Markdown or the Word file."""
+    return [w for w in warnings if w not in GAP_NOTES.values()] + gaps(sections)
+
+
 def fragments(facts: list[Fact]) -> list[str]:
     """Facts that say nothing was done: questions for the user, left out of the draft."""
     return [f"{f.id}“{f.text[:24]}”{f.note}" for f in facts if f.kind == FactKind.FRAGMENT]
