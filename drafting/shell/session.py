@@ -250,7 +250,9 @@ def export(wb: Workbench, draft: Draft | None, directory: Path) -> tuple[list[st
     return [str(p) for p in paths], "已导出：请在下方下载 Word 和 Markdown 文件。"
 
 
-def merge(wb: Workbench, draft: Draft | None, file) -> tuple[Draft, dict, str]:
-    """A Word file edited in Word/WPS read back: (the merged draft, a fresh view, what changed)."""
+def merge(wb: Workbench, draft: Draft | None, file) -> tuple[Draft, dict, list, list[str], str, str]:
+    """A Word file edited in Word/WPS read back, and the checks run again on it: (the merged draft,
+    the view with their findings, the checks table, its rows' sections, the summary, what changed)."""
     merged, changes = wb.merge_docx(need(draft), Path(file))
-    return merged, {}, merge_log(changes)
+    rows, targets, view, summary = check(wb, merged, {})
+    return merged, view, rows, targets, f"读回 Word 文件后重新检查：{summary}", merge_log(changes)
