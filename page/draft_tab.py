@@ -119,7 +119,7 @@ def bind_writing(ui, full) -> None:
     def on_redraft_all(draft, chosen, request: gr.Request = None):
         yield from writing(request, draft, chosen, None)
     ui.redraft_all_btn.click(on_redraft_all, [ui.draft, ui.accepted], outputs, api_name="on_redraft_all",
-                             api_visibility="private")
+                             api_visibility=ui.api)  # API clients: every unlocked section, asked or not
 
     def on_regenerate(request: gr.Request, draft, view, number, instruction):  # for API clients (load benchmark)
         if not ui.mine(request):

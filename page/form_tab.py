@@ -84,4 +84,5 @@ def outline_view(ui, draft) -> dict:  # what tab 1 shows of a draft's outline, b
             ui.outline_table: gr.update(value=table, column_widths=P.column_widths(table["headers"])),
             ui.move_fact: gr.update(choices=P.fact_choices(draft), value=None),
             **{box: gr.update(choices=body, value=None) for box in (ui.move_to, ui.rename_which, ui.delete_which)},
-            ui.accepted: gr.update(choices=choices, value=ticked, visible=bool(choices))}
+            ui.accepted: gr.update(choices=choices, value=ticked, visible=bool(choices)),
+            **{said: "" for said in ui.outline_msgs}}  # the answer of the button pressed is set after this

@@ -36,28 +36,31 @@ def build(ui) -> dict:
         undo_msg = gr.Markdown(elem_id="rd-undo-outline-msg", **NOTE)
     ui.shape = gr.Radio(P.SHAPE_CHOICES, value="", elem_id="rd-shape",
                         label="报告结构（法治政府建设年度报告；改选后提纲随之更新，已做的修改都保留）")
+    ui.outline_msgs = [move_msg, rename_msg, add_msg, delete_msg, undo_msg]  # cleared by each change of the outline
     return {"move": (move, move_msg, [ui.move_fact, ui.move_to]), "rename": (rename, rename_msg, [ui.rename_which, rename_to]),
             "add": (add, add_msg, [heading]), "delete": (delete, delete_msg, [ui.delete_which]), "undo": (undo, undo_msg, [])}
 
 
 def bind(ui, rows: dict) -> None:
-    def change(action, said):
+    def change(action, said, typed):
         def run(request: gr.Request, draft, *args):
             ui.owner(request)  # the session's own user only
             new = S.outline_change(ui.wb, action, draft, *args)
-            return {**ui.outline_view(new), said: S.DONE[action]}
+            return {**ui.outline_view(new), said: S.DONE[action], **{box: "" for box in typed}}
         return run
     for row, action in (("move", "move_fact"), ("rename", "rename_section"), ("add", "add_section"),
                         ("delete", "delete_section")):
         btn, said, inputs = rows[row]
-        on(btn.click, change(action, said), [ui.draft, *inputs], [*ui.outline_outputs, said])
+        typed = [box for box in inputs if isinstance(box, gr.Textbox)]  # the title typed: cleared once used
+        shown = [c for c in ui.outline_outputs if c is not said]
+        on(btn.click, change(action, said, typed), [ui.draft, *inputs], [*shown, *typed, said])
     undo, undo_msg, _ = rows["undo"]
 
     def on_undo_outline(draft, request: gr.Request):  # 撤销上一步, here too: after a change on this tab
         ui.owner(request)  # the session's own user only
         back, said = S.undo_step(ui.wb, draft)
         return {**ui.outline_view(back), ui.view: {}, undo_msg: said}
-    on(undo.click, on_undo_outline, [ui.draft], [*ui.outline_outputs, ui.view, undo_msg])
+    on(undo.click, on_undo_outline, [ui.draft], [*(c for c in ui.outline_outputs if c is not undo_msg), ui.view, undo_msg])
 
 
 def bind_shape(ui, on_outline, shown: list) -> None:

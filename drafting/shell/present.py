@@ -161,7 +161,8 @@ def change_lines(draft: Draft, changes) -> str:
     for c in changes:
         redraft = "需要重新生成" if c.section_id in written else "起草时写入"
         if c.kind == "changed":
-            lines.append(f"{c.fact_id} 改了（{esc(short(c.old_text, 20))} → {esc(short(c.text, 20))}）：{where(c.section_id)}{redraft}")
+            was, now = changed_words(c.old_text, c.text)
+            lines.append(f"{c.fact_id} 改了（{esc(was)} → {esc(now)}）：{where(c.section_id)}{redraft}")
         elif c.kind == "added":
             lines.append(f"新增 {c.fact_id}：放在{where(c.section_id)}，{redraft}")
         elif c.kind == "removed":
@@ -171,6 +172,20 @@ def change_lines(draft: Draft, changes) -> str:
     if moved:
         lines.append(f"事实编号随之改变（{'、'.join(moved[:8])}{'…' if len(moved) > 8 else ''}），文中的标记已一并更新")
     return "\n".join(f"- {line}" for line in lines) if lines else "- 事实没有变化"
+
+
+def changed_words(old: str, new: str, around: int = 4) -> tuple[str, str]:
+    """The part of a fact that changed, with a few characters either side: …来信来访138起… → …145起…"""
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    end = 0
+    while end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    left = max(0, start - around)
+
+    def cut(text: str) -> str:
+        right = min(len(text), len(text) - end + around)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    return cut(old), cut(new)
 
 
 def redraft_choices(draft: Draft | None) -> tuple[list[tuple[str, str]], list[str], str]:
