@@ -94,21 +94,21 @@ def bind_writing(ui, full) -> None:
     """生成初稿 (streamed; on a draft already written it asks first), 按勾选重新起草 and 全部重新起草."""
     outputs = [ui.draft, ui.view, full, ui.want_tab, ui.write_msg]
 
-    def writing(request, draft, chosen, only):
+    def writing(request, draft, chosen, only, ask=False):
         try:
             ui.owner(request)  # the session's own user only
         except Exception as exc:
             yield *[gr.skip()] * 4, S.refusal(exc)
+            return
+        if ask and S.written(draft):  # never writes over the user's work without asking (the panel says how)
+            yield *[gr.skip()] * 4, S.ask_redraft(draft)
             return
         with ui.wb.running.call(getattr(request, "session_hash", "") or "") as cancel:
             for current, view, text, first, said in S.write_steps(ui.wb, draft, chosen, cancel, only):
                 yield skip(current), skip(view), skip(text), True if first else gr.skip(), said
 
     def on_write(draft, chosen, request: gr.Request = None):  # stopped when the browser leaves
-        if S.written(draft):  # never writes over the user's work without asking (the panel below says how)
-            yield *[gr.skip()] * 4, S.ask_redraft(draft)
-            return
-        yield from writing(request, draft, chosen, None)
+        yield from writing(request, draft, chosen, None, ask=True)
     ui.write_btn.click(on_write, [ui.draft, ui.accepted], outputs, api_name="on_write", api_visibility=ui.api)
 
     def on_redraft(draft, chosen, ticked, request: gr.Request = None):

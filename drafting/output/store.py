@@ -291,7 +291,7 @@ class DraftStore(KeptSaves):
 
     def _no_kept_saves(self, draft_id: str) -> None:
         if self.kept(draft_id) is not None:
-            raise DraftingError("数据库暂时无法连接，最近的修改还暂存在内存中：数据库恢复后才能撤销。")
+            raise DraftingError("无法连接数据库：最近的修改还暂存在应用的内存中，数据库恢复后才能撤销。")
 
     def close(self) -> None:
         self.stop_retrying()
