@@ -148,14 +148,23 @@ def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_pa
     assert first_anchor == draft.meta.title and "成文日期" in first_text
 
 
-def test_the_composers_stock_sentences_are_comments_to_confirm_at_their_sentence(seed_index, tmp_path):
+def test_the_composers_stock_is_one_comment_a_section_when_it_is_most_of_the_section(seed_index, tmp_path):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
     written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次", index=seed_index)
     stock = [clause for s in written.sections for clause in s.stock]
     assert stock, "the composer marked 通用表述 for a draft without a leader's fact or plans"
-    found = [anchor for text, anchor in comments(write_docx(written, tmp_path / "stock.docx")) if text == "通用表述，请核实"]
-    assert len(found) == len(stock) and all(c in a for c, a in zip(stock, found, strict=True))
-    assert f"> 通用表述，请核实：“{stock[0]}”" in to_markdown(written)
+    found = comments(write_docx(written, tmp_path / "stock.docx"))
+    whole = [(text, anchor) for text, anchor in found if "本部分主要是通用表述" in text]
+    single = [anchor for text, anchor in found if text == "通用表述，请核实"]
+    shortcomings = next(s for s in written.sections if s.role == "shortcomings")
+    # 不足 is all suggestion: one comment for the section, at its heading, not one a sentence
+    assert any(f"（{len(shortcomings.stock)} 句）" in text and shortcomings.heading in anchor for text, anchor in whole)
+    assert not any(c in a for c in shortcomings.stock for a in single)
+    # a section whose suggestions are a part of it keeps one comment at each suggested sentence
+    plans = next(s for s in written.sections if s.role == "plans")
+    assert single and all(any(c in a for c in plans.stock) for a in single)
+    assert f"> 通用表述，请核实：“{plans.stock[0]}”" in to_markdown(written)
+    assert to_markdown(written).count("本部分主要是通用表述") == len(whole)
 
 
 def test_the_apps_export_carries_what_the_checks_find(doubtful, seed_index, tmp_path):

@@ -18,7 +18,7 @@ from lexicon.plain import strip_hidden
 from lexicon.roles import Kind
 from lexicon.script import to_simplified
 
-from .facts import hidden_warnings
+from .facts import hidden_warnings, noted
 from .kinds import fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
@@ -103,8 +103,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     if period == "half":
         for fact in facts:
             if "全年" in fact.text and "全年" not in fact.note:
-                fact.note = (fact.note + " " if fact.note else "") + "写的是“全年”，本报告是半年总结，请核实统计期间"
-                notices.append(f"{fact.id} 写的是“全年”，本报告是半年总结：请核实统计期间。")
+                notices.append(noted(fact, "写的是“全年”，本报告是半年总结，请核实统计期间"))
     settled.notices = list(dict.fromkeys(notices))
     return settled
 

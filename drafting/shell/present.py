@@ -262,8 +262,9 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
     rows, targets, findings = [], [], {}
     for r in results:
         first = next((f.section_id for f in r.findings if f.section_id), "")
+        said = [f.message for f in r.findings[:5]] + [f"提醒：{reminder}" for reminder in r.reminders]
         rows.append([r.label, "通过" if r.passed else "未通过",
-                     "；".join(f.message for f in r.findings[:5]) + ("…" if len(r.findings) > 5 else ""),
+                     "；".join(said) + ("…" if len(r.findings) > 5 else ""),
                      heading_of(draft, first) if first else ""])
         targets.append(first)
         for f in r.findings:

@@ -17,6 +17,8 @@ from drafting.domain import phrases
 from drafting.domain.classify import FactKind
 from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
+from drafting.domain.meta import written_on
+from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
@@ -137,7 +139,9 @@ class OfflineComposer(SectionWriter):
         part = facet(group.theme, group.facet)
         found = [] if part else corpus_subheadings(ctx, group.theme, query)
         own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
-        options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
+        when = written_on(ctx.meta)  # a heading speaks the wording of the writing date (建功新时代 from 2017-10)
+        options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
+        options = [o for o in options if fits(o[0], when)] or options
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
         for k in range(len(options)):
             heading, source = options[(variant + k) % len(options)]

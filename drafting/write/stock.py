@@ -8,7 +8,9 @@ import zlib
 from collections import Counter
 
 from drafting.domain import phrases
+from drafting.domain.meta import written_on
 from drafting.domain.themes import text_theme
+from drafting.domain.timeline import in_time
 from drafting.domain.wording import in_words, words_for
 from lexicon.levels import PREFECTURE, PROVINCE
 from lexicon.roles import Kind
@@ -29,8 +31,8 @@ class Stock:
         """Sentences of this section that state what the user did not give (通用表述)."""
 
     def text(self, template: str) -> str:
-        """A template in this organisation's words; its set phrases are counted as used."""
-        text = in_words(template, self.words, self.federation)
+        """A template in this organisation's words and its writing date's; its set phrases are counted as used."""
+        text = in_time(in_words(template, self.words, self.federation), written_on(self.ctx.meta))
         for phrase in phrases.STOCK_PHRASES:
             if phrase in text:
                 self.ctx.claim(f"phrase:{phrase}")
