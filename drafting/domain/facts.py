@@ -11,8 +11,10 @@ from lexicon.levels import PLACE_ENDINGS
 from lexicon.numbering import CIRCLED, LIST_NUMBER, NUMERALS
 from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
 from lexicon.punctuation import full_width
+from lexicon.terms import Term, corrected, misuses
 from retrieval.text import words
 
+from .terms import term_table
 from .types import Fact
 
 MAX_PASTE_CHARS = 100_000
@@ -57,7 +59,8 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[tuple[str, bool]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned = full_width(plain_text(line)[0])  # official punctuation outside figures, 「」 → “”
+        # official punctuation outside figures, 「」 → “”, and no wrong form of an official term
+        cleaned = corrected(full_width(plain_text(line)[0]), always_wrong())
         unbulleted = INNER_NUMBER.sub("", BULLET.sub("", cleaned, count=1)).strip()
         lead = LEAD_WORDS.match(unbulleted)
         body = BULLET.sub("", unbulleted[lead.end():], count=1).strip() if lead else unbulleted  # 二是12、…
@@ -74,6 +77,12 @@ def parse_facts(text: str) -> list[Fact]:
             for i, (item, joined) in enumerate(items, 1)]
 
 
+def always_wrong() -> tuple[Term, ...]:
+    """The entries of the term table that are wrong wherever they stand (a fact is corrected when read;
+    a first mention is the draft's to write in full)."""
+    return tuple(t for t in term_table() if not t.first)
+
+
 def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     """Masked values left in, emoji removed, and two facts that give different figures for one thing."""
     warnings = []
@@ -84,6 +93,8 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     if raw:
         warnings.extend(hidden_warnings(raw))
         warnings.extend(f"{note}：公文使用简体字。" for note in plain_text(raw)[1])
+        said = {m.term: m for m in misuses(full_width(plain_text(raw)[0]), always_wrong())}
+        warnings.extend(f"事实中的{m.message}：已改正。" for m in said.values())
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings

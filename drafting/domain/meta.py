@@ -27,6 +27,13 @@ MIN_YEAR = 2016
 BARE_NAME = re.compile(SELF_PREFIX + "(?:妇联|妇女联合会)")
 """A name that is only a level: 县妇联, 市妇女联合会."""
 HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
+WHOLE_YEAR = re.compile(r"上半年.{0,40}下半年(?!\S{0,4}(?:将|计划|拟|要|继续|打算))")
+"""A fact that gives both halves of the year (上半年…2期，下半年2期): the whole year, not a half."""
+MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月")
+HALF_FACTS = 2
+"""Facts that speak of a half year before the report is drafted as one: one such fact is not enough."""
+DATED_FACTS = 3
+"""Facts with a month that, all in January to June, make the tool ask whether this is a half-year report."""
 
 
 def build_meta(org: str, year, report_type: str, short_name: str = "", addressee: str = "",
@@ -74,16 +81,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
         masks = masked_values(getattr(meta, field_name))
         if masks:
             notices.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称。")
-    period = meta.period
-    if not period:
-        half = [f.id for f in facts if HALF_CUE.search(f.text)]
-        period = "half" if half and meta.report_type == Kind.ZONGJIE else "annual"
-        if half and meta.report_type == Kind.ZONGJIE:
-            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
-                           "如是全年总结，请把“总结期间”改为全年。")
-        elif half:
-            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”，但所选报告是年度报告："
-                           "半年总结请选择“工作总结”。")
+    period = meta.period or _period(meta, facts, notices)
     settled = replace(meta, period=period)
     settled.title = fill_title(get_kind(meta.report_type), settled)
     if not settled.date:
@@ -106,6 +104,29 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
                 notices.append(noted(fact, "写的是“全年”，本报告是半年总结，请核实统计期间"))
     settled.notices = list(dict.fromkeys(notices))
     return settled
+
+
+def _period(meta: DraftMeta, facts: list[Fact], notices: list[str]) -> str:
+    """The period the facts speak of, when the user left it to the tool: a half year only for a work
+    summary whose facts say so more than once; otherwise the whole year, with a question when they
+    seem to say otherwise (one 上半年 fact, or every dated fact in January to June)."""
+    half = [f.id for f in facts if HALF_CUE.search(f.text) and not WHOLE_YEAR.search(f.text)]
+    summary = meta.report_type == Kind.ZONGJIE
+    if half and summary and len(half) >= HALF_FACTS:
+        notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
+                       "如是全年总结，请把“总结期间”改为全年。")
+        return "half"
+    if half and summary:
+        notices.append(f"只有事实 {half[0]} 提到“上半年/下半年”：按全年总结起草；"
+                       "如是半年总结，请把“总结期间”改为上半年。")
+    elif half:
+        notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”，但所选报告是年度报告："
+                       "半年总结请选择“工作总结”。")
+    dated = {f.id: max(int(m) for m in MONTH.findall(f.text)) for f in facts if MONTH.search(f.text)}
+    if summary and not half and len(dated) >= DATED_FACTS and max(dated.values()) <= 6:
+        notices.append(f"注明月份的 {len(dated)} 条事实（{'、'.join(list(dated)[:5])}）都在1—6月：按全年总结起草；"
+                       "如是上半年工作总结，请把“总结期间”改为上半年。")
+    return "annual"
 
 
 def period_end(meta: DraftMeta) -> date:

@@ -9,6 +9,7 @@ from collections import Counter
 
 from drafting.domain import phrases
 from drafting.domain.meta import written_on
+from drafting.domain.summary_stock import plan_tables, shortcomings_table
 from drafting.domain.themes import text_theme
 from drafting.domain.timeline import in_time
 from drafting.domain.wording import in_words, words_for
@@ -74,24 +75,28 @@ class Stock:
         return found[shift:] + found[:shift]
 
     def suggest_shortcomings(self, limit: int = 3) -> list[str]:
-        if not self.federation:
+        """By the draft's own work areas, in the words of its kind (summary_stock.py)."""
+        table = shortcomings_table(self.ctx.kind.key, self.federation)
+        if table is None:
             picks = list(phrases.DEPARTMENT_SHORTCOMINGS)
         else:
-            picks = [phrases.SHORTCOMINGS[t] for t in self.themes() if t in phrases.SHORTCOMINGS]
+            picks = list(dict.fromkeys(table[t] for t in self.themes() if t in table))
         return [self.suggestion(p) for p in picks[:limit]]
 
     def suggest_plans(self, problems: list[str], planned: list[str], limit: int = 2) -> list[str]:
         """Plans that answer the stated problems first, then the draft's own work areas; never one
         the user already planned. A province or city plans guidance, not the doing."""
-        if not self.federation:
+        tables = plan_tables(self.ctx.kind.key, self.federation)
+        if tables is None:
             return [self.suggestion(p) for p in phrases.DEPARTMENT_PLANS[:max(0, limit)]]
+        plans, guides = tables
         covered = {text_theme(p) for p in planned}
         wanted = [text_theme(p) for p in problems] + self.themes()
         guide = self.ctx.profile.words.tier in (PROVINCE, PREFECTURE)
         picks = []
         for theme in dict.fromkeys(t for t in wanted if t and t not in covered):
-            template = (phrases.GUIDE_PLANS.get(theme) if guide else None) or phrases.PLANS.get(theme)
-            if template and self.fresh(template):
+            template = (guides.get(theme) if guide else None) or plans.get(theme)
+            if template and template not in picks and self.fresh(template):
                 picks.append(template)
         return [self.suggestion(p) for p in picks[:max(0, limit)]]
 
