@@ -57,24 +57,32 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
     if _looks_binary(text):
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
-    items: list[tuple[str, bool]] = []
+    items: list[tuple[str, bool, str]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        plain = plain_text(line)[0]
         # official punctuation outside figures, 「」 → “”, and no wrong form of an official term
-        cleaned = corrected(full_width(plain_text(line)[0]), always_wrong())
-        unbulleted = INNER_NUMBER.sub("", BULLET.sub("", cleaned, count=1)).strip()
-        lead = LEAD_WORDS.match(unbulleted)
-        body = BULLET.sub("", unbulleted[lead.end():], count=1).strip() if lead else unbulleted  # 二是12、…
+        body, joined = _body(corrected(full_width(plain), always_wrong()))
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
-            items.append((body, bool(lead and lead.group(1))))
+            pasted = _body(plain)[0]
+            items.append((body, joined, pasted if pasted != body else ""))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
         raise InputError(f"事实条数过多（{len(items)} 条，上限 {MAX_FACTS} 条）：请合并或删减后再起草。")
-    for i, (item, _) in enumerate(items, 1):
+    for i, (item, _, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined)
-            for i, (item, joined) in enumerate(items, 1)]
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined, pasted=pasted)
+            for i, (item, joined, pasted) in enumerate(items, 1)]
+
+
+def _body(line: str) -> tuple[str, bool]:
+    """A line without its numbering and the lead words of the report it came from; whether it opened
+    with a joiner (同时, 其中 …)."""
+    unbulleted = INNER_NUMBER.sub("", BULLET.sub("", line, count=1)).strip()
+    lead = LEAD_WORDS.match(unbulleted)
+    body = BULLET.sub("", unbulleted[lead.end():], count=1).strip() if lead else unbulleted  # 二是12、…
+    return body, bool(lead and lead.group(1))
 
 
 def always_wrong() -> tuple[Term, ...]:

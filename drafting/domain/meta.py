@@ -77,10 +77,7 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     """The metadata completed for these facts: period, title, writing date, and notices."""
     notices = [*meta.notices, *profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
                                            meta.leader_title).notices]
-    for field_name, label in (("org", "单位全称"), ("short_name", "自称"), ("addressee", "主送机关"), ("signer", "签发人")):
-        masks = masked_values(getattr(meta, field_name))
-        if masks:
-            notices.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称。")
+    notices += [f"{problem}。" for problem in placeholders(meta)]
     period = meta.period or _period(meta, facts, notices)
     settled = replace(meta, period=period)
     settled.title = fill_title(get_kind(meta.report_type), settled)
@@ -127,6 +124,24 @@ def _period(meta: DraftMeta, facts: list[Fact], notices: list[str]) -> str:
         notices.append(f"注明月份的 {len(dated)} 条事实（{'、'.join(list(dated)[:5])}）都在1—6月：按全年总结起草；"
                        "如是上半年工作总结，请把“总结期间”改为上半年。")
     return "annual"
+
+
+FRAME_FIELDS = ("org", "short_name", "addressee", "doc_number", "signer", "cc", "printer", "title")
+"""The names around the body: 落款 and 标题 (单位全称), 自称, 主送机关, 版头 and 版记; the title last (it
+repeats the 单位全称)."""
+
+
+def placeholders(meta: DraftMeta) -> list[str]:
+    """A placeholder left in a name around the body, one line a field: said before drafting, and by the
+    无遗留占位 check in the same words. The title is named for what the 单位全称 does not already hold."""
+    found = []
+    for field_name in FRAME_FIELDS:
+        masks = [m for m in masked_values(getattr(meta, field_name))
+                 if field_name != "title" or m not in masked_values(meta.org)]
+        if masks:
+            label = FIELD_LIMITS.get(field_name, ("标题", 0))[0]
+            found.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称")
+    return found
 
 
 def period_end(meta: DraftMeta) -> date:

@@ -68,7 +68,8 @@ def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[N
     placed = {i for s in draft.sections for i in s.fact_ids}
     # who/when decided by the tool, and the facts' warnings a section flag or a fact's note does not already carry
     notes += [Note(TO_CHECK, text) for text in draft.meta.notices + draft.warnings
-              if not any(text.startswith(flag) for flag in flags) and not _said_at_fact(text, draft, placed)]
+              if not any(text.startswith(flag) for flag in flags) and text.rstrip("。") not in found
+              and not _said_at_fact(text, draft, placed)]
     for section in draft.sections:
         for flag in section.flags:
             if flag.message not in found:

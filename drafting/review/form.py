@@ -7,10 +7,10 @@ import re
 
 from drafting.domain.facts import unfilled
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.meta import parse_date
+from drafting.domain.meta import parse_date, placeholders
 from drafting.domain.types import Draft, strip_markers
 from drafting.domain.wording import kind_of
-from lexicon.figures import MASK_RE, masked_values
+from lexicon.figures import masked_values
 from lexicon.numbering import ARABIC_ITEM, PASTED_NUMBER, SUB, TOP, chinese_number
 from lexicon.punctuation import half_width_marks
 
@@ -76,20 +76,10 @@ def _paste_marks(result: CheckResult, section_id: str, sentence: str) -> None:
 PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-z_]+\}|【待|（略）|XXX|…{2,}")
 
 
-FRAME = (("title", "标题"), ("addressee", "主送机关"), ("org", "落款"), ("doc_number", "版头"), ("signer", "版头"),
-         ("cc", "版记"), ("printer", "版记"))
-"""The text around the body, which a reader reads first: (field of DraftMeta, where it stands)."""
-
-
 def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     result = CheckResult("leftovers", "无遗留占位")
-    found: dict[str, list[str]] = {}  # placeholder → where it stands: one finding for one problem
-    for field_name, where in FRAME:
-        text = getattr(draft.meta, field_name)
-        for m in [*MASK_RE.finditer(text), *PLACEHOLDER.finditer(text)]:
-            found.setdefault(m.group(0), []).append(where)
-    for placeholder, places in found.items():
-        result.add(f"{'、'.join(dict.fromkeys(places))}中有未填写的占位内容“{placeholder}”", fix="改为实际名称")
+    for problem in placeholders(draft.meta):  # the title, 主送, 落款, 版头 and 版记 are read first
+        result.add(problem, fix="改为实际名称")
     for section in draft.sections:
         if not section.text.strip():
             result.add(f"“{section.heading or '导语'}”部分是空的", section.id)

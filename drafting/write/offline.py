@@ -159,9 +159,17 @@ class OfflineComposer(SectionWriter):
         return (own[0] if own else group.theme), []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
-        clauses = [fact_clause(f) for f in honours]
-        subject = "" if names_its_subject(strip_markers(clauses[0]), stock.words["short"]) else stock.words["short"]
-        return subject + "，".join(clauses) + "。"
+        """The honours in one sentence; the self-name before one that names nobody, unless the clause
+        before it already spoke of the organisation (another body's honour is never ours)."""
+        short, clauses, ours = stock.words["short"], [], False
+        for clause in (fact_clause(f) for f in honours):
+            if names_its_subject(strip_markers(clause), short):
+                clauses.append(clause)
+                ours = clause.startswith(short)
+            else:
+                clauses.append(clause if ours else short + clause)
+                ours = True
+        return "，".join(clauses) + "。"
 
     def _shortcomings(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.SHORTCOMINGS_OPENINGS[stock.variant % 2])
