@@ -22,20 +22,24 @@ BETWEEN_DIGITS = ",:"
 """Marks that stay half width between two digits: 1,200 and 10:30 are figures."""
 HALF_WIDTH = re.compile(r"(?<![0-9])[,:]|[,:](?![0-9])|[;?!()]|[「」『』]|\"")
 """What the form check reports: a half-width mark outside a figure, a corner quote, a straight quote."""
+STRAY_SPACE = re.compile(r"[ \t\u3000]+(?=[，。；：、！？“（）”])|(?<=[，。；：、！？“（）”])[ \t\u3000]+"
+                         r"|(?<=\d)[ \t\u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\d)")
+"""A space a converter left beside a mark or between a number and its word (构建 “一把手”, 4 月 3 日,
+2023 年度); a space between two words inside a slogan (“强党性修养 树清廉家风”) is the slogan's own."""
 FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（]|\s*$)")
 """A half-width full stop between Chinese words (…活动.下一步): a sentence end, not a decimal point."""
 
 
 def full_width(text: str) -> str:
     """The text with official punctuation outside figures and web addresses: half-width marks made
-    full width, 「」 made “”, straight double quotes made “ and ” in turn."""
+    full width, 「」 made “”, straight double quotes made “ and ” in turn, no stray space beside a mark."""
     parts, cursor = [], 0
     for m in WEB_ADDRESS.finditer(text):
         parts.append(_marks(text[cursor:m.start()]))
         parts.append(m.group(0))
         cursor = m.end()
     parts.append(_marks(text[cursor:]))
-    return _quotes("".join(parts))
+    return STRAY_SPACE.sub("", _quotes("".join(parts)))
 
 
 def _marks(text: str) -> str:
