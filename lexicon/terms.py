@@ -49,7 +49,7 @@ class Misuse:
 
 
 def read_terms(path: Path) -> tuple[Term, ...]:
-    """The entries of a term table file (YAML: a list of wrong/right/note/first); TermsError says what is wrong."""
+    """The entries of a term table file (YAML: a list of wrong/right/note/first); TermsError: what to fix."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise TermsError(f"规范用语表 {path} 过大（上限 {MAX_BYTES // 1024} KB）。")
@@ -62,7 +62,8 @@ def read_terms(path: Path) -> tuple[Term, ...]:
 
 
 def _term(entry, path: Path, n: int) -> Term:
-    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k].strip() for k in ("wrong", "right")):
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k].strip()
+                                              for k in ("wrong", "right")):
         raise TermsError(f"规范用语表 {path} 第 {n} 条应有 wrong 和 right 两项文字。")
     wrong, right = entry["wrong"].strip(), entry["right"].strip()
     if wrong == right:
@@ -82,7 +83,8 @@ def misuses(text: str, terms: tuple[Term, ...], seen: set[str] | None = None) ->
     seen = set() if seen is None else seen
     found = []
     for term in terms:
-        wrongs = [m.start() for m in re.finditer(re.escape(term.wrong), text) if not _inside(text, m.start(), term)]
+        wrongs = [m.start() for m in re.finditer(re.escape(term.wrong), text)
+                  if not _inside(text, m.start(), term)]
         if not term.first:
             found += [Misuse(term, at) for at in wrongs]
             continue

@@ -20,7 +20,8 @@ def _failed(draft: Draft, seed_index) -> dict[str, list[str]]:
 def _planted(draft: Draft, role: str, sentence: str) -> Draft:
     """The draft with one sentence added at the end of its first section of `role`."""
     section = next(s for s in draft.sections if s.role == role)
-    return replace(draft, sections=[replace(s, text=s.text + sentence) if s is section else s for s in draft.sections])
+    sections = [replace(s, text=s.text + sentence) if s is section else s for s in draft.sections]
+    return replace(draft, sections=sections)
 
 
 def _text(draft: Draft, role: str | None = None) -> str:

@@ -26,7 +26,7 @@ from retrieval.text import sentences
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_date_left_for_the_signer_is_a_reminder_and_the_eval_exits_0(seed_index, data_dir, tmp_path, capsys):
+def test_a_date_left_for_the_signer_is_a_reminder_and_eval_exits_0(seed_index, data_dir, tmp_path, capsys):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi")  # no date: the tool leaves 年 月 日 for the signer
     draft = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足",
                          index=seed_index)
@@ -36,7 +36,8 @@ def test_a_date_left_for_the_signer_is_a_reminder_and_the_eval_exits_0(seed_inde
     capsys.readouterr()
     assert main(["eval", str(path)]) == 0
     assert "提醒：成文日期留空" in capsys.readouterr().out
-    summary = next(line.text for line in report_lines(draft, results=run_checks(draft)) if line.kind == "summary")
+    lines = report_lines(draft, results=run_checks(draft))
+    summary = next(line.text for line in lines if line.kind == "summary")
     assert summary.count("成文日期") == 1, summary
 
 

@@ -152,7 +152,7 @@ def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_pa
 def test_the_composers_stock_is_one_comment_a_section_when_it_is_most_of_the_section(seed_index, tmp_path):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
     written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n下一步将开展“美丽庭院”创建", index=seed_index)
-    assert any(s.stock for s in written.sections), "the composer marked 通用表述 for a draft without a leader's fact"
+    assert any(s.stock for s in written.sections), "通用表述 for a draft without a leader's fact"
     found = comments(write_docx(written, tmp_path / "stock.docx"))
     markdown = to_markdown(written)
     for section in (s for s in written.sections if s.stock):
@@ -166,7 +166,7 @@ def test_the_composers_stock_is_one_comment_a_section_when_it_is_most_of_the_sec
             assert not whole and len(single) == len(section.stock), section.heading
             assert f"> 通用表述，请核实：“{section.stock[0]}”" in markdown
     assert any(sum(len(c) for c in s.stock) / len(strip_markers(s.text)) < MOSTLY_STOCK
-               for s in written.sections if s.stock), "the plans hold a fact: their suggestions are a part of them"
+               for s in written.sections if s.stock), "the plans hold a fact: suggestions are a part of them"
 
 def test_the_apps_export_carries_what_the_checks_find(doubtful, seed_index, tmp_path):
     from drafting.output.store import DraftStore

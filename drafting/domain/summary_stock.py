@@ -33,7 +33,8 @@ FEDERATION_GUIDE_PLANS = {"team": "指导基层加强执委和妇联干部培训
 ECONOMY, LIVELIHOOD, PARTY, GOVERNANCE, BASE = (
     ("economy", "development", "functions"), ("care", "volunteer", "family"),
     ("party", "ideology", "study", "mechanism"),
-    ("rights", "publicity", "media", "team", "enforcement", "supervision", "decision"), ("organisation", "planning"))
+    ("rights", "publicity", "media", "team", "enforcement", "supervision", "decision"),
+    ("organisation", "planning"))
 """A government body's work areas, as its summary files them (kinds.ZONGJIE_SECTIONS[False])."""
 GOVERNMENT_SHORTCOMINGS = (
     (ECONOMY, "经济发展的质量和效益还需提升，项目招引和建设的力度有待加大"),
@@ -60,7 +61,9 @@ def shortcomings_table(kind: str, federation: bool) -> dict[str, str] | None:
     which has its own three (phrases.DEPARTMENT_SHORTCOMINGS)."""
     if kind != Kind.ZONGJIE:
         return phrases.SHORTCOMINGS if federation else None
-    return {**phrases.SHORTCOMINGS, **FEDERATION_SHORTCOMINGS} if federation else _by_theme(GOVERNMENT_SHORTCOMINGS)
+    if federation:
+        return {**phrases.SHORTCOMINGS, **FEDERATION_SHORTCOMINGS}
+    return _by_theme(GOVERNMENT_SHORTCOMINGS)
 
 
 def plan_tables(kind: str, federation: bool) -> tuple[dict[str, str], dict[str, str]] | None:

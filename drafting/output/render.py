@@ -66,7 +66,7 @@ def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[N
     notes = [Note(TO_CHECK, f.message, f.section_id if f.section_id in ids else "", f.sentence) for f in findings]
     flags = [flag.line for s in draft.sections for flag in s.flags]
     placed = {i for s in draft.sections for i in s.fact_ids}
-    # who/when decided by the tool, and the facts' warnings a section flag or a fact's note does not already carry
+    # who/when decided by the tool, and the facts' warnings no finding, section flag or fact's note carries
     notes += [Note(TO_CHECK, text) for text in draft.meta.notices + draft.warnings
               if not any(text.startswith(flag) for flag in flags) and text.rstrip("。") not in found
               and not _said_at_fact(text, draft, placed)]
@@ -98,7 +98,9 @@ def _said_at_fact(text: str, draft: Draft, placed: set[str]) -> bool:
     it is said at the fact's sentence."""
     m = re.match(r"(F\d+)[ ：]", text)
     fact = draft.fact(m.group(1)) if m and m.group(1) in placed else None
-    return bool(fact and fact.note) and any(part in fact.note for part in (text.rstrip("。"), text[m.end():].rstrip("。")))
+    if not (fact and fact.note):
+        return False
+    return any(part in fact.note for part in (text.rstrip("。"), text[m.end():].rstrip("。")))
 
 
 def _stock_notes(section: Section) -> list[Note]:

@@ -31,7 +31,7 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     meta = draft.meta
     if not meta.title.strip():
         result.add("没有标题")
-    if not meta.date.strip():  # left for the signer on purpose (meta.settle says why): a reminder, not a fault
+    if not meta.date.strip():  # left for the signer on purpose (meta.settle says why): no fault
         result.reminders.append("成文日期留空（年 月 日），请在签发时填写")
     elif not meta.org.strip() or parse_date(meta.date) is None:
         result.add("落款不完整：需要单位名称和成文日期（如 2025年1月14日）")

@@ -32,7 +32,7 @@ class Stock:
         """Sentences of this section that state what the user did not give (通用表述)."""
 
     def text(self, template: str) -> str:
-        """A template in this organisation's words and its writing date's; its set phrases are counted as used."""
+        """A template in this organisation's words and its writing date's; its set phrases count as used."""
         text = in_time(in_words(template, self.words, self.federation), written_on(self.ctx.meta))
         for phrase in phrases.STOCK_PHRASES:
             if phrase in text:

@@ -42,7 +42,7 @@ def visible(text: str) -> tuple[str, bool]:
 
 def tidy(text: str, heading: str = "") -> str:
     """The section's text as delivered: chat and Markdown removed, the heading not repeated."""
-    lines = [full_width(_unmark(line)) for line in text.replace("\r", "").split("\n")]  # ，；：（） outside figures
+    lines = [full_width(_unmark(line)) for line in text.replace("\r", "").split("\n")]  # ，；：（） not , ; : ( )
     lines = [line for line in lines if line]
     if lines:
         lines[0] = PREFACE.sub("", lines[0]).strip()
