@@ -42,28 +42,47 @@ class Level:
     """主送 when it is not party_gov: 镇党委、镇政府 where the text says 镇党委、政府."""
     rural: bool = False
     """Whether its reports speak of 偏远地区 (a county, banner, town or township)."""
+    secretary: str = ""
+    """The party secretary as its government's report names him: 县委书记 / 党委书记 / 党工委书记."""
+    head: str = ""
+    """The head of its government: 县长 / 镇长 / 办事处主任."""
+    above: str = ""
+    """The level it usually lies in when its name does not say: a 镇 in a 县, a 街道 in a 区."""
+    congress: bool = True
+    """Whether it has a 人大常委会 its government reports to (a 盟, 地区 or 乡镇 has none)."""
 
 
 LEVELS = {level.key: level for level in (
-    Level("省", "省委", "省政府", "省委、省政府", "全面依法治省", "全省", "省", PROVINCE, ("省", "特别行政区")),
+    Level("省", "省委", "省政府", "省委、省政府", "全面依法治省", "全省", "省", PROVINCE, ("省", "特别行政区"),
+          secretary="省委书记", head="省长"),
     Level("自治区", "自治区党委", "自治区人民政府", "自治区党委、政府", "全面依法治区", "全区", "自治区",
-          PROVINCE, ("自治区",)),
-    Level("市", "市委", "市政府", "市委、市政府", "全面依法治市", "全市", "市", PREFECTURE, ("市",)),
-    Level("州", "州委", "州政府", "州委、州政府", "全面依法治州", "全州", "州", PREFECTURE, ("州", "自治州")),
-    Level("盟", "盟委", "行政公署", "盟委、行政公署", "全面依法治盟", "全盟", "盟", PREFECTURE, ("盟",)),
-    Level("地区", "地委", "行署", "地委、行署", "法治建设", "全地区", "地区", PREFECTURE, ("地区",)),
+          PROVINCE, ("自治区",), secretary="自治区党委书记", head="自治区主席"),
+    Level("市", "市委", "市政府", "市委、市政府", "全面依法治市", "全市", "市", PREFECTURE, ("市",),
+          secretary="市委书记", head="市长", above="省"),
+    Level("州", "州委", "州政府", "州委、州政府", "全面依法治州", "全州", "州", PREFECTURE, ("州", "自治州"),
+          secretary="州委书记", head="州长", above="省"),
+    Level("盟", "盟委", "行政公署", "盟委、行政公署", "全面依法治盟", "全盟", "盟", PREFECTURE, ("盟",),
+          secretary="盟委书记", head="盟长", above="自治区", congress=False),
+    Level("地区", "地委", "行署", "地委、行署", "法治建设", "全地区", "地区", PREFECTURE, ("地区",),
+          secretary="地委书记", head="专员", above="省", congress=False),
     Level("县", "县委", "县政府", "县委、县政府", "全面依法治县", "全县", "县", COUNTY, ("县", "自治县"),
-          rural=True),
-    Level("区", "区委", "区政府", "区委、区政府", "全面依法治区", "全区", "区", COUNTY, ("区",)),
+          rural=True, secretary="县委书记", head="县长", above="市"),
+    Level("区", "区委", "区政府", "区委、区政府", "全面依法治区", "全区", "区", COUNTY, ("区",),
+          secretary="区委书记", head="区长", above="市"),
     Level("旗", "旗委", "旗政府", "旗委、旗政府", "全面依法治旗", "全旗", "旗", COUNTY, ("旗", "自治旗"),
-          rural=True),
+          rural=True, secretary="旗委书记", head="旗长", above="市"),
     Level("镇", "镇党委", "镇政府", "镇党委、政府", "法治建设", "全镇", "镇", TOWNSHIP, ("镇",),
-          party_group=False, addressee="镇党委、镇政府", rural=True),
+          party_group=False, addressee="镇党委、镇政府", rural=True, secretary="党委书记", head="镇长",
+          above="县", congress=False),
     Level("乡", "乡党委", "乡政府", "乡党委、政府", "法治建设", "全乡", "乡", TOWNSHIP, ("乡",),
-          party_group=False, addressee="乡党委、乡政府", rural=True),
+          party_group=False, addressee="乡党委、乡政府", rural=True, secretary="党委书记", head="乡长",
+          above="县", congress=False),
     Level("街道", "街道党工委", "办事处", "街道党工委、办事处", "法治建设", "辖区", "街道", TOWNSHIP,
-          ("街道", "街道办事处"), party_group=False),
+          ("街道", "街道办事处"), party_group=False, secretary="党工委书记", head="办事处主任", above="区",
+          congress=False),
 )}
+CENTRE = ("党中央", "国务院")
+"""Who a province answers to: the party centre and the State Council."""
 DEFAULT_LEVEL = "县"
 """The wording used when a name gives no level (the user is asked)."""
 
@@ -107,6 +126,15 @@ def place_stem(word: str) -> str:
     if not m or word in NOT_PLACES or word.endswith("地区"):
         return ""
     return m.group(1)
+
+
+def parent_level(region: str) -> str:
+    """The level of the place a region's own place lies in, as far as its name says: 天津市静海区 → 市,
+    长沙市天心区坡子街街道 → 区, 五河县头铺镇 → 县; '' when the name names no place above its own
+    (南昌县, 北城街街道)."""
+    own = unit_suffix(region)
+    ends = range(len(region) - len(own) - 1, 1, -1)  # the own place keeps at least one character of its name
+    return next((level for level in (level_of(region[:end]) for end in ends) if level), "")
 
 
 def unit_suffix(place: str) -> str:

@@ -61,3 +61,8 @@ def role_label(role: str) -> str:
     except ValueError:
         return role
 
+
+
+SHAPES = ("statutory", "themed")
+"""The two shapes of a 法治政府建设 report's body: one 主要举措和成效 section with （一）（二）… by work
+area (the statutory order), or several themed 一、二、三 sections."""

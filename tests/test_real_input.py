@@ -88,3 +88,44 @@ def test_the_themed_shape_stays_available(seed_index):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20", shape="themed")
     draft = draft_report(meta, "开展会前学法11次\n开展普法宣传28场次\n受理信访案件43件", index=seed_index)
     assert sum(s.role == "measures" for s in draft.sections) >= 2
+
+
+OWN_THEMED_REPORT = """青川县妇女联合会2023年度法治政府建设工作情况报告
+县委、县政府：
+2023年，县妇联在县委、县政府的坚强领导下，扎实推进法治建设各项工作。现将有关情况报告如下：
+一、加强组织领导，压实法治责任
+党组理论学习中心组开展法治专题学习3次。
+二、深化普法宣传，营造法治氛围
+开展普法宣传20场次。
+三、依法维护妇女儿童合法权益
+受理信访案件30件。
+四、存在的不足
+基层普法力量不足。
+五、下一步工作打算
+下一步，县妇联将继续深化普法宣传。
+青川县妇女联合会
+2024年1月15日
+"""
+
+
+def test_a_federation_whose_own_last_report_was_themed_gets_the_themed_shape(tmp_path):
+    from retrieval.index import ReportIndex
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qingchuan_2023.txt").write_text(OWN_THEMED_REPORT, encoding="utf-8")
+    index = ReportIndex(tmp_path / "index")
+    index.index_corpus(corpus)
+    meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
+    draft = draft_report(meta, "开展会前学法11次\n开展普法宣传28场次\n受理信访案件43件", index=index)
+    assert draft.meta.shape == "themed"
+    assert any("按本单位2023年报告的结构起草" in n for n in draft.meta.notices)
+    assert sum(s.role == "measures" for s in draft.sections) >= 2
+    chosen = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20", shape="statutory"),
+                          "开展会前学法11次\n开展普法宣传28场次", index=index)
+    assert sum(s.role == "measures" for s in chosen.sections) == 1, "the user's choice wins"
+
+
+def test_a_shape_nobody_knows_is_refused_with_what_to_write():
+    with pytest.raises(Exception, match="statutory"):
+        build_meta("青川县妇女联合会", 2024, "fazhi", shape="square")

@@ -148,7 +148,7 @@ def test_facts_whose_markers_word_lost_are_found_again_by_their_words(county, se
     assert all(f"【{f}】" in _text(county) for f in ("F3", "F4", "F19"))
     path = _edit(write_docx(county, tmp_path / "r.docx"), {
         "成立以主席为组长的": "成立了以主席为组长的",      # F3 (no figures), lightly edited
-        "保障普法依法治理工作有序开展": "保障普法工作有序开展",  # an edit elsewhere in F3's and F4's subsection
+        "健全工作机制，压实法治责任": "健全工作机制，压实工作责任",  # an edit elsewhere in F3's and F4's subsection
         "开展会前学法11次": "开展会前学法12次",          # F1's figure changed: caught, never re-marked
         "县妇联获评全省维护妇女儿童权益工作先进集体。": "",  # F19 deleted: still missing
     })

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from drafting.errors import InputError
-from lexicon.roles import Kind, Role
+from lexicon.roles import SHAPES, Kind, Role
 
 
 @dataclass(frozen=True)
@@ -215,8 +215,6 @@ ZONGJIE = ReportKind(
 )
 
 KINDS: dict[str, ReportKind] = {k.key: k for k in (FAZHI, PUFA, ZONGJIE)}
-SHAPES = ("statutory", "themed")
-"""A 法治政府建设 report's two shapes; the others have one."""
 
 
 def shaped(kind: ReportKind, shape: str = "", federation: bool = True) -> ReportKind:

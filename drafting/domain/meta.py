@@ -13,19 +13,16 @@ from datetime import date
 
 from drafting.errors import InputError
 from lexicon.figures import masked_values
-from lexicon.levels import SELF_PREFIX
 from lexicon.plain import strip_hidden
 from lexicon.roles import Kind
 from lexicon.script import to_simplified
 
 from .facts import hidden_warnings, noted
-from .kinds import fill_title, get_kind
+from .kinds import SHAPES, fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
 
 MIN_YEAR = 2016
-BARE_NAME = re.compile(SELF_PREFIX + "(?:妇联|妇女联合会)")
-"""A name that is only a level: 县妇联, 市妇女联合会."""
 HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
 WHOLE_YEAR = re.compile(r"上半年.{0,40}下半年(?!\S{0,4}(?:将|计划|拟|要|继续|打算))")
 """A fact that gives both halves of the year (上半年…2期，下半年2期): the whole year, not a half."""
@@ -56,6 +53,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
         raise InputError(f"年份 {year} 不在 {MIN_YEAR}–{last} 之间：请填写报告所总结的年份。")
     if period not in ("", "half", "annual"):
         raise InputError(f"总结期间 {period!r} 无法识别：请写 half（上半年）或 annual（全年），或留空自动判断。")
+    if extra.get("shape") and extra["shape"] not in SHAPES:
+        raise InputError(f"报告结构 {extra['shape']!r} 无法识别：请写 statutory（一、主要举措和成效下分（一）（二）…）"
+                         "或 themed（按主题分几个一级标题），或留空。")
     fields = {k: str(v).strip() for k, v in extra.items() if k in DraftMeta.__dataclass_fields__ and v}
     meta = DraftMeta(org=org, year=year, report_type=kind.key, short_name=(short_name or "").strip(),
                      addressee=(addressee or "").strip(), period=period, **fields)
@@ -66,6 +66,9 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
     except ValueError as exc:
         raise InputError(str(exc)) from None
     meta.short_name, meta.addressee = profile.self_name, profile.addressee
+    if profile.full_name != org:  # 通城镇政府: the title and the 落款 carry the full name
+        meta.org = profile.full_name
+        meta.notices.append(f"单位全称为“{profile.full_name}”：标题和落款用全称。")
     # A level worked out from the name is kept; a guessed one is not, so the notice stays until the user picks one.
     meta.level = profile.level if profile.placed else ""
     meta.body, meta.leader_title = profile.body, profile.leader_title
@@ -75,8 +78,8 @@ def build_meta(org: str, year, report_type: str, short_name: str = "", addressee
 
 def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> DraftMeta:
     """The metadata completed for these facts: period, title, writing date, and notices."""
-    notices = [*meta.notices, *profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee,
-                                           meta.leader_title).notices]
+    profile = profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
+    notices = [*meta.notices, *profile.notices]
     notices += [f"{problem}。" for problem in placeholders(meta)]
     period = meta.period or _period(meta, facts, notices)
     settled = replace(meta, period=period)
@@ -93,8 +96,9 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     elif written_on(settled) < period_end(settled):
         notices.append(f"成文日期 {settled.date} 早于报告期结束（{_cn_date(period_end(settled))}）："
                        "报告通常在期末之后成文，请核对。")
-    if BARE_NAME.fullmatch(settled.org):
-        notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“某某市妇女联合会”），请补全。")
+    if profile.bare:
+        example = "某某" + re.sub("妇联$", "妇女联合会", settled.org)
+        notices.append(f"单位名称只有“{settled.org}”：落款应写单位全称（如“{example}”），请补全。")
     if period == "half":
         for fact in facts:
             if "全年" in fact.text and "全年" not in fact.note:

@@ -11,7 +11,25 @@ from __future__ import annotations
 
 import re
 
+from lexicon.bodies import DEPARTMENT, FEDERATION, GOVERNMENT
 from lexicon.roles import Kind
+
+VOICE_WORDS = {
+    FEDERATION: {"business": "妇联业务工作", "mission": "依法维护妇女儿童合法权益", "mission_short": "妇女儿童权益保障",
+                 "people": "妇女群众", "members": "妇女", "rule_work": "法治建设",
+                 "follow": "引领广大妇女听党话、跟党走",
+                 "zongjie_focus": "充分发挥党和政府联系妇女群众的桥梁纽带作用，团结引领广大妇女在推动高质量发展中建功立业。"},
+    GOVERNMENT: {"business": "经济社会发展", "mission": "依法全面履行政府职能", "mission_short": "中心工作",
+                 "people": "人民群众", "members": "干部群众", "rule_work": "法治政府建设",
+                 "follow": "把学习成果转化为推动高质量发展的实际行动",
+                 "zongjie_focus": "统筹推进经济发展、民生保障和社会治理各项工作。"},
+    DEPARTMENT: {"business": "业务工作", "mission": "依法履行部门职责", "mission_short": "部门职责",
+                 "people": "人民群众", "members": "干部职工", "rule_work": "法治建设",
+                 "follow": "把学习成果转化为推动工作的实际行动",
+                 "zongjie_focus": "立足部门职能，扎实推进各项工作。"},
+}
+"""The words that follow from whose voice a report speaks in (lexicon.bodies): a 妇联 speaks of 妇女
+群众 and 桥梁纽带; a government of 经济社会发展 and 依法全面履行政府职能; a department of its 部门职责."""
 
 # Result and practice claims a sentence must not make unless a fact (or the user) says so.
 CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)|不断(?:提升|提高|增强)|"
@@ -26,7 +44,7 @@ STOCK_PHRASES = ("尊法学法守法用法", "贡献巾帼力量", "同部署、
 """Set phrases a report uses at most once: said twice they read as a template."""
 
 OPENINGS = {
-    "organisation": ("{short}党组把法治建设作为一项基础性工作，纳入全局统筹谋划。",
+    "organisation": ("{own_party}把法治建设作为一项基础性工作，纳入全局统筹谋划。",
                      "{short}坚持把法治建设与{business}紧密结合，认真谋划、精心组织。",
                      "{short}把加强组织领导作为推进法治建设的首要任务来抓。",
                      "法治建设是一项系统工程，{short}从抓学习、建机制入手推进各项工作。"),
@@ -81,10 +99,30 @@ SHORTCOMINGS = {
     "party": "党建与业务工作融合还不够深入",
 }
 """Suggested shortcomings by work area: offered only when the user gave none, always marked."""
-DEPARTMENT_SHORTCOMINGS = ("干部运用法治思维和法治方式开展工作的能力还需提升",
-                           "普法宣传的针对性和实效性还需增强",
-                           "依法履职的制度机制还需进一步健全")
-"""A government department's: nothing of a 妇联's work areas."""
+OFFICE_SHORTCOMINGS = {
+    "functions": "依法全面履行职能还有差距，“放管服”改革和营商环境优化仍有提升空间",
+    "decision": "重大行政决策程序执行还不够规范，合法性审查和法律顾问作用发挥还需加强",
+    "enforcement": "行政执法规范化水平还需提升，执法人员的专业能力有待加强",
+    "supervision": "权力制约监督机制还需健全，政务公开的及时性和规范性有待提高",
+    "economy": "经济发展的质量和效益还需提升，项目招引和产业培育还有差距",
+    "development": "服务群众就业创业和乡村振兴的举措还不够多",
+    "study": "干部运用法治思维和法治方式开展工作的能力还需提升",
+    "mechanism": "法治建设工作机制还需健全，责任落实的精细化程度有待提高",
+    "party": "党建与业务工作融合还不够深入",
+    "ideology": "理论学习的系统性和转化运用还需加强",
+    "publicity": "普法宣传的针对性和实效性还需增强",
+    "media": "运用新媒体开展普法的形式还不够丰富，吸引力和传播力有待提升",
+    "team": "基层法治工作力量还比较薄弱，专业能力还需提升",
+    "rights": "矛盾纠纷源头预防和多元化解机制还需完善",
+    "care": "民生保障服务的精细化水平还需提高，公共服务供给还不够均衡",
+    "organisation": "基层阵地建设还不够平衡，部分阵地作用发挥有待加强",
+    "planning": "规划实施的统筹协调和监测评估还需加强",
+    "family": "家庭教育和文明家风建设的覆盖面还不够广",
+    "volunteer": "志愿服务的常态化机制还需健全",
+    "work_mechanism": "工作机制还需健全，责任落实的精细化程度有待提高",
+    "governance": "基层治理的精细化水平还需提升，风险隐患排查和矛盾纠纷化解能力有待加强",
+}
+"""A government's or department's, by its own work areas: nothing of a 妇联's."""
 
 CAUSES_BY_THEME = {
     "team": "究其原因，主要是基层专职力量少，针对性培训还不够。",
@@ -96,6 +134,18 @@ CAUSES_BY_THEME = {
     "organisation": "究其原因，主要是基层组织力量分布不均，指导还不够有力。",
 }
 """A suggested 原因 that fits the problems it follows, by their work area."""
+OFFICE_CAUSES_BY_THEME = {
+    "functions": "究其原因，主要是改革任务重、部门协同不够，服务意识还需增强。",
+    "decision": "究其原因，主要是专业法律力量不足，依程序决策的意识还需增强。",
+    "enforcement": "究其原因，主要是执法力量不足，执法培训的针对性还不够。",
+    "supervision": "究其原因，主要是监督制度还不够健全，主动接受监督的意识还需增强。",
+    "economy": "究其原因，主要是产业基础还不够牢固，要素保障能力还需提升。",
+    "study": "究其原因，主要是学法的常态化机制还不够健全。",
+    "publicity": "究其原因，主要是普法资源向基层延伸不够，宣传方式创新不足。",
+    "team": "究其原因，主要是基层专职力量少，针对性培训还不够。",
+    "rights": "究其原因，主要是基层调解力量不足，部门联动还需加强。",
+    "care": "究其原因，主要是公共服务资源有限，统筹整合还不够。",
+}
 CAUSES = ("究其原因，主要是对新形势下法治建设的研究谋划还不够深入，工作方法创新不够。",
           "究其原因，主要是工作经费和专职人员有限，统筹社会资源的能力还需增强。")
 """The 原因 a fazhi report must give: a suggestion unless the user wrote one."""
@@ -120,9 +170,50 @@ GUIDE_PLANS = {"rights": "指导基层加强婚姻家庭纠纷排查化解，畅
                "team": "指导基层加强普法队伍建设，提升普法骨干的专业能力",
                "organisation": "加强对基层组织建设的指导，增强基层组织活力"}
 """What a province or city plans for the work its counties do: guidance, not the doing."""
-DEPARTMENT_PLANS = ("严格落实领导干部学法用法制度，提升依法履职能力",
-                    "深化“谁执法谁普法”普法责任制，增强普法实效",
-                    "健全依法履职的制度机制，推进严格规范公正文明执法")
+OFFICE_PLANS = {
+    "functions": "持续深化“放管服”改革，优化营商环境，依法全面履行职能",
+    "decision": "严格落实重大行政决策程序，发挥法律顾问和合法性审查作用",
+    "enforcement": "全面落实行政执法公示、全过程记录和重大执法决定法制审核制度，推进严格规范公正文明执法",
+    "supervision": "自觉接受各方面监督，深入推进政务公开",
+    "economy": "聚焦高质量发展，抓好项目建设和招商引资，壮大产业基础",
+    "development": "做好就业创业服务，助力乡村振兴",
+    "study": "严格落实领导干部学法用法制度，提升依法履职能力",
+    "mechanism": "健全完善法治建设工作机制，压紧压实工作责任",
+    "party": "持之以恒加强党的建设，推进全面从严治党",
+    "ideology": "持续加强理论武装，推动学习成果转化运用",
+    "publicity": "深化“谁执法谁普法”普法责任制，增强普法实效",
+    "media": "用好新媒体平台，创新普法宣传方式，增强普法实效",
+    "team": "加强基层法治工作队伍建设，提升履职能力",
+    "rights": "坚持和发展新时代“枫桥经验”，做好矛盾纠纷排查化解",
+    "care": "持续办好民生实事，提升公共服务水平",
+    "organisation": "加强基层阵地建设，提升基层治理能力",
+    "planning": "统筹推进规划实施，做好指标监测评估",
+    "family": "深化家庭教育和文明家风建设",
+    "volunteer": "健全志愿服务常态化机制",
+    "work_mechanism": "健全完善工作机制，压紧压实工作责任",
+    "governance": "深化基层治理，做好风险隐患排查和矛盾纠纷化解",
+}
+"""A government's or department's suggested plans, by its own work areas."""
+OFFICE_THEMES = {
+    Kind.FAZHI: ("functions", "decision", "enforcement", "supervision", "study", "mechanism", "publicity", "media",
+                 "team", "rights"),
+    Kind.PUFA: ("publicity", "media", "team", "rights", "study", "mechanism", "enforcement"),
+    Kind.ZONGJIE: ("economy", "development", "functions", "care", "party", "ideology", "governance", "organisation",
+                   "planning", "family", "volunteer", "work_mechanism", "decision", "enforcement", "supervision"),
+}
+"""The work areas whose stock fits a government's or department's report of each kind: a 工作总结
+about the economy, 党建 or 抗疫 gets no 普法 or 法治 stock."""
+OFFICE_ALIAS = {
+    Kind.FAZHI: {"economy": "functions", "development": "functions"},
+    Kind.PUFA: {},
+    Kind.ZONGJIE: {"study": "ideology", "mechanism": "work_mechanism", "rights": "governance"},
+}
+"""How a work area's stock is worded in a report of that kind: in a 法治 report a government's economic
+work is 依法全面履行职能 (kinds.G_FUNCTIONS); in a 工作总结 its 学法 is 理论武装, its 机制 are not 法治's,
+and its 排查 is 基层治理 (an epidemic's as much as a dispute's)."""
+OFFICE_DEFAULTS = {Kind.FAZHI: ("decision", "enforcement", "study"), Kind.PUFA: ("publicity", "media", "team"),
+                   Kind.ZONGJIE: ("economy", "care", "party")}
+"""A government's or department's usual work areas when its facts name none."""
 
 PLANS_OPENINGS = ("{ahead}，{short}将围绕{party_gov}决策部署，重点抓好以下工作：",
                   "下一步，{short}将对照上级要求，着力抓好以下几项工作：")
@@ -132,32 +223,37 @@ DUTY_LEAD = "{leader}认真履行推进法治建设第一责任人职责，对�
 DUTY_FRAMES = ("在履行推进法治建设第一责任人职责方面，", "{leader}切实履行推进法治建设第一责任人职责：",
                "落实第一责任人职责，")
 STUDY_RULE_OF_LAW = "持续学习贯彻{congress}，把学习成果转化为推进法治建设的实际行动"
-STUDY_PLAN = {Kind.ZONGJIE: "持续学习贯彻{congress}，引领广大{members}听党话、跟党走",
+STUDY_PLAN = {Kind.ZONGJIE: "持续学习贯彻{congress}，{follow}",
               Kind.FAZHI: STUDY_RULE_OF_LAW, Kind.PUFA: STUDY_RULE_OF_LAW}
 """The first item of every plans section: framing, said by every report of its kind."""
 DUTY_SUGGESTIONS = (
-    "带头尊法学法守法用法，把学习贯彻{study}作为党组理论学习中心组学习的重要内容",
+    "带头尊法学法守法用法，把学习贯彻{study}作为{group_study}的重要内容",
     "把法治建设纳入年度工作要点，与{business}同谋划、同推进、同考核",
     "坚持重大事项集体研究决定，自觉接受监督",
 )
 
-# Words only a 妇联 uses, and what a government department says instead.
+# Words only a 妇联 uses, and what a government or a department says instead.
 DEPARTMENT_WORDS = (
-    ("依法维护妇女儿童合法权益", "依法履行部门职责"), ("妇女儿童合法权益", "人民群众合法权益"),
+    ("依法维护妇女儿童合法权益", "依法履行职责"), ("妇女儿童合法权益", "人民群众合法权益"),
     ("维护妇儿权益", "服务人民群众"), ("护航妇儿权益", "服务人民群众"), ("妇女儿童权益", "群众合法权益"),
-    ("凝聚巾帼力量", "凝聚奋进力量"), ("贡献巾帼力量", "作出积极贡献"), ("巾帼力量", "部门力量"),
+    ("凝聚巾帼力量", "凝聚奋进力量"), ("贡献巾帼力量", "作出积极贡献"), ("巾帼力量", "奋进力量"),
     ("妇联业务工作", "业务工作"), ("妇女群众", "人民群众"), ("广大妇女", "广大群众"), ("妇女儿童", "人民群众"),
-    ("上级妇联", "上级主管部门"), ("全国妇联", "上级主管部门"), ("妇联", "本部门"), ("巾帼", ""),
+    ("上级妇联", "上级"), ("全国妇联", "上级"), ("妇联", "本单位"), ("巾帼", ""),
+    ("充分发挥党和政府联系人民群众的桥梁纽带作用，", ""), ("团结引领", "带领"),
 )
 
 
 def neutral(text: str) -> str:
-    """A 妇联 sentence in a government department's words."""
+    """A 妇联 sentence in the words of a government or a department."""
     for federation_word, department_word in DEPARTMENT_WORDS:
         text = text.replace(federation_word, department_word)
     return text
 
 
+FEDERATION_WORDS = re.compile(r"妇联|妇女|巾帼|妇儿|儿童|桥梁纽带|团结引领|娘家")
+"""Words that speak as a 妇联 (a mass organisation: 桥梁纽带, 团结引领, 娘家人)."""
+
+
 def federation_only(text: str) -> bool:
-    """Whether a sentence speaks as a 妇联 (and so cannot be borrowed for a department)."""
-    return bool(re.search(r"妇联|妇女|巾帼|妇儿|儿童", text))
+    """Whether a sentence speaks as a 妇联 (and so cannot be borrowed for a government or a department)."""
+    return bool(FEDERATION_WORDS.search(text))

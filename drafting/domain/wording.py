@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .kinds import ReportKind, SectionSpec, get_kind, shaped
 from .meta import written_on
-from .phrases import neutral
+from .phrases import VOICE_WORDS, neutral
 from .profile import OrgProfile, profile_for
 from .timeline import congress_phrase, guiding_phrase, ideology, laws_in_force, rule_of_law_thought
 from .types import DraftMeta
@@ -27,16 +27,13 @@ def words_for(meta: DraftMeta) -> dict[str, str]:
     when = written_on(meta)
     half = meta.period == "half"
     federation = profile.federation
-    return {
-        "business": "妇联业务工作" if federation else "业务工作",
-        "mission": "依法维护妇女儿童合法权益" if federation else "依法履行部门职责",
-        "mission_short": "妇女儿童权益保障" if federation else "部门职责",
-        "people": "妇女群众" if federation else "人民群众",
-        "members": "妇女" if federation else "干部职工",
-        "org": meta.org, "short": profile.self_name, "year": str(meta.year), "next_year": str(meta.year + 1),
-        "party": level.party, "government": level.government, "party_gov": level.party_gov,
+    voice = VOICE_WORDS[profile.voice]
+    return voice | {
+        "org": meta.org, "short": profile.self_name, "we": profile.we, "year": str(meta.year),
+        "next_year": str(meta.year + 1), "party": profile.party, "government": level.government,
+        "party_gov": profile.led_by, "own_party": profile.own_party,
         "rule_of_law": level.rule_of_law, "area": level.area, "leader": profile.leader_title,
-        "superior": profile.superior,
+        "superior": profile.superior, "group_study": profile.study_group + "学习" if profile.study_group else "干部集体学习",
         "period": f"{meta.year}年上半年" if half else f"{meta.year}年",
         "next_period": f"{meta.year}年下半年" if half else f"{meta.year + 1}年",
         "ahead": "下半年" if half else "新的一年",
@@ -63,7 +60,7 @@ def named_spec(heading: str, role: str, meta: DraftMeta) -> SectionSpec | None:
 
 
 def fill(template: str, meta: DraftMeta) -> str:
-    """A template in the organisation's words; a government department gets neutral wording."""
+    """A template in the organisation's words; a government or a department gets neutral wording."""
     return in_words(template, words_for(meta), profile_of(meta).federation)
 
 

@@ -14,13 +14,14 @@ from drafting.domain.wording import kind_of
 from .continuity import attach_previous
 from .copying import copied_figures
 from .outline import fragments, gaps, make_outline
+from .shape import own_shape
 
 
 def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None = None,
               exclude_docs: tuple[str, ...] = ()) -> Draft:
     """Parse the facts, settle who and when, and lay out the outline: every fact assigned, no text yet."""
     facts = parse_facts(facts_text)
-    meta = settle(meta, facts, today)
+    meta = own_shape(index, settle(meta, facts, today))
     kind = kind_of(meta)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],

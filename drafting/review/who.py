@@ -12,7 +12,7 @@ import re
 
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.meta import parse_date, period_end, plausible_writing_date
-from drafting.domain.phrases import federation_only
+from drafting.domain.phrases import FEDERATION_WORDS, federation_only
 from drafting.domain.types import Draft, Section, strip_markers
 from drafting.domain.wording import profile_of
 from lexicon.levels import RULE_OF_LAW_PLACES, SELF_PREFIX
@@ -42,8 +42,9 @@ def organisation(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult
     if not profile.placed:
         result.add(f"无法从单位名称判断级别，按{level.key}级写法起草：请核对主送机关、自称和负责人职务")
     addressee = draft.meta.addressee
-    if addressee and not any(word in addressee for word in (level.party, level.government, level.self_prefix)):
-        result.add(f"主送机关“{addressee}”与单位级别（{level.key}）不符，通常为“{profile.addressee}”")
+    if addressee and not any(word in addressee for word in profile.addressed_to):
+        usual = "、".join(word for word in profile.addressed_to if len(word) > 1)
+        result.add(f"主送机关“{addressee}”与单位级别（{level.key}）不符，通常主送{usual}")
     for section in draft.sections:
         text = framing(section, draft)
         for problem in _wrong_words(text, profile):
@@ -66,12 +67,12 @@ def _wrong_words(text: str, profile) -> list[str]:
             problems.append(f"妇联负责人的职务是“{profile.leader_title}”，不是局长或主任")
     else:
         if federation_only(text):
-            found = re.search(r"妇联|妇女|巾帼|妇儿|儿童", text).group(0)
+            found = FEDERATION_WORDS.search(text).group(0)
             problems.append(f"“{profile.body}”不是妇联，不应使用妇联的表述（“{found}”）")
-        if "主席" in text:
+        if "主席" in text and "主席" not in profile.leader_title:
             problems.append(f"部门负责人的职务是“{profile.leader_title}”，不是主席")
-    if not level.party_group and "党组书记" in text:
-        problems.append(f"{level.key}级妇联不设党组，负责人称“{profile.leader_title}”")
+    if not level.party_group and "党组" in text.replace(profile.own_party, ""):
+        problems.append(f"{level.key}级的{profile.body}不设党组，负责人称“{profile.leader_title}”")
     return list(dict.fromkeys(problems))
 
 

@@ -8,10 +8,11 @@ import argparse
 import json
 import sqlite3
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from drafting.errors import InputError, ReportDraftError
-from lexicon.roles import Kind, Role
+from lexicon.roles import SHAPES, Kind, Role
 from retrieval.errors import RetrievalError, storage_reason
 
 from .material_cmd import add_material_command
@@ -98,6 +99,8 @@ def draft_request(args):
         facts_text = read_facts_file(Path(args.facts))
         meta = build_meta(args.org, args.year, args.type, args.short_name or "", args.addressee or "",
                           args.date or "", args.period or "")
+    if args.shape:
+        meta = replace(meta, shape=args.shape)
     chosen = args.accept_comparisons or ""
     accept = "all" if chosen == "all" else tuple(int(n) - 1 for n in chosen.split(",")
                                                  if n.strip().isdigit() and int(n) > 0)
@@ -235,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--addressee")
     p.add_argument("--date", help="成文日期 YYYY-MM-DD（不填：今天若在通常的成文时间内则用今天，否则留空由签发人填写）")
     p.add_argument("--period", choices=["half", "annual"], help="总结期间（工作总结用）；不填则按事实判断")
+    p.add_argument("--shape", choices=list(SHAPES), help="法治政府建设报告的结构：statutory＝一、主要举措和成效下分"
+                   "（一）（二）…（默认，或按本单位往年报告）；themed＝按主题分几个一级标题")
     p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则用 llm，否则 offline")
     p.add_argument("--accept-comparisons", metavar="all|1,2",
                    help="把与上年报告的同比数据（工具计算）加入草稿：all 或编号")

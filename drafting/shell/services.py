@@ -83,7 +83,7 @@ def make_writer(settings: Settings, backend: str | None = None):
 
 
 CASE_KEYS = {"org", "year", "report_type", "facts"}
-OPTIONAL_META = ("doc_number", "signer", "cc", "printer", "level", "body", "leader_title")
+OPTIONAL_META = ("doc_number", "signer", "cc", "printer", "level", "body", "leader_title", "shape")
 TEXT_KEYS = ("org", "report_type", "short_name", "addressee", "date", "period", *OPTIONAL_META)
 LIST_KEYS = ("facts", "expected_sections", "exclude_docs", "expect_fail")
 MAX_CASE_BYTES = 1024 * 1024

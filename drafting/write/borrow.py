@@ -102,7 +102,9 @@ def corpus_subheadings(ctx: DraftContext, theme: str, query: str) -> list[tuple[
             if not m:
                 continue
             heading = m.group(2).rstrip("。")
-            if (heading_theme(heading) == theme and 8 <= len(heading) <= 22 and "，" in heading
+            # Every half names this area or none: 加强组织领导，保障普法依法治理工作有序开展 asserts 普法 too.
+            if (all(heading_theme(half) in ("", theme) for half in heading.split("，"))
+                    and heading_theme(heading) == theme and 8 <= len(heading) <= 22 and "，" in heading
                     and not UNSAFE.search(heading) and not figure_spans(heading) and ctx.guard.clean(heading)
                     and (ctx.profile.federation or not federation_only(heading))):
                 found.append((full_width(heading), passage))

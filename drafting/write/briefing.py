@@ -36,9 +36,10 @@ def prompt_profile(ctx: DraftContext) -> str:
     """Who writes, in one line: self-name, level words, the leader, whether 妇联 wording fits."""
     p = ctx.profile
     words = p.words
-    body = "妇联，可用妇联的表述" if p.federation else f"政府部门（{p.body}），不得使用妇联的表述（妇女儿童、巾帼等）"
-    return (f"自称“{p.self_name}”，{body}；上级领导机关称“{words.party_gov}”，法治表述用“{words.rule_of_law}”，"
-            f"主要负责人称“{p.leader_title}”")
+    body = "妇联，可用妇联的表述" if p.federation else f"{p.body}，不得使用妇联的表述（妇女儿童、巾帼、桥梁纽带等）"
+    study = f"，理论学习中心组称“{p.study_group}”" if p.study_group else ""
+    return (f"自称“{p.self_name}”，{body}；领导机关称“{p.led_by}”，法治表述用“{words.rule_of_law}”，"
+            f"第一责任人称“{p.leader_title}”{study}")
 
 
 QUOTE_MARK = re.compile(r"【范例\d*[^】]{0,8}】")

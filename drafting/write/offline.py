@@ -77,11 +77,12 @@ class OfflineComposer(SectionWriter):
         honours = [fact_clause(f) for f in facts if f.kind == FactKind.HONOUR]
         own = "，".join(guiding) + "，" if guiding else ""
         if kind.key == Kind.ZONGJIE:
-            lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own +
-                              "充分发挥党和政府联系{people}的桥梁纽带作用，团结引领广大{members}在推动高质量发展中建功立业。")
+            lead = stock.text("{period}，{short}{ideology}，{guiding_work}，" + own + "{zongjie_focus}")
         else:
-            leaders = "在{party_gov}的坚强领导下，" + ("在{superior}的精心指导下，" if section.variant % 2 == 0 else "")
-            focus = ("以{mission}为主线，扎实推进法治建设各项工作。" if kind.key == Kind.FAZHI
+            # A government is led, not guided: only a federation or a department names who guides it.
+            guided = section.variant % 2 == 0 and stock.words["superior"]
+            leaders = "在{party_gov}的坚强领导下，" + ("在{superior}的精心指导下，" if guided else "")
+            focus = ("以{mission}为主线，扎实推进{rule_work}各项工作。" if kind.key == Kind.FAZHI
                      else "压实“谁执法谁普法”普法责任制，推动普法工作与{business}深度融合。")
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)

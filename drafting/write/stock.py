@@ -1,6 +1,6 @@
 """Stock text for one section: filled with the organisation's words, kept to one use of each set
-phrase per draft, neutral for a government department, and — when it states something the user
-did not give — recorded as 通用表述 for the user to confirm."""
+phrase per draft, neutral for a government or a department and drawn from its own work areas, and —
+when it states something the user did not give — recorded as 通用表述 for the user to confirm."""
 
 from __future__ import annotations
 
@@ -70,29 +70,35 @@ class Stock:
     def themes(self) -> list[str]:
         """The draft's own work areas, most facts first; the kind's usual ones when it has none."""
         counts = Counter(f.theme for f in self.ctx.facts.values() if f.theme)
-        found = [theme for theme, _ in counts.most_common()] or list(DEFAULT_THEMES.get(self.ctx.kind.key, ("publicity",)))
+        kind = self.ctx.kind.key
+        usual = DEFAULT_THEMES.get(kind, ("publicity",)) if self.federation else phrases.OFFICE_DEFAULTS[kind]
+        found = self.fitting(theme for theme, _ in counts.most_common()) or list(usual)
         shift = self.variant % len(found)  # another variant offers the next areas first
         return found[shift:] + found[:shift]
 
+    def fitting(self, themes) -> list[str]:
+        """The work areas whose stock fits this report: a federation's as they are; a government's or
+        department's as its report's kind words them (phrases.OFFICE_ALIAS, OFFICE_THEMES)."""
+        themes = [t for t in themes if t]
+        if self.federation:
+            return themes
+        kind = self.ctx.kind.key
+        alias = phrases.OFFICE_ALIAS[kind]
+        return [t for t in dict.fromkeys(alias.get(t, t) for t in themes) if t in phrases.OFFICE_THEMES[kind]]
+
     def suggest_shortcomings(self, limit: int = 3) -> list[str]:
-        """By the draft's own work areas, in the words of its kind (summary_stock.py)."""
-        table = shortcomings_table(self.ctx.kind.key, self.federation)
-        if table is None:
-            picks = list(phrases.DEPARTMENT_SHORTCOMINGS)
-        else:
-            picks = list(dict.fromkeys(table[t] for t in self.themes() if t in table))
+        """By the draft's own work areas, in the words of its kind and writer (summary_stock.py, phrases.py)."""
+        table = shortcomings_table(self.ctx.kind.key) if self.federation else phrases.OFFICE_SHORTCOMINGS
+        picks = list(dict.fromkeys(table[t] for t in self.themes() if t in table))
         return [self.suggestion(p) for p in picks[:limit]]
 
     def suggest_plans(self, problems: list[str], planned: list[str], limit: int = 2) -> list[str]:
         """Plans that answer the stated problems first, then the draft's own work areas; never one
-        the user already planned. A province or city plans guidance, not the doing."""
-        tables = plan_tables(self.ctx.kind.key, self.federation)
-        if tables is None:
-            return [self.suggestion(p) for p in phrases.DEPARTMENT_PLANS[:max(0, limit)]]
-        plans, guides = tables
-        covered = {text_theme(p) for p in planned}
-        wanted = [text_theme(p) for p in problems] + self.themes()
-        guide = self.ctx.profile.words.tier in (PROVINCE, PREFECTURE)
+        the user already planned. A province or city federation plans guidance, not the doing."""
+        plans, guides = plan_tables(self.ctx.kind.key) if self.federation else (phrases.OFFICE_PLANS, {})
+        covered = set(self.fitting(text_theme(p) for p in planned))
+        wanted = self.fitting(text_theme(p) for p in problems) + self.themes()
+        guide = self.federation and self.ctx.profile.words.tier in (PROVINCE, PREFECTURE)
         picks = []
         for theme in dict.fromkeys(t for t in wanted if t and t not in covered):
             template = (guides.get(theme) if guide else None) or plans.get(theme)
@@ -102,7 +108,8 @@ class Stock:
 
     def cause(self, problems: list[str]) -> str:
         """A cause that does not restate the problems it follows."""
-        fitting = [phrases.CAUSES_BY_THEME[t] for t in (text_theme(p) for p in problems) if t in phrases.CAUSES_BY_THEME]
+        table = phrases.CAUSES_BY_THEME if self.federation else phrases.OFFICE_CAUSES_BY_THEME
+        fitting = [table[t] for t in (text_theme(p) for p in problems) if t in table]
         options = fitting or sorted(phrases.CAUSES, key=lambda c: max((overlap(c, p) for p in problems), default=0))
         return self.suggestion(options[0])
 
