@@ -32,10 +32,11 @@ FEDERATION_PLANS = {
 FEDERATION_GUIDE_PLANS = {"team": "指导基层加强执委和妇联干部培训，提升履职能力"}
 
 
-
 def shortcomings_table(kind: str) -> dict[str, str]:
     """A federation's suggested shortcomings by work area, in the words of its report's kind."""
-    return {**phrases.SHORTCOMINGS, **FEDERATION_SHORTCOMINGS} if kind == Kind.ZONGJIE else phrases.SHORTCOMINGS
+    if kind != Kind.ZONGJIE:
+        return phrases.SHORTCOMINGS
+    return {**phrases.SHORTCOMINGS, **FEDERATION_SHORTCOMINGS}
 
 
 def plan_tables(kind: str) -> tuple[dict[str, str], dict[str, str]]:
