@@ -42,6 +42,9 @@ class Fact:
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
     unsure: bool = False
     """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
+    pasted: str = ""
+    """The fact with its punctuation and terms as pasted ('' when they needed no change): the outline
+    searches the corpus with it, so that making the prose official never moves a fact."""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
@@ -56,7 +59,8 @@ class Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
-                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)))
+                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
+                   pasted=data.get("pasted", ""))
 
 
 @dataclass

@@ -138,7 +138,8 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
             filing.theme, filing.reason = head.theme, f"接续 {filing.follows}，与之同属一项工作"
             current = fact.theme = head.theme
             continue
-        placed = place(fact.text, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
+        pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
+        placed = place(pasted, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
             else _duty_placed()
         filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
         current = fact.theme = filing.theme

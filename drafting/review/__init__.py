@@ -19,10 +19,11 @@ from .foreign import foreign_particulars, time_wording
 from .form import form, leftovers, required_sections
 from .hygiene import hygiene
 from .prose import broken, claims, placement, repetition
+from .terms import official_terms
 from .who import organisation, period, script
 
 CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form,
-          hygiene, organisation, period, script, placement, claims, repetition, broken]
+          hygiene, organisation, period, script, placement, claims, repetition, broken, official_terms]
 
 __all__ = ["CHECKS", "CheckResult", "Finding", "check_draft", "findings_by_section", "run_checks"]
 

@@ -17,10 +17,12 @@ from drafting.domain.phrases import CLAIM, STOCK_PHRASES
 from drafting.domain.themes import text_scores
 from drafting.domain.types import MARKER_RE, Draft, strip_markers
 from drafting.domain.wording import kind_of, named_spec
+from lexicon.cues import CONTINUATION_LEAD
 from lexicon.roles import Role
 from retrieval.text import words
 
 from .base import CheckResult, section_sentences
+from .stitching import stitches
 from .who import framing
 
 COMMITMENT = re.compile(r"协助|配合|提供|移交|转交|报送|上报|共享|公开|披露|出售|转让|交由|交给|整理|收集|采集|汇总"
@@ -45,13 +47,35 @@ def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
                 result.add(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id)
                 continue
             expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
-            if expected not in roles:
+            if expected not in roles or _also_fits(fact, fact_kind, section, draft):
                 continue
             if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
                 result.add(f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分", section.id)
             elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
                 result.add(f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分", section.id)
     return result
+
+
+ALSO_FITS = {FactKind.GUIDING: (Role.MEASURES, Role.HIGHLIGHTS), FactKind.HONOUR: (Role.PREAMBLE,)}
+"""Where a drafter also files a kind of fact: framing as the lead of a group of work, honours listed
+in the opening (一年来，…获评…)."""
+
+
+def _also_fits(fact, fact_kind: FactKind, section, draft: Draft) -> bool:
+    """A filing a drafter makes besides the usual one: framing leading its work, opening honours, the
+    leader's duty among the work of organising and leading (组织领导), and a fact that continues the
+    fact pasted before it (确保…, 其中…) in that fact's section."""
+    if section.role in ALSO_FITS.get(fact_kind, ()):
+        return True
+    if fact_kind == FactKind.DUTY and section.role == Role.MEASURES and fact.theme in LEADERSHIP:
+        return True
+    number = int(fact.id[1:]) if fact.id[1:].isdigit() else 0
+    before = f"F{number - 1}"
+    return bool(fact.joined or CONTINUATION_LEAD.match(fact.text)) and before in section.fact_ids
+
+
+LEADERSHIP = ("mechanism", "party")
+"""The work areas of 组织领导, where real reports file a duty mentioned among that work."""
 
 
 def _misfiled(fact, kind, section, meta) -> bool:
@@ -123,10 +147,13 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
 
 
 def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    """Text that reads broken: a word typed twice, a bracket or quote left open."""
+    """Text that reads broken: a word typed twice, a bracket or quote left open, and the stitching of
+    frame and fact (a duty said twice, the self-name glued to a name, another body's honour)."""
     result = CheckResult("broken", "文字完整")
+    given = "\n".join(f.text for f in draft.facts)
     for section in draft.sections:
         for sentence in section_sentences(section):
-            for slip in slips(strip_markers(sentence)):
+            plain = strip_markers(sentence)
+            for slip in slips(plain) + stitches(plain, draft.meta.short_name, draft.meta.org, given):
                 result.add(slip, section.id, sentence)
     return result
