@@ -91,12 +91,16 @@ def test_the_composer_writes_every_real_paste_as_clean_official_prose(real_draft
 
 
 def test_the_real_drafts_fail_only_where_a_reviewer_would(real_drafts, seed_index):
-    """What fails is what the pastes hold (an anonymised 某某/xx name, a quote the paste left open)."""
+    """What fails is what the pastes hold (an anonymised 某某/xx name, a quote the paste left open),
+    and the one fact the outline misfiled that the independent 事实归位 reading catches: 下洋镇's
+    leaders studying law (the real report's "加强法治政策理论学习") filed under 普法宣传."""
     failing = [(name, result.name, f.message) for name, draft in real_drafts
                for result in run_checks(draft, context_for(draft, seed_index).guard) for f in result.findings]
-    assert {check for _, check, _ in failing} <= {"leftovers", "broken"}, failing
+    assert {check for _, check, _ in failing} <= {"leftovers", "broken", "placement"}, failing
     for name, check, message in failing:
-        if check == "leftovers":
+        if check == "placement":
+            assert name.startswith("103_") and message.startswith("F5 讲的是学法"), (name, message)
+        elif check == "leftovers":
             assert "占位内容" in message and any(m in message for m in ("xx", "某某")), (name, message)
         else:
             assert "不成对" in message, (name, message)
