@@ -85,7 +85,9 @@ def test_the_composer_writes_every_real_paste_as_clean_official_prose(real_draft
         for section in draft.sections:
             for sentence in (s for p in strip_markers(section.text).split("\n") for s in sentences(p)):
                 found = half_width_marks(sentence) + [m.group(0) for m in PASTED_NUMBER.finditer(sentence)]
-                found += stitches(sentence, draft.meta.short_name, draft.meta.org)
+                # As 文字完整 reads it: two clauses that are both the user's words say what the user said.
+                given = "\n".join(f.text for f in draft.facts)
+                found += stitches(sentence, draft.meta.short_name, draft.meta.org, given)
                 problems += [f"{name} {section.role}: {f} ← {sentence[:50]}" for f in found]
     assert not problems, "\n".join(problems)
 

@@ -156,11 +156,16 @@ def usual_writing_window(meta: DraftMeta) -> tuple[date, date]:
     """When such a report is usually written, the only days that may stand in for a missing date:
     an annual report from January to April of the next year (due in the first quarter, published
     by 1 April; a 普法履职报告 from November, when the year's 述职 starts); a half-year report from
-    late June to July of its year."""
+    late June to July of its year; a year's 工作总结 from December, when offices sum up their year
+    (real ones are dated 12月 as often as 1月)."""
     if meta.period == "half":
         return date(meta.year, 6, 20), date(meta.year, 7, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
-    return start, date(meta.year + 1, 4, 30)
+    return _year_end_start(meta), date(meta.year + 1, 4, 30)
+
+
+def _year_end_start(meta: DraftMeta) -> date:
+    early = {Kind.PUFA: date(meta.year, 11, 1), Kind.ZONGJIE: date(meta.year, 12, 1)}
+    return early.get(meta.report_type, date(meta.year + 1, 1, 1))
 
 
 def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
@@ -168,8 +173,7 @@ def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
     report from June to December of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
-    return start <= when <= date(meta.year + 1, 12, 31)
+    return _year_end_start(meta) <= when <= date(meta.year + 1, 12, 31)
 
 
 def written_on(meta: DraftMeta) -> date:

@@ -28,6 +28,7 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
         filing = filings.get(fact.id)
         if filing is None:
             continue  # comparisons with last year follow their fact (continuity.accept_comparisons)
+        fact.follows = filing.follows
         if filing.question and filing.question not in fact.note:
             fact.note = f"{fact.note} {filing.question}".strip()
         key = _section_key(filing, kind)

@@ -30,11 +30,22 @@ def fact_clause(fact: Fact) -> str:
     if not spans:
         return (text + marker).replace("。", "，")
     out, cursor = [], 0
-    for _, end, _ in spans:
+    for end in dict.fromkeys(_word_end(text, end) for _, end, _ in spans):
         out.append(text[cursor:end] + marker)
         cursor = end
     out.append(text[cursor:])
     return "".join(out).replace("。", "，")
+
+
+CLAUSE_BREAK = re.compile(r"[，。；、,;：:（(]|$")
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where a figure's marker goes: right after the figure, or, when the figure is inside a phrase
+    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word."""
+    if end >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[end]):
+        return end
+    return CLAUSE_BREAK.search(text, end).start()
 
 
 def names_its_subject(clause: str, short: str) -> bool:
@@ -56,10 +67,21 @@ def states_duty(clauses: list[str]) -> bool:
 LEADER_DUTY = re.compile(f"^{LEADER}[^，。；]{{0,6}}(?:认真|切实|严格)?履行[^，。；]{{0,12}}职责")
 
 
-def join_clauses(clauses: list[str]) -> str:
-    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot."""
-    clauses = [c.rstrip("。；;，,") for c in clauses if c]
-    return "；".join(clauses) + "。" if clauses else ""
+def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
+    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot; a clause that
+    continues the one before it (joins[i]) follows it after a comma: …开展法治培训10场次，重点学习…"""
+    pairs = [(c.rstrip("。；;，,"), j) for c, j in zip(clauses, joins or [False] * len(clauses), strict=True) if c]
+    if not pairs:
+        return ""
+    text = pairs[0][0]
+    for clause, joined in pairs[1:]:
+        text += ("，" if joined else "；") + clause
+    return text + "。"
+
+
+def continuations(facts: list[Fact]) -> list[bool]:
+    """For each fact, whether it continues the one just before it in this list."""
+    return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
 
 
 def enumerate_items(items: list[str]) -> str:

@@ -31,6 +31,7 @@ from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
 from .items import (
     Group,
+    continuations,
     enumerate_items,
     fact_clause,
     join_clauses,
@@ -137,7 +138,8 @@ class OfflineComposer(SectionWriter):
         return "\n".join(p for p in paragraphs if p), used + passages[:2]
 
     def _group_body(self, group: Group, ctx: DraftContext) -> str:
-        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts])
+        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts],
+                            continuations(group.facts))
 
     def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
