@@ -5,15 +5,18 @@ kept apart from the placer's (drafting/domain/themes.py and the corpus votes), s
 
 from __future__ import annotations
 
+import re
+
 AREAS: dict[str, tuple[str, ...]] = {
     "study": ("学法", "学习", "理论", "中心组", "培训", "法治素养", "法治意识", "读书", "武装", "贯彻"),
     "leadership": ("组织领导", "领导", "责任", "部署", "谋划", "机制", "制度", "统筹", "保障", "督察"),
-    "publicity": ("普法", "宣传", "宣讲", "法律进", "法治氛围"),
+    "publicity": ("普法", "宣传", "宣讲", "法律进", "法治氛围", "公众号", "微信", "新媒体", "短视频", "网络平台"),
     "rights": ("维权", "权益", "矛盾", "纠纷", "排查", "调解", "信访", "法律援助", "家暴", "家庭暴力", "难题"),
     "care": ("关爱", "帮扶", "志愿", "困难", "民生", "温暖"),
     "ideology": ("思想引领", "政治", "党建", "党的建设", "意识形态", "从严治党", "听党话", "理想信念",
                  "思想建设", "凝聚", "党性"),
-    "development": ("发展", "创业", "就业", "经济", "项目", "营商", "振兴", "大局", "建功", "活力", "招引"),
+    "development": ("发展", "创业", "就业", "经济", "项目", "营商", "振兴", "大局", "建功", "活力", "招引",
+                    "财政", "招商", "企业", "收入", "投资", "产业", "消费", "旅游", "税收"),
     "family": ("家庭", "家风", "家教"),
     "decision": ("决策", "合法性审查", "规范性文件", "法律顾问", "立法", "依法行政"),
     "enforcement": ("执法", "审批", "许可", "职能", "机构改革", "事业单位", "放管服"),
@@ -52,3 +55,33 @@ KIN = ({"study", "ideology", "leadership", "honours"}, {"publicity", "innovation
 def near(area: str) -> set[str]:
     """An area with its kin."""
     return {area}.union(*(group for group in KIN if area in group))
+
+
+AREA_HEADINGS = {
+    "study": "加强学法用法", "leadership": "加强组织领导", "publicity": "深化普法宣传",
+    "rights": "化解矛盾纠纷", "care": "做好关爱帮扶", "ideology": "强化思想引领", "development": "服务发展大局",
+    "family": "注重家庭家教家风", "decision": "推进依法决策", "enforcement": "规范行政执法",
+    "supervision": "强化权力监督", "organisation": "加强阵地队伍建设", "honours": "选树先进典型",
+    "innovation": "创新工作方式",
+}
+"""A plain heading for the area a group of facts names most, when no house-style heading fits them."""
+
+
+TITLES = re.compile(r"《[^》]*》")
+
+
+def named_by(texts: list[str]) -> dict[str, int]:
+    """How many different words of each area a group of facts holds together; a law's title says
+    what was taught, not the work (《妇女权益保障法》 is no 维权)."""
+    return area_counts(TITLES.sub("", "\n".join(texts)))
+
+
+def fits(heading: str, texts: list[str]) -> bool:
+    """Whether a heading says what its facts are about: an area it names is named by them too, or
+    is kin to one they name plainly."""
+    named = areas(heading)
+    if not named:
+        return True  # a heading that names no area asserts none
+    counts = named_by(texts)
+    plain = {a for a, n in counts.items() if n >= 2}
+    return bool(named & set(counts)) or any(near(a) & named for a in plain)

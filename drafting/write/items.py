@@ -12,6 +12,7 @@ from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
+from lexicon.areas import fits, named_by, near
 from lexicon.cues import HONOUR_WORDS, LEADER
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
@@ -123,10 +124,60 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    out = [part for group in groups.values() for part in by_facet(group)]
+    out = fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)]))
     for group in out:
         group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
     return out, honours
+
+
+def reunite(groups: list[Group]) -> list[Group]:
+    """A group whose topic's headings all assert another area than its facts name joins a group
+    whose headings fit them (旁听庭审 filed under 维权 by one word goes back to 学法), keeping paste
+    order; a facet's part stays (its heading is its own)."""
+    out = list(groups)
+    for group in list(out):
+        texts = [f.text for f in group.facts]
+        if group.facet or group.topic is None or any(fits(h, texts) for h in group.topic.headings):
+            continue
+        home = next((g for g in out if g is not group and g.topic and not g.facet
+                     and any(fits(h, texts) for h in g.topic.headings)), None)
+        if home is not None:
+            home.facts = sorted(home.facts + group.facts, key=_pasted_order)
+            out.remove(group)
+    return out
+
+
+def _pasted_order(fact: Fact) -> int:
+    return int(fact.id[1:]) if fact.id[1:].isdigit() else 0
+
+
+def fold_lone_facts(groups: list[Group]) -> list[Group]:
+    """A group of one fact joins the group before it (or after it) when their work is kin (学法 and
+    组织领导, 关爱 and 维权): a section of many one-fact subsections reads as a list, not a report."""
+    if len(groups) < 3:
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        if len(group.facts) == 1 and not group.facet and out and _kin(out[-1], group):
+            out[-1].facts += group.facts
+        else:
+            out.append(group)
+    if len(out) > 1 and len(out[0].facts) == 1 and not out[0].facet and _kin(out[1], out[0]):
+        out[1].facts[:0] = out.pop(0).facts
+    return out
+
+
+def _kin(home: Group, lone: Group) -> bool:
+    """Whether a lone fact's work is the home group's or kin to it (a facet's part keeps its own)."""
+    if home.facet:
+        return False
+    ours, theirs = _top(home), _top(lone)
+    return bool(ours and theirs and near(ours) & {theirs})
+
+
+def _top(group: Group) -> str:
+    counts = named_by([f.text for f in group.facts])
+    return max(counts, key=counts.get) if counts else ""
 
 
 def by_facet(group: Group) -> list[Group]:

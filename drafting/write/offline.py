@@ -22,6 +22,8 @@ from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
+from lexicon.areas import AREA_HEADINGS, named_by
+from lexicon.areas import fits as area_fits
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
 from lexicon.pattern import either
@@ -46,7 +48,13 @@ PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PL
 LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 NEUTRAL_HEADING = "统筹推进其他各项工作"
-"""Over facts nobody could place: it asserts no work area (the outline asks where they belong)."""
+"""Over facts that name no work area at all: it asserts none (the outline asks where they belong)."""
+
+
+def plain_heading(texts: list[str]) -> str:
+    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits."""
+    counts = named_by(texts)
+    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else NEUTRAL_HEADING
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
@@ -123,7 +131,9 @@ class OfflineComposer(SectionWriter):
             stock.marked.append(borrowed.rstrip("。"))  # an example's wording: the user confirms it fits
         acts = sum(len(g.facts) for g in groups)
         paragraphs = [opening + borrowed]
-        if len(groups) >= 2 and acts >= 3:
+        # The statutory 主要举措和成效 names no area itself: its work always stands under （一）（二）…
+        by_area = len(groups) >= 2 or (spec.key == Role.MEASURES.value and acts >= 2)
+        if by_area and acts >= 3 or (by_area and len(groups) == 1):
             for n, group in enumerate(groups, 1):
                 heading, source = self._subheading(group, section.heading, ctx, section.variant)
                 used += source
@@ -145,9 +155,10 @@ class OfflineComposer(SectionWriter):
         """A generic heading of earlier reports about this work area, else the kind's own; never one
         that repeats its section's heading; a neutral one when no fact under it was placed with
         confidence (a themed heading would assert what the facts do not say)."""
+        texts = [f.text for f in group.facts]
         if all(f.unsure for f in group.facts):
-            return NEUTRAL_HEADING, []
-        query = " ".join(f.text for f in group.facts)
+            return plain_heading(texts), []
+        query = " ".join(texts)
         part = facet(group.theme, group.facet)
         found = [] if part else corpus_subheadings(ctx, group.theme, query)
         own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
@@ -155,11 +166,13 @@ class OfflineComposer(SectionWriter):
         options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
         options = [o for o in options if fits(o[0], when)] or options
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
+        # Only a heading whose work area its facts name: never one that asserts what they do not say.
+        options = [o for o in options if area_fits(o[0], texts)]
         for k in range(len(options)):
             heading, source = options[(variant + k) % len(options)]
             if ctx.claim(heading):
                 return heading, source
-        return (own[0] if own else group.theme), []
+        return plain_heading(texts), []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
         """The honours in one sentence; the self-name before one that names nobody, unless the clause
