@@ -103,6 +103,7 @@ LEADER_SUBJECTS = HEAD_TITLES + ("党组书记、主席", "党组书记、局长
                                  "一把手", "主任", "局长", "厅长", "镇长", "县长", "区长", "市长")
 """The leader as the subject that opens a fact (a name may follow the title)."""
 HONOURS = ("获评", "荣获", "被评为", "被授予", r"被[^，。；]{0,12}(?:命名为|评为|确定为|授予|列为)",
+           r"获[^，。；]{0,16}(?:激励|等级|等次|A级)", r"成功创建[^，。；]{0,20}(?:示范|先进|文明)", "成功入选",
            r"获得[^，。；]{0,16}(?:称号|荣誉|表彰|奖)", r"受到[^，。；]{0,16}(?:表彰|肯定|表扬)", "批示肯定",
            r"入选[^，。；]{0,12}(?:典型|案例|名单)", r"评为[^，。；]{0,12}(?:先进|示范|优秀)")
 """Regex fragments: an honour received."""
@@ -121,6 +122,7 @@ FRAMINGS = (r"在[^，。；]{1,24}(?:领导|指导|关心|支持)下",
             r"将[^，。；]{0,20}(?:做在平常|抓在经常|落到日常|深度融入[^，。；]{0,30})", "抓在经常", "落到日常",
             r"实现了?[^，。；]{0,24}(?:全覆盖|广覆盖|深影响|实效果)",
             r"(?:[\u4e00-\u9fff]{1,8}(?:妇联|政府|局))?高度重视[^，。；]{0,30}", r"准确把握[^，。；]{0,40}",
+            r"始终围绕[^，。；]{0,60}", r"着力打造[^，。；]{0,20}",
             r"(?:进一步)?压紧压实[^，。；]{0,20}责任")
 """Regex fragments, each a whole clause of framing: a fact made only of these is a guiding
 statement with no work of its own (在…领导下, 立足…, 始终将…作为…来抓, 不断创新…努力提高…)."""
@@ -135,7 +137,8 @@ they name a topic (普法宣传)."""
 CONTINUATIONS = ("其中", "这是", "此外", "另外", "同时", "并且", "并", "例如", "比如", "如", "从而", "进而", "以此", "为此",
                  "切实", "有效", "实现", "努力", "首次", "重点", "逐步", "共计", "累计", "截至", "紧密围绕", "旨在",
                  "受益", "覆盖", "吸引", "带动", "惠及", "促进", "确保", "以确保", "进行", "助力", "鼓励",
-                 r"自[^，,。]{2,10}以来[，,]?(?:共|累计|已)")
+                 r"自[^，,。]{2,10}以来[，,]?(?:共|累计|已)",
+                 r"通过[^，。；]{2,20}[，,](?:营造|提升|增强|提高|促进|确保|形成)")
 """Regex fragments: a fact that opens with one of these continues the fact pasted before it (its
 purpose, its result, its figures, the means of it)."""
 
@@ -152,3 +155,6 @@ HONOUR_WORDS = re.compile(either(HONOURS, escape=False))
 FRAMING_CLAUSE = re.compile("^" + either(FRAMINGS, escape=False) + "$")
 ACTION_WORDS = re.compile(either(ACTIONS) + "(?=[\u4e00-\u9fff《“\"0-9□])")
 CONTINUATION_LEAD = re.compile("^" + either(CONTINUATIONS, escape=False))
+
+DONE = re.compile(r"正式施行|已经|已于|完成|建成|出台|颁布|印发|审议通过")
+"""A dated fact that says it happened: 《…规定》于2024年1月1日正式施行 is done, not planned."""
