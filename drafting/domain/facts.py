@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from drafting.errors import InputError
 from lexicon.cues import JOINER, ORDERING_LEAD
@@ -11,6 +12,7 @@ from lexicon.numbering import NUMERALS
 from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
 from retrieval.text import words
 
+from .material import Origin
 from .types import Fact
 
 MAX_PASTE_CHARS = 100_000
@@ -41,8 +43,19 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or bad > 0.02 * max(len(sample), 1)
 
 
-def parse_facts(text: str) -> list[Fact]:
-    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix."""
+def fact_line(line: str) -> tuple[str, bool]:
+    """A pasted line as its fact reads: cleaned, without its bullet and the lead it was copied with;
+    and whether that lead was a joiner (同时, 其中 …: it continues the fact before it)."""
+    cleaned, _ = plain_text(line)
+    unbulleted = BULLET.sub("", cleaned, count=1).strip()
+    lead = LEAD_WORDS.match(unbulleted)
+    return (unbulleted[lead.end():].strip() if lead else unbulleted), bool(lead and lead.group(1))
+
+
+def parse_facts(text: str, origins: Mapping[str, Sequence[Origin]] | None = None) -> list[Fact]:
+    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix. `origins`:
+    the sources of lines taken from the year's 工作信息, by their text; a fact whose line reads
+    otherwise (the user typed or changed it) has none."""
     if text is None or not text.strip():
         raise InputError("没有可用的事实：请每行粘贴一条本年度的工作事实（可以带 - 或 1. 等序号）。")
     if len(text) > MAX_PASTE_CHARS:
@@ -51,12 +64,9 @@ def parse_facts(text: str) -> list[Fact]:
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
     items: list[tuple[str, bool]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = plain_text(line)
-        unbulleted = BULLET.sub("", cleaned, count=1).strip()
-        lead = LEAD_WORDS.match(unbulleted)
-        body = unbulleted[lead.end():].strip() if lead else unbulleted
+        body, joined = fact_line(line)
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
-            items.append((body, bool(lead and lead.group(1))))
+            items.append((body, joined))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
@@ -64,7 +74,9 @@ def parse_facts(text: str) -> list[Fact]:
     for i, (item, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined)
+    sources = {fact_line(line)[0]: list(found) for line, found in (origins or {}).items()}
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined,
+                 origins=list(sources.get(item, [])))
             for i, (item, joined) in enumerate(items, 1)]
 
 

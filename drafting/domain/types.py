@@ -16,6 +16,7 @@ from lexicon.roles import Role
 
 from .findings import Finding
 from .last_year import Derived, LastYear
+from .material import Origin
 from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
@@ -42,6 +43,9 @@ class Fact:
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
     unsure: bool = False
     """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
+    origins: list[Origin] = field(default_factory=list)
+    """Where a fact taken from the year's 工作信息 was reported (file, title, sentence; several for
+    an event reported twice); empty for a fact the user typed."""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
@@ -56,7 +60,8 @@ class Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
-                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)))
+                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
+                   origins=[Origin.from_dict(o) for o in data.get("origins") or []])
 
 
 @dataclass
