@@ -26,7 +26,7 @@ def build(ui) -> None:
         with gr.Row():
             files = gr.File(file_count="multiple", file_types=TYPES, scale=2, elem_id="rd-mat-files",
                             label=f"工作信息文件（.txt .md .docx .pdf .html，每个不超过 {ui.settings.max_upload_mb} MB）")
-            pasted = gr.Textbox(label="或粘贴工作信息（可一次粘贴多条，逐条之间空一行）", lines=6, scale=3,
+            pasted = gr.Textbox(label="或粘贴工作信息（可一次粘贴多条，每条以标题或日期开头）", lines=6, scale=3,
                                 max_length=300_000, elem_id="rd-mat-paste")
         with gr.Row(equal_height=True):
             read_btn = gr.Button("提取候选事实", variant="primary", scale=0, min_width=140, elem_id="rd-mat-read")
@@ -37,7 +37,7 @@ def build(ui) -> None:
                              label="候选事实：勾选要用的，可直接改文字；最后一行可写自己补充的事实")
         boxes = [gr.Textbox(visible=False, lines=1, elem_id=f"rd-mat-q{n}") for n in range(1, M.QUESTIONS + 1)]
         with gr.Row(equal_height=True):
-            add_btn = gr.Button("把勾选的事实和回答加入事实框", variant="primary", scale=0, min_width=240,
+            add_btn = gr.Button("把勾选的事实和回答加入事实框", variant="primary", scale=0, min_width=300,
                                 elem_id="rd-mat-add")
             add_msg = gr.Markdown(elem_id="rd-mat-add-msg", **NOTE)
 

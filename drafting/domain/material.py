@@ -89,7 +89,7 @@ class Origin:
     file: str
     title: str
     date: str
-    """2024-03-08, or '' when the item gives none."""
+    """2024-03-08; 2024-04 when the item names only the month; '' when it gives none."""
     sentence: str
     """The item's sentence the fact was taken from."""
     edited: bool = False
@@ -99,8 +99,8 @@ class Origin:
     @classmethod
     def of(cls, span: Span) -> Origin:
         item = span.item
-        return cls(item.id, item.file, item.title, item.date.isoformat() if item.date else "",
-                   item.sentence_at(span.start))
+        when = (item.date.isoformat() if item.exact else item.date.isoformat()[:7]) if item.date else ""
+        return cls(item.id, item.file, item.title, when, item.sentence_at(span.start))
 
     def label(self) -> str:
         """《title》（file）, as a source line reads."""
