@@ -25,6 +25,7 @@ from pathlib import Path
 from drafting.shell.settings import Settings, apply_offline_env
 from evals.bench_browser import OFFLINE, load
 from evals.material import load_set, make_files
+from lexicon.roles import Kind
 
 ORG, YEAR = "岚溪县妇女联合会", 2024
 SHOWN = {
@@ -47,7 +48,8 @@ def in_process(items: list[Path], rounds: int) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="rd-bench-material-") as tmp:
         wb = make_workbench(Settings.from_env(env={}, data_dir=Path(tmp) / "data"))
-        engine, form = Engine(wb.index), Form(org=ORG, year=YEAR, kind="fazhi", date="2025-01-20", period="annual")
+        engine, form = Engine(wb.index), Form(org=ORG, year=YEAR, kind=Kind.FAZHI.value, date="2025-01-20",
+                                            period="annual")
         wb.index.search("预热", k=1)
         times: dict[str, list[float]] = {k: [] for k in ("read", "take", "outline", "draft", "cards", "files")}
         for _ in range(rounds):

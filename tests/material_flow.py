@@ -71,7 +71,7 @@ def read_items(s: Session, expect, items: Path) -> dict:
     field(page, "rd-date").fill("2025-01-20")
     page.locator("#rd-material").get_by_text("本年度工作信息").first.click()
     page.locator("#rd-mat-files input[type=file]").set_input_files([str(items / name) for name in ITEMS])
-    expect(page.locator("#rd-mat-files")).to_contain_text("扫描件.pdf", timeout=WAIT)
+    expect(page.locator("#rd-mat-files")).to_contain_text("扫描件", timeout=WAIT)  # all uploaded
     page.click("#rd-mat-read")
     expect(page.locator("#rd-mat-msg")).to_contain_text("已提取", timeout=WAIT)
     out["summary"] = page.locator("#rd-mat-summary").inner_text()

@@ -11,15 +11,18 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafting.domain.facts import MAX_FACTS, fact_line
 from drafting.domain.material import Origin
 from drafting.domain.types import Draft, Section
 from drafting.errors import InputError
-from drafting.plan.material import Material, Question
 
 from .escape import esc
 from .form import Form
+
+if TYPE_CHECKING:  # the reader and extractor load at the first reading, not at the app's start
+    from drafting.plan.material import Material, Question
 
 HEADERS = ["选用", "编号", "日期", "候选事实", "数字", "来源", "建议放在"]
 DATATYPES = ["bool", "str", "str", "str", "str", "str", "str"]
@@ -126,11 +129,10 @@ def _chosen(material: Material, table) -> tuple[list[str], dict[str, list[Origin
     by_id = {c.id: c for c in material.candidates}
     lines, sources, edited = [], {}, set()
     for ticked, cid, text in ((row[0], row[1], row[3]) for row in table or [] if len(row) >= 4):
-        line = one_line(text)
-        if not _yes(ticked) or not line:
+        line, candidate = one_line(text), by_id.get(str(cid or "").strip())
+        if not line or not _yes(ticked, own=candidate is None):
             continue
         lines.append(line)
-        candidate = by_id.get(str(cid or "").strip())
         if candidate is not None:
             changed = line != one_line(candidate.text)
             sources[line] = [replace(o, edited=changed) for o in candidate.origins]
@@ -147,8 +149,11 @@ def _answered(questions: list[Question], answers) -> list[str]:
     return [one_line(a) for _, a in zip(questions, answers or [], strict=False) if one_line(a)]
 
 
-def _yes(value) -> bool:
-    """A tick as the table sends it (True, or 'true' from a typed cell)."""
+def _yes(value, own: bool = False) -> bool:
+    """A tick as the table sends it (True, or 'true' from a typed cell). A row the user added has
+    an empty tick until they click it: what they wrote there is theirs to add unless they untick it."""
+    if own and value in (None, ""):
+        return True
     return value is True or str(value).strip().lower() in ("true", "1", "是", "✓")
 
 
