@@ -43,6 +43,12 @@ class Fact:
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
     unsure: bool = False
     """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
+    follows: str = ""
+    """The fact this one continues (its purpose, result, figures or means): written on in its
+    sentence, after a comma, not as an item of its own."""
+    pasted: str = ""
+    """The fact with its punctuation and terms as pasted ('' when they needed no change): the outline
+    searches the corpus with it, so that making the prose official never moves a fact."""
     origins: list[Origin] = field(default_factory=list)
     """Where a fact taken from the year's 工作信息 was reported (file, title, sentence; several for
     an event reported twice); empty for a fact the user typed."""
@@ -61,6 +67,7 @@ class Fact:
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
                    joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
+                   follows=data.get("follows", ""), pasted=data.get("pasted", ""),
                    origins=[Origin.from_dict(o) for o in data.get("origins") or []])
 
 

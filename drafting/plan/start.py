@@ -28,6 +28,6 @@ def new_draft(meta: DraftMeta, facts_text: str, index=None, today: date | None =
     kind = kind_of(meta)
     sections = make_outline(facts, kind, meta, index, exclude_docs)
     draft = Draft(meta=meta, facts=facts, sections=sections, id=uuid.uuid4().hex[:12],
-                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections)
+                  warnings=fact_warnings(facts, facts_text) + fragments(facts) + gaps(sections, facts)
                   + copied_figures(facts, index, meta.org, exclude_docs))
     return attach_previous(draft, index) if index is not None else draft

@@ -20,6 +20,7 @@ from drafting.errors import InputError, ReportDraftError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.store import DraftStore
 from drafting.review import CheckResult
+from drafting.review.filing import MOVED
 from lexicon.roles import Kind, Role
 from retrieval.errors import RetrievalError, SkippedFile
 from retrieval.ingest import doc_id_for, import_file
@@ -120,7 +121,10 @@ class Workbench:
         if draft.section(section_id) is None:
             raise InputError(f"没有编号为 {section_id} 的部分。")
         sections = [replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id]
-                            + ([fact_id] if s.id == section_id else [])) for s in draft.sections]
+                            + ([fact_id] if s.id == section_id else []),
+                            placement={**{k: v for k, v in s.placement.items() if k != fact_id},
+                                       **({fact_id: MOVED} if s.id == section_id else {})})
+                    for s in draft.sections]
         return self._saved(replace(draft, sections=sections), "outline")
 
     def rename_section(self, draft: Draft, section_id: str, heading: str) -> Draft:

@@ -4,6 +4,7 @@ the LLM writer's prompt shows too)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafting.domain.classify import FactKind
@@ -11,8 +12,13 @@ from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
+from lexicon.cues import HONOUR_WORDS, LEADER
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
+
+WHEN_LEAD = re.compile(r"^(?:\d{4}年(?:度)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?|今年|年内|一年来|本年度)?[，,]?"
+                       r"(?:先后|还|再次|连续|多次|分别|均|成功|并|又|也)?")
+"""What may stand before an honour's verb without naming who was honoured: when, and how often."""
 
 
 def fact_clause(fact: Fact) -> str:
@@ -24,17 +30,58 @@ def fact_clause(fact: Fact) -> str:
     if not spans:
         return (text + marker).replace("。", "，")
     out, cursor = [], 0
-    for _, end, _ in spans:
+    for end in dict.fromkeys(_word_end(text, end) for _, end, _ in spans):
         out.append(text[cursor:end] + marker)
         cursor = end
     out.append(text[cursor:])
     return "".join(out).replace("。", "，")
 
 
-def join_clauses(clauses: list[str]) -> str:
-    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot."""
-    clauses = [c.rstrip("。；;，,") for c in clauses if c]
-    return "；".join(clauses) + "。" if clauses else ""
+CLAUSE_BREAK = re.compile(r"[，。；、,;：:（(]|$")
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where a figure's marker goes: right after the figure, or, when the figure is inside a phrase
+    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word."""
+    if end >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[end]):
+        return end
+    return CLAUSE_BREAK.search(text, end).start()
+
+
+def names_its_subject(clause: str, short: str) -> bool:
+    """Whether a clause says who did it: it opens with the self-name, or someone stands before its
+    honour (中山市妇联获评…, 新江镇新乐村…合作社荣获…). 获评… and 2023年荣获… are the organisation's own,
+    and so is any clause with no honour in it (开展…): the self-name goes before them."""
+    if short and clause.startswith(short):
+        return True
+    honour = HONOUR_WORDS.search(clause)
+    return bool(honour) and bool(clause[WHEN_LEAD.match(clause).end():honour.start()].strip("，, "))
+
+
+def states_duty(clauses: list[str]) -> bool:
+    """Whether the facts say the leader's 第一责任人 duty themselves (党组书记、主席履行法治建设第一责任人
+    职责，…): a frame that says it again doubles it."""
+    return any("第一责任人" in c or (LEADER_DUTY.search(c) is not None) for c in clauses)
+
+
+LEADER_DUTY = re.compile(f"^{LEADER}[^，。；]{{0,6}}(?:认真|切实|严格)?履行[^，。；]{{0,12}}职责")
+
+
+def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
+    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot; a clause that
+    continues the one before it (joins[i]) follows it after a comma: …开展法治培训10场次，重点学习…"""
+    pairs = [(c.rstrip("。；;，,"), j) for c, j in zip(clauses, joins or [False] * len(clauses), strict=True) if c]
+    if not pairs:
+        return ""
+    text = pairs[0][0]
+    for clause, joined in pairs[1:]:
+        text += ("，" if joined else "；") + clause
+    return text + "。"
+
+
+def continuations(facts: list[Fact]) -> list[bool]:
+    """For each fact, whether it continues the one just before it in this list."""
+    return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
 
 
 def enumerate_items(items: list[str]) -> str:
@@ -109,7 +156,10 @@ def by_facet(group: Group) -> list[Group]:
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:
     """A fact's clause, preceded by the part of last year's plan it answers and followed by the
     comparisons with last year the user accepted."""
-    text = (f"落实上年度“{plan_answers[fact.id]}”的安排，" if fact.id in plan_answers else "") + fact_clause(fact)
+    plan = plan_answers.get(fact.id, "")
+    # the plan's words once: 落实上年度工作安排，加强偏远地区普法宣传… when the fact says them itself
+    lead = "" if not plan else "落实上年度工作安排，" if plan in fact.text else f"落实上年度“{plan}”的安排，"
+    text = lead + fact_clause(fact)
     for other in facts.values():
         if other.derived and other.derived.source == fact.id:
             text += "，" + fact_clause(other)
