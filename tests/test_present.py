@@ -88,7 +88,8 @@ def test_reopening_restores_the_whole_form():
     values = Form.of(d).to_dict()
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
-                      "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席"}
+                      "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席",
+                      "origins": {}}
 
 
 def test_copy_text_keeps_markers_and_the_app_strips_them():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from drafting.errors import InputError
 from lexicon.cues import JOINER, ORDERING_LEAD
@@ -14,6 +15,7 @@ from lexicon.punctuation import full_width
 from lexicon.terms import Term, corrected, misuses
 from retrieval.text import words
 
+from .material import Origin
 from .terms import term_table
 from .types import Fact
 
@@ -49,8 +51,16 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or bad > 0.02 * max(len(sample), 1)
 
 
-def parse_facts(text: str) -> list[Fact]:
-    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix."""
+def fact_line(line: str) -> tuple[str, bool]:
+    """A pasted line as its fact reads — cleaned, official punctuation and terms, without its
+    numbering and the lead it was copied with — and whether that lead was a joiner (同时, 其中 …)."""
+    return _body(corrected(full_width(plain_text(line)[0]), always_wrong()))
+
+
+def parse_facts(text: str, origins: Mapping[str, Sequence[Origin]] | None = None) -> list[Fact]:
+    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix. `origins`:
+    the sources of lines taken from the year's 工作信息, by their text; a fact whose line reads
+    otherwise (the user typed or changed it) has none."""
     if text is None or not text.strip():
         raise InputError("没有可用的事实：请每行粘贴一条本年度的工作事实（可以带 - 或 1. 等序号）。")
     if len(text) > MAX_PASTE_CHARS:
@@ -72,7 +82,9 @@ def parse_facts(text: str) -> list[Fact]:
     for i, (item, _, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined, pasted=pasted)
+    sources = {fact_line(line)[0]: list(found) for line, found in (origins or {}).items()}
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined, pasted=pasted,
+                 origins=list(sources.get(item, [])))
             for i, (item, joined, pasted) in enumerate(items, 1)]
 
 

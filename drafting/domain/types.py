@@ -16,6 +16,7 @@ from lexicon.roles import Role
 
 from .findings import Finding
 from .last_year import Derived, LastYear
+from .material import Origin
 from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
@@ -48,6 +49,9 @@ class Fact:
     pasted: str = ""
     """The fact with its punctuation and terms as pasted ('' when they needed no change): the outline
     searches the corpus with it, so that making the prose official never moves a fact."""
+    origins: list[Origin] = field(default_factory=list)
+    """Where a fact taken from the year's 工作信息 was reported (file, title, sentence; several for
+    an event reported twice); empty for a fact the user typed."""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
@@ -63,7 +67,8 @@ class Fact:
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
                    joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
-                   follows=data.get("follows", ""), pasted=data.get("pasted", ""))
+                   follows=data.get("follows", ""), pasted=data.get("pasted", ""),
+                   origins=[Origin.from_dict(o) for o in data.get("origins") or []])
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """One renderer: a Draft as the lines of a report in reading order — 版头, title, 主送, preamble,
 headings, body, 落款, 版记 — and, with them, every open problem where it belongs: a note line after
 each section's text (its flags, the check findings the caller passes, its 通用表述 to confirm) and a
-summary line after the title. Markdown, plain text and the Word file are all written from these
+summary line after the title; and where each fact taken from the year's 工作信息 was reported, as
+a note at its sentence. Markdown, plain text and the Word file are all written from these
 lines, so what one shows the others show too (plain text leaves the notes out; Markdown prints
 them as "> 待核实：…" blocks; Word turns them into comments at their sentence)."""
 
@@ -46,7 +47,7 @@ class Note:
     sentence: str = ""
 
 
-TO_CHECK, STOCK = "待核实", "通用表述，请核实"
+TO_CHECK, STOCK, ORIGIN = "待核实", "通用表述，请核实", "来源"
 
 
 MOSTLY_STOCK = 0.5
@@ -83,6 +84,17 @@ def open_notes(draft: Draft, results: list[CheckResult] | None = None) -> list[N
                     notes.append(Note(TO_CHECK, f"{fact.id}：{note}", section.id, sentence))
         notes += _stock_notes(section)
     return list(dict.fromkeys(notes))
+
+
+def origin_notes(draft: Draft) -> list[Note]:
+    """Where each fact taken from the year's 工作信息 was reported (file, title, sentence), at the
+    sentence of the draft that says it: not a problem, so not counted among them."""
+    notes = []
+    for section in draft.sections:
+        for fact in (f for f in map(draft.fact, section.fact_ids) if f is not None):
+            sentence = _sentence_with(section, f"【{fact.id}】") if fact.origins else ""
+            notes += [Note(ORIGIN, f"{fact.id} 取自{o.line()}", section.id, sentence) for o in fact.origins]
+    return notes
 
 
 def _unsaid(note: str, said: list[str]) -> str:
@@ -141,7 +153,7 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
     """The whole report, line by line, with a note line for every open problem."""
     m = draft.meta
     keep = (lambda t: t) if markers else strip_markers
-    notes = open_notes(draft, results)
+    notes, sources = open_notes(draft, results), origin_notes(draft)
     lines: list[Line] = []
     if m.doc_number or m.signer:
         lines.append(Line("header", m.doc_number + ("    签发人：" + m.signer if m.signer else "")))
@@ -157,7 +169,8 @@ def report_lines(draft: Draft, markers: bool = True, results: list[CheckResult] 
             if paragraph.strip():
                 kind = "heading2" if SUB.match(paragraph.strip()) else "body"
                 lines.append(Line(kind, keep(paragraph.strip()), section.id))
-        lines += [Line("note", n.text, section.id, keep(n.sentence), n.label) for n in notes if n.section_id == section.id]
+        lines += [Line("note", n.text, section.id, keep(n.sentence), n.label) for n in notes + sources
+                  if n.section_id == section.id]
     lines += [Line("signature", m.org), Line("date", m.date or BLANK_DATE)]
     if m.cc:
         lines.append(Line("cc", f"抄送：{m.cc.rstrip('。')}。"))  # a full stop after the last (GB/T 9704 7.4.2)
@@ -177,7 +190,7 @@ def summary(draft: Draft, notes: list[Note]) -> str:
 def note_text(line: Line, quote_sentence: bool = True) -> str:
     """A note as one line of text: 待核实：数字无出处…（“…另培训骨干60人。”）; a comment placed on
     its sentence need not quote it."""
-    quote = f"“{line.anchor}”" if line.anchor and quote_sentence else ""
+    quote = f"“{line.anchor}”" if line.anchor and quote_sentence and line.label != ORIGIN else ""
     if not line.label:
         return line.text
     if not line.text:

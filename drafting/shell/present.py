@@ -16,6 +16,7 @@ from drafting.plan.continuity import previous_lines
 from lexicon.roles import Kind, Role
 
 from .escape import esc
+from .material_view import origins_markdown
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
@@ -172,9 +173,8 @@ def basis_warning(section: Section) -> str:
 
 
 def card_info(draft: Draft, section: Section, findings: list) -> str:
-    parts = []
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
-    parts.append(f"**所用事实：** {facts or '无'}")
+    parts = [f"**所用事实：** {facts or '无'}", *filter(None, [origins_markdown(draft, section)])]  # and where from
     found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
     shown = [flag for flag in section.flags if flag.message not in found]
     parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in shown]
