@@ -7,7 +7,7 @@ JSON: the section whose text carries a fact's 【F】 marker, and the （一）/
 - role accuracy: the role of the fact's section equals the role of the real section.
 - placement (within the measures): the work area of the draft unit's heading shares an area with
   the real unit's headings (its 一是 lead and its （一） subheading; its heading when those name none). Areas are
-  this module's own keyword table (AREAS), not the placer's, so the placer cannot grade itself;
+  lexicon/areas.py's keyword table, not the placer's, so the placer cannot grade itself;
   facts whose real heading names no area are not scored (counted as `unscored`).
 - cohesion: of pairs of measures facts that sat in one real sub-area (same heading, subheading and
   lead), the share that sit in one unit of the draft (a section, or a subsection inside it).
@@ -36,37 +36,15 @@ from pathlib import Path
 
 import yaml
 
+from lexicon.areas import areas
 from lexicon.roles import Role
 
 REALSET = Path(__file__).resolve().parent / "realset"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
-AREAS: dict[str, tuple[str, ...]] = {
-    "study": ("学法", "学习", "理论", "中心组", "培训", "法治素养", "法治意识", "读书", "武装", "贯彻"),
-    "leadership": ("组织领导", "领导", "责任", "部署", "谋划", "机制", "制度", "统筹", "保障", "督察"),
-    "publicity": ("普法", "宣传", "宣讲", "法律进", "法治氛围"),
-    "rights": ("维权", "权益", "矛盾", "纠纷", "排查", "调解", "信访", "法律援助", "家暴", "家庭暴力", "难题"),
-    "care": ("关爱", "帮扶", "志愿", "困难", "民生", "温暖"),
-    "ideology": ("思想引领", "政治", "党建", "党的建设", "意识形态", "从严治党", "听党话", "理想信念",
-                 "思想建设", "凝聚", "党性"),
-    "development": ("发展", "创业", "就业", "经济", "项目", "营商", "振兴", "大局", "建功", "活力", "招引"),
-    "family": ("家庭", "家风", "家教"),
-    "decision": ("决策", "合法性审查", "规范性文件", "法律顾问", "立法", "依法行政"),
-    "enforcement": ("执法", "审批", "许可", "职能", "机构改革", "事业单位", "放管服"),
-    "supervision": ("监督", "公开", "复议", "应诉"),
-    "organisation": ("组织建设", "阵地", "基层", "队伍", "改革", "组织"),
-    "honours": ("榜样", "先进", "典型", "表彰", "荣誉", "风采"),
-    "innovation": ("创新", "特色", "品牌", "形式", "渠道"),
-}
 GENERAL_HEADING = re.compile(r"举措|成效|工作情况|主要做法|工作回顾|推进.{0,12}情况|重点工作|工作开展|主要工作")
 SUBSECTION = re.compile(r"^（([一二三四五六七八九十]+)）([^。]*)")
 MARKER = re.compile(r"【(F\d+)】")
-
-
-def areas(heading: str | None) -> set[str]:
-    """The work areas a heading names (empty when it names none)."""
-    text = heading or ""
-    return {area for area, words in AREAS.items() if any(w in text for w in words)}
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,9 @@ def canonical(text: str) -> str:
 
 # Longest first, so that 人次 wins over 人 and 万元 over 元.
 UNITS = sorted(
-    """人次 场次 户次 件次 期次 课时 学时 小时 个月 百分点 个百分点 平方米 公里 万元 亿元
+    """人次 场次 户次 件次 期次 家次 批次 车次 班次 课时 学时 小时 个月 百分点 个百分点 平方米 公里 万元 亿元
     元 次 场 名 人 件 起 份 册 本 张 个 户 条 篇 期 家 所 支 项 批 天 周 位 间 座 处 套 组 部 种
-    类 节 堂 轮 例 宗 封 幅 台 辆 吨 亩 米 万 亿 % ％ ‰ 倍 场所 家庭 村 社区 乡镇 单 首 集 幅 届次
+    类 节 堂 轮 例 宗 封 幅 台 辆 吨 亩 米 万 亿 % ％ ‰ 倍 场所 家庭 村 社区 乡镇 单 首 集 幅 届次 块 块次 副 盒
     """.split(),
     key=len,
     reverse=True,
@@ -53,9 +53,9 @@ SUFFIX_INNER = "余|多"
 SUFFIX_OUTER = "以上|左右|余"
 
 ARABIC = re.compile(
-    rf"(?<![0-9０-９.．·•・\-－—~～〜/〔\[第A-Za-z])"
+    rf"(?<![0-9０-９.．·•・\-－—~～〜/〔\[第A-Za-z])(?<![0-9],)"
     rf"(?:(?P<pre>{PREFIXES})\s*)?"
-    r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+    r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
     r"(?P<mult>\s*[万亿千])?"
     rf"(?P<inner>\s*(?:{SUFFIX_INNER}))?"
     rf"\s*(?P<unit>{UNIT_RE})"
@@ -63,7 +63,7 @@ ARABIC = re.compile(
     r"(?![0-9０-９])"
 )
 
-CN_MEASURE = "场次|人次|户次|件次|个|次|场|名|项|批|家|户|所|条|篇|期|位|件|起|支|天|轮"
+CN_MEASURE = "场次|人次|户次|件次|家次|个月|个|次|场|名|项|批|家|户|所|条|篇|期|位|件|起|支|天|轮"
 """Longest first: 十五场次 is one figure, never 十五场 followed by 次."""
 # Set phrases of political wording are not quantities: 两个确立, 四个意识, 三个务必 …
 CN_SET_PHRASE = "确立|维护|意识|自信|务必|全面|代表|坚持|必须|一以贯之|结合|统筹|纳入|服务|聚焦|到位|优先|覆盖|落实|之家"
@@ -81,7 +81,7 @@ MASK_RE = re.compile(r"[*＊]+|(?<![A-Za-z])(?:XX|xx|ＸＸ|××)(?![A-Za-z])|�
 
 
 def _to_float(num: str) -> float:
-    folded = num.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    folded = num.replace(",", "").translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
     return float(folded)
 
 
@@ -89,12 +89,16 @@ def _qualifier(*parts: str | None) -> str:
     return "+".join(p.strip() for p in parts if p and p.strip())
 
 
+QUOTED = re.compile(r"“[^“”\n]{1,30}”|《[^《》\n]{1,60}》|「[^「」\n]{1,30}」")
+"""A quoted name or a title: a count inside it names, it does not count (“八个一”创建活动, “三个年”活动)."""
+
+
 def extract_figures(text: str) -> list[Figure]:
-    """Every figure in the text, in order of appearance."""
+    """Every figure in the text, in order of appearance; none inside a quoted name or a title."""
     found: list[tuple[int, Figure]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in QUOTED.finditer(text)]
     for m in ARABIC.finditer(text):
-        if _is_identifier(text, m):
+        if _is_identifier(text, m) or any(a <= m.start() < b for a, b in taken):
             continue
         mult = {"万": 1e4, "亿": 1e8, "千": 1e3}.get((m.group("mult") or "").strip(), 1)
         unit = m.group("unit").replace("％", "%")

@@ -29,6 +29,13 @@ SUBHEAD_SENTENCE = re.compile(rf"^([（(]{N}[)）][^。]*。)")
 """A paragraph that opens with its （一）subheading sentence."""
 NUMBERED_SENTENCE = re.compile(r"^(\d{1,2}[.．][^。]*。)")
 """A paragraph that opens with its 1. item heading sentence."""
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+"""Numbers a word processor draws in one character: ① ⑴ ㈠."""
+LIST_NUMBER = r"\d{1,3}\s*(?:[.．](?!\d)|、(?!\d{1,3}(?!\d))|[)）])"
+"""1. / 1、 / 1） numbering a line: never 1.5万 (a decimal) or 3、4月 (March and April), but 5、12338
+and 11、2026年 are numbers put before a hotline and a year."""
+PASTED_NUMBER = re.compile(rf"[{CIRCLED}]|(?<=[是，；：。,;:])(?:{LIST_NUMBER})|(?<=是)[（(](?:\d{{1,3}}|{N})[)）]")
+"""A paste's numbering left inside drafted prose: ① anywhere, 二是12、…, 一是（8）…"""
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}

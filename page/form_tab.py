@@ -11,7 +11,7 @@ from drafting.shell import present as P
 from drafting.shell import session as S
 from drafting.shell.form import Form
 
-from . import outline_tools, redraft
+from . import material_section, outline_tools, redraft
 from .wiring import NOTE, on
 
 HEADER_FIELDS = [("doc_number", "发文字号（版头）", "清妇发〔2026〕3号"), ("signer", "签发人（版头，上报时用）", "王丽"),
@@ -34,6 +34,7 @@ def build(ui) -> None:
         for name, label, hint in HEADER_FIELDS:
             setattr(ui, name, gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}"))
     ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000, elem_id="rd-facts")
+    material_section.build(ui)  # the year's 工作信息 → facts; sets ui.origins, a field of the Form
     with gr.Row(equal_height=True):
         ui.outline_btn = gr.Button("生成提纲", variant="primary", scale=0, elem_id="rd-outline")
         new_btn = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new")

@@ -25,7 +25,7 @@ from .gradio_calls import Page
 
 pytestmark = pytest.mark.slow
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n基层普法力量不足"
-FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", ""]
+FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", "", None]
 EDITED = "全年开展普法宣传28场次【F1】，发放宣传资料8万余册【F1】，" + "普法宣传进村入户，" * 400 + "成效明显。"
 """A section rewritten at length (about 4,000 characters: more than a full disk has room for)."""
 

@@ -26,8 +26,9 @@ from .gradio_calls import Page
 from .test_owned_reports import FACTS, INTERNAL, JIA, REPORT, YI
 
 pytestmark = pytest.mark.slow
-FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", ""]
-"""The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人."""
+FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, *[""] * 8, None]
+"""The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人, 发文字号,
+签发人, 抄送, 印发机关, 结构, and the facts' sources (a gr.State: None, the server keeps the page's)."""
 USERS = f"wang:pw1:{JIA}\nzhao:pw3:{JIA}\nli:pw2:{YI}\n"
 
 
@@ -104,7 +105,7 @@ def test_another_organisations_user_holding_the_session_hash_can_neither_read_ex
                                                                                                 tmp_path):
     root, bench, _ = handlers_only
     wang = Page(root).login("wang", "pw1").open()
-    written(wang, [JIA, "", 2023, "fazhi", "", "2024-01-20", "annual", FACTS, *[""] * 8])
+    written(wang, [JIA, "", 2023, "fazhi", "", "2024-01-20", "annual", FACTS, *[""] * 8, None])
     cards = wang.cards()
     text = cards["rd-text-s1"]["value"]
     assert "28场次" in text

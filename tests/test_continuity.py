@@ -66,7 +66,7 @@ def test_a_comparison_not_accepted_stays_out(wanyuan_2024, seed_index):
 
 def test_the_draft_answers_last_years_plan_that_was_done(wanyuan_2024, seed_index):
     text = to_text(write_draft(wanyuan_2024, index=seed_index))
-    assert "落实上年度“加强偏远地区普法宣传”的安排，加强偏远地区普法宣传，开展送法进山村活动12场次【F3】" in text
+    assert "落实上年度工作安排，加强偏远地区普法宣传，开展送法进山村活动12场次【F3】" in text, "the plan's words once"
 
 
 def test_own_names_are_allowed_and_everyone_elses_still_blocked(wanyuan_2024, seed_index):

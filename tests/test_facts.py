@@ -50,8 +50,8 @@ def test_conflicting_figures_and_masked_values_are_warned_about():
     text = "全年开展普法宣传28场次\n开展普法宣传活动30场次\n为*名困境儿童送去关爱\n受理信访XX件"
     warnings = fact_warnings(parse_facts(text), text)
     assert any("F1 与 F2" in w and "28场次" in w and "30场次" in w for w in warnings)
-    assert any(w.startswith("F3 含未填写的占位内容") for w in warnings)
-    assert any(w.startswith("F4 含未填写的占位内容") for w in warnings)
+    assert any(w.startswith("F3 有未填写的占位内容") for w in warnings)
+    assert any(w.startswith("F4 有未填写的占位内容") for w in warnings)
 
 
 @pytest.mark.parametrize("text, message", [

@@ -11,6 +11,7 @@ from drafting.output.store import DraftRow
 from drafting.review import CheckResult
 from drafting.shell import cards as C
 from drafting.shell import present as P
+from drafting.shell import saved_view
 from drafting.shell import session as S
 from drafting.shell.form import Form
 
@@ -89,7 +90,8 @@ def test_reopening_restores_the_whole_form():
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
                       "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席",
-                      "doc_number": "", "signer": "", "cc": "", "printer": "", "shape": ""}
+                      "doc_number": "", "signer": "", "cc": "", "printer": "", "shape": "",
+                      "origins": {}}
 
 
 def test_copy_text_keeps_markers_and_the_app_strips_them():
@@ -137,10 +139,10 @@ def test_report_text_is_escaped_not_rendered():
 
 def test_the_saved_list_names_pages_and_previews():
     rows = [DraftRow("a", "青川县妇女联合会", "pufa", 2024, "t", 0.0, name="给县委的终稿")]
-    assert P.saved_rows(rows)[0][:4] == ["给县委的终稿", "青川县妇女联合会", "2024", "“谁执法谁普法”普法责任制履职报告"]
-    assert P.page_label(20, 5, 25) == "第 21–25 份，共 25 份"
-    assert "没有找到" in P.page_label(0, 0, 0, "剑阁")
-    preview = P.preview(draft(), "给县委的终稿")
+    assert saved_view.saved_rows(rows)[0][:4] == ["给县委的终稿", "青川县妇女联合会", "2024", "“谁执法谁普法”普法责任制履职报告"]
+    assert saved_view.page_label(20, 5, 25) == "第 21–25 份，共 25 份"
+    assert "没有找到" in saved_view.page_label(0, 0, 0, "剑阁")
+    preview = saved_view.preview(draft(), "给县委的终稿")
     assert "给县委的终稿" in preview and "一、深化普法宣传" in preview and "【F1】" not in preview
 
 

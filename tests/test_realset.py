@@ -4,7 +4,7 @@ against where the real drafter put each fact. The floor here rises as placement 
 from __future__ import annotations
 
 from drafting.domain.types import Draft, DraftMeta, Section
-from evals.realset import areas, fact_units, overall, run, score_case
+from evals.realset import REALSET, areas, fact_units, overall, run, score_case
 
 
 def _draft(*sections: Section) -> Draft:
@@ -49,9 +49,20 @@ def test_work_areas_come_from_the_eval_table_not_the_placer():
 
 
 def test_real_reports_floor(seed_index):
-    """Measured on evals/realset with the five seeds as the corpus; see docs/BENCHMARKS.md."""
+    """Measured on evals/realset with the five seeds as the corpus; see docs/BENCHMARKS.md. The
+    issue's targets (role 95 %, placement 85 %, cohesion 75 %, no strays) are not all met: the floor
+    holds what is, so that no change goes back."""
     figures = overall(run(seed_index))
     assert figures["facts"] == 158
-    assert figures["role_accuracy"] >= 0.86
-    assert figures["cohesion"] >= 0.5
-    assert figures["dropped"] <= 2
+    assert figures["role_accuracy"] >= 0.93
+    assert figures["placement"] >= 0.77
+    assert figures["cohesion"] >= 0.65 and figures["separation"] >= 0.75
+    assert figures["dropped"] == 0 and figures["stray"] <= 2
+
+
+def test_held_out_reports_floor(seed_index):
+    """The 14 reports collected after the rules were written (evals/heldout)."""
+    figures = overall(run(seed_index, REALSET.parent / "heldout"))
+    assert figures["facts"] == 142
+    assert figures["role_accuracy"] >= 0.85 and figures["placement"] >= 0.6
+    assert figures["cohesion"] >= 0.5 and figures["separation"] >= 0.75 and figures["dropped"] == 0

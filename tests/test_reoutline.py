@@ -11,7 +11,6 @@ import pytest
 
 from drafting.domain.types import USER_PLACED
 from drafting.plan.outline import GAP_NOTES
-from drafting.shell import cards as C
 from drafting.shell import present as P
 from drafting.shell import session as S
 from drafting.shell.settings import Settings
@@ -123,11 +122,11 @@ def test_the_users_move_is_the_truth_and_the_gap_warning_follows_the_facts(bench
     assert gap not in P.profile_markdown(draft)
     draft = written(bench, draft)
     placement = next(r for r in bench.check(draft) if r.name == "placement")
-    notes = [f for f in placement.findings if "F3" in f.message]
-    assert placement.passed and len(notes) == 1 and "按您的安排" in notes[0].message
-    rows, _, findings, _ = P.check_view(draft, bench.check(draft))
-    assert next(r for r in rows if r[0] == "事实归位")[1] == "通过"
-    assert "ℹ 事实归位" in next(c for c in C.section_cards(draft, {"findings": findings}) if c.id == leader.id).info
+    notes = [r for r in placement.reminders if "F3" in r]
+    assert placement.passed and len(notes) == 1 and "您的安排" in notes[0]
+    rows, _, _, _ = P.check_view(draft, bench.check(draft))
+    row = next(r for r in rows if r[0] == "事实归位")
+    assert row[1] == "通过" and "提醒：F3" in row[2], "said once in the checks table, as a reminder"
 
 
 def test_a_changed_organisation_name_keeps_the_draft_and_its_name_follows(bench):

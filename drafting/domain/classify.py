@@ -23,6 +23,7 @@ from enum import StrEnum
 from lexicon.cues import (
     ACTION_WORDS,
     ACTOR_BEFORE_WILL,
+    DONE,
     FRAMING_CLAUSE,
     FUTURE_LEAD,
     HEAD_IN_PERSON,
@@ -121,7 +122,8 @@ def does_work(text: str) -> bool:
 
 
 def _next_year_only(text: str, meta: DraftMeta) -> bool:
-    return f"{meta.year + 1}年" in text and f"{meta.year}年" not in text
+    """Only next year named, and nothing said to be done already (…于2024年1月1日正式施行 is done)."""
+    return f"{meta.year + 1}年" in text and f"{meta.year}年" not in text and not DONE.search(text)
 
 
 def leader_acts(text: str) -> bool:

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from drafting.errors import InputError
 from lexicon.cues import JOINER, ORDERING_LEAD
 from lexicon.figures import extract_figures, figure_spans, masked_values
-from lexicon.numbering import NUMERALS
+from lexicon.levels import PLACE_ENDINGS
+from lexicon.numbering import CIRCLED, LIST_NUMBER, NUMERALS
 from lexicon.plain import EMOJI, EMOJI_SEQUENCE, INVISIBLE, plain_text
+from lexicon.punctuation import full_width
+from lexicon.terms import Term, corrected, misuses
 from retrieval.text import words
 
+from .material import Origin
+from .terms import term_table
 from .types import Fact
 
 MAX_PASTE_CHARS = 100_000
 MAX_FACT_CHARS = 2_000
 MAX_FACTS = 200
 BULLET = re.compile(
-    r"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|\d{1,3}\s*[.、．)）](?!\d)\s*|[（(]\d{1,3}[)）]\s*"
+    rf"^\s*(?:[-•·●▪◦‣–—]\s*|\*\s+|{LIST_NUMBER}\s*|[（(]\d{{1,3}}[)）]\s*|[{CIRCLED}]\s*"
     rf"|[{NUMERALS}]{{1,3}}、\s*|[（(][{NUMERALS}]{{1,3}}[)）]\s*)"
 )
+"""The numbering or bullet a pasted line opens with: - • 1. 1、 1） （1） ① 一、 （一）. A year or a
+hotline after it is the fact's own (5、12338热线…, 11、2026年计划…); a decimal is not numbering (1.5万)."""
+INNER_NUMBER = re.compile(rf"(?<=[。；])\s*(?:{LIST_NUMBER}|[（(]\d{{1,3}}[)）])\s*|[{CIRCLED}]\s*")
+"""Numbering inside a pasted line: after a sentence's end (…合力。2、…) or a circled ① anywhere."""
 LEAD_WORDS = re.compile(f"^(?:[{NUMERALS}]是|{ORDERING_LEAD}|({JOINER}))[，,、]?")
 """What a pasted fact opens with that belongs to the report it was copied from, not to the fact;
 a joiner (group 1: 同时, 其中 …) also says that it continues the fact before it."""
@@ -41,31 +51,56 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or bad > 0.02 * max(len(sample), 1)
 
 
-def parse_facts(text: str) -> list[Fact]:
-    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix."""
+def fact_line(line: str) -> tuple[str, bool]:
+    """A pasted line as its fact reads — cleaned, official punctuation and terms, without its
+    numbering and the lead it was copied with — and whether that lead was a joiner (同时, 其中 …)."""
+    return _body(corrected(full_width(plain_text(line)[0]), always_wrong()))
+
+
+def parse_facts(text: str, origins: Mapping[str, Sequence[Origin]] | None = None) -> list[Fact]:
+    """One fact per bullet or line, in order, ids F1…Fn. InputError says what to fix. `origins`:
+    the sources of lines taken from the year's 工作信息, by their text; a fact whose line reads
+    otherwise (the user typed or changed it) has none."""
     if text is None or not text.strip():
         raise InputError("没有可用的事实：请每行粘贴一条本年度的工作事实（可以带 - 或 1. 等序号）。")
     if len(text) > MAX_PASTE_CHARS:
         raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
     if _looks_binary(text):
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
-    items: list[tuple[str, bool]] = []
+    items: list[tuple[str, bool, str]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cleaned, _ = plain_text(line)
-        unbulleted = BULLET.sub("", cleaned, count=1).strip()
-        lead = LEAD_WORDS.match(unbulleted)
-        body = unbulleted[lead.end():].strip() if lead else unbulleted
+        plain = plain_text(line)[0]
+        # official punctuation outside figures, 「」 → “”, and no wrong form of an official term
+        body, joined = _body(corrected(full_width(plain), always_wrong()))
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
-            items.append((body, bool(lead and lead.group(1))))
+            pasted = _body(plain)[0]
+            items.append((body, joined, pasted if pasted != body else ""))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
         raise InputError(f"事实条数过多（{len(items)} 条，上限 {MAX_FACTS} 条）：请合并或删减后再起草。")
-    for i, (item, _) in enumerate(items, 1):
+    for i, (item, _, _) in enumerate(items, 1):
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined)
-            for i, (item, joined) in enumerate(items, 1)]
+    sources = {fact_line(line)[0]: list(found) for line, found in (origins or {}).items()}
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined, pasted=pasted,
+                 origins=list(sources.get(item, [])))
+            for i, (item, joined, pasted) in enumerate(items, 1)]
+
+
+def _body(line: str) -> tuple[str, bool]:
+    """A line without its numbering and the lead words of the report it came from; whether it opened
+    with a joiner (同时, 其中 …)."""
+    unbulleted = INNER_NUMBER.sub("", BULLET.sub("", line, count=1)).strip()
+    lead = LEAD_WORDS.match(unbulleted)
+    body = BULLET.sub("", unbulleted[lead.end():], count=1).strip() if lead else unbulleted  # 二是12、…
+    return body, bool(lead and lead.group(1))
+
+
+def always_wrong() -> tuple[Term, ...]:
+    """The entries of the term table that are wrong wherever they stand (a fact is corrected when read;
+    a first mention is the draft's to write in full)."""
+    return tuple(t for t in term_table() if not t.first)
 
 
 def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
@@ -74,12 +109,12 @@ def fact_warnings(facts: list[Fact], raw: str = "") -> list[str]:
     for fact in facts:
         masks = masked_values(fact.text)
         if masks:
-            message = f"{fact.id} 含未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），补全后方可签发。"
-            warnings.append(message)
-            _note(fact, "含未填写的占位内容，补全后方可签发")
+            warnings.append(noted(fact, unfilled(masks)))
     if raw:
         warnings.extend(hidden_warnings(raw))
         warnings.extend(f"{note}：公文使用简体字。" for note in plain_text(raw)[1])
+        said = {m.term: m for m in misuses(full_width(plain_text(raw)[0]), always_wrong())}
+        warnings.extend(f"事实中的{m.message}：已改正。" for m in said.values())
     warnings.extend(_conflicts(facts))
     warnings.extend(broken_text(facts))
     return warnings
@@ -96,8 +131,8 @@ def slips(text: str) -> list[str]:
     found = []
     doubled = DOUBLED.search(text)
     if doubled and doubled.group(1) not in SET_DOUBLES:
-        found.append(f"“{doubled.group(0)}”像是重复输入")
-    found += [f"“{left}{right}”不成对" for left, right in PAIRS if text.count(left) != text.count(right)]
+        found.append(f"“{doubled.group(0)}”像是重复输入，请核对")
+    found += [f"“{left}{right}”不成对，请核对" for left, right in PAIRS if text.count(left) != text.count(right)]
     return found
 
 
@@ -106,15 +141,31 @@ def broken_text(facts: list[Fact]) -> list[str]:
     out = []
     for fact in facts:
         for slip in slips(fact.text):
-            out.append(f"{fact.id} 中{slip}，请核对。")
-            _note(fact, f"{slip}，请核对")
+            out.append(noted(fact, slip))
     return out
 
 
+def unfilled(masks: list[str]) -> str:
+    """What a placeholder left in is called, in a fact's note and in the draft's 无遗留占位 check alike."""
+    return f"有未填写的占位内容（{'、'.join(dict.fromkeys(masks))}），补全后方可签发"
+
+
+def noted(fact: Fact, note: str) -> str:
+    """A doubt that stands beside the fact's sentence in the draft (Word comment, Markdown note), and
+    the same words as a notice before drafting: “F3 <note>。” (the draft says it once, at the sentence)."""
+    _note(fact, note)
+    return f"{fact.id} {note}。"
+
+
 def _note(fact: Fact, note: str) -> None:
-    """A doubt that stands beside the fact's sentence in the draft (Word comment, Markdown note)."""
     if note not in fact.note:
         fact.note = f"{fact.note} {note}".strip()
+
+
+NOT_SUBJECT = re.compile(r"^(?:同比|环比|增长|下降|增加|减少|提高|上升|较上年|分别|达到|实现|累计|共计|全年)$"
+                         rf"|^[我本全][{PLACE_ENDINGS}省]|^本(?:单位|部门|街道)$|^我(?:会|局|们|街道)$")
+"""Words that say how a figure stands (同比增长, 累计, 达到) or whose it is (我乡, 全县), not what it counts:
+同比增长12.7% and 同比增长35% of two activities are not one thing."""
 
 
 def figure_subject(text: str, start: int) -> list[str]:
@@ -128,7 +179,7 @@ def _conflicts(facts: list[Fact]) -> list[str]:
     warnings = []
     for fact in facts:
         for start, _, fig in figure_spans(fact.text):
-            subject = set(figure_subject(fact.text, start))
+            subject = {w for w in figure_subject(fact.text, start) if not NOT_SUBJECT.search(w)}
             if not subject:
                 continue
             for other_id, other_subject, unit, key in seen:

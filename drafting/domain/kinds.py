@@ -97,10 +97,11 @@ G_FUNCTIONS = T("functions", ("依法全面履行职能，持续优化营商环�
 G_ENFORCE = T("enforcement", ("严格规范公正文明执法，提升执法水平", "深化行政执法改革，规范执法行为"), ("enforcement",))
 G_SUPERVISION = T("supervision", ("强化权力制约监督，促进权力规范运行", "自觉接受各方监督，推进政务公开"), ("supervision",))
 G_PUBLICITY = T("g_publicity", ("深化普法宣传教育，营造良好法治氛围", "落实普法责任制，增强普法实效"),
-                ("publicity", "media", "team", "family", "volunteer"))
+                ("publicity", "media", "team", "family", "volunteer", "organisation"))
+"""A government's 阵地 are its 法治文化/普法 阵地: they go with 普法, not with 民生."""
 G_RIGHTS = T("g_rights", ("依法化解矛盾纠纷，维护社会和谐稳定", "畅通诉求表达渠道，化解社会矛盾"), ("rights",))
 G_CARE = T("g_care", ("保障和改善民生，服务人民群众", "办好民生实事，增进群众福祉"),
-           ("care", "development", "planning", "organisation"))
+           ("care", "development", "planning"))
 
 FAZHI_TAIL = (
     part(Role.SHORTCOMINGS, ("存在的不足和原因", "存在的问题和不足")),

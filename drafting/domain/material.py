@@ -81,23 +81,41 @@ Clause = tuple[Span, ...]
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a candidate was reported: shown beside it and kept with the fact."""
+    """Where a candidate was reported: shown beside it, and kept with the fact it becomes
+    (Fact.origins) through to the draft's sources, its Word comments and its Markdown notes."""
 
     item: str
+    """M5: the item's number in the material it was read from."""
     file: str
     title: str
     date: str
+    """2024-03-08; 2024-04 when the item names only the month; '' when it gives none."""
     sentence: str
+    """The item's sentence the fact was taken from."""
+    edited: bool = False
+    """The user changed the candidate's words before taking it: the sentence is where it came
+    from, not what the fact now says."""
 
     @classmethod
     def of(cls, span: Span) -> Origin:
         item = span.item
-        return cls(item.id, item.file, item.title, item.date.isoformat() if item.date else "",
-                   item.sentence_at(span.start))
+        when = (item.date.isoformat() if item.exact else item.date.isoformat()[:7]) if item.date else ""
+        return cls(item.id, item.file, item.title, when, item.sentence_at(span.start))
 
     def label(self) -> str:
         """《title》（file）, as a source line reads."""
         return f"《{self.title}》（{self.file}）" if self.title else self.file
+
+    def line(self) -> str:
+        """The whole source as one line: 《title》（file，2024-03-08）：“sentence”（经用户修改）."""
+        where = "，".join(part for part in (self.file, self.date) if part)
+        head = f"《{self.title}》（{where}）" if self.title else where
+        return f"{head}：“{self.sentence}”" + ("（文字经用户修改）" if self.edited else "")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Origin:
+        """A saved origin (fields this version does not know are left out)."""
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)

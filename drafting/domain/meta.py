@@ -17,13 +17,20 @@ from lexicon.plain import strip_hidden
 from lexicon.roles import Kind
 from lexicon.script import to_simplified
 
-from .facts import hidden_warnings
+from .facts import hidden_warnings, noted
 from .kinds import SHAPES, fill_title, get_kind
 from .profile import profile_for
 from .types import DraftMeta, Fact
 
 MIN_YEAR = 2016
 HALF_CUE = re.compile(r"上半年|下半年|半年来|1[-—–至到]6月|一至六月")
+WHOLE_YEAR = re.compile(r"上半年.{0,40}下半年(?!\S{0,4}(?:将|计划|拟|要|继续|打算))")
+"""A fact that gives both halves of the year (上半年…2期，下半年2期): the whole year, not a half."""
+MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月")
+HALF_FACTS = 2
+"""Facts that speak of a half year before the report is drafted as one: one such fact is not enough."""
+DATED_FACTS = 3
+"""Facts with a month that, all in January to June, make the tool ask whether this is a half-year report."""
 
 
 def build_meta(org: str, year, report_type: str, short_name: str = "", addressee: str = "",
@@ -73,20 +80,8 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     """The metadata completed for these facts: period, title, writing date, and notices."""
     profile = profile_for(meta.org, meta.level, meta.body, meta.short_name, meta.addressee, meta.leader_title)
     notices = [*meta.notices, *profile.notices]
-    for field_name, label in (("org", "单位全称"), ("short_name", "自称"), ("addressee", "主送机关"), ("signer", "签发人")):
-        masks = masked_values(getattr(meta, field_name))
-        if masks:
-            notices.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称。")
-    period = meta.period
-    if not period:
-        half = [f.id for f in facts if HALF_CUE.search(f.text)]
-        period = "half" if half and meta.report_type == Kind.ZONGJIE else "annual"
-        if half and meta.report_type == Kind.ZONGJIE:
-            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
-                           "如是全年总结，请把“总结期间”改为全年。")
-        elif half:
-            notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”，但所选报告是年度报告："
-                           "半年总结请选择“工作总结”。")
+    notices += [f"{problem}。" for problem in placeholders(meta)]
+    period = meta.period or _period(meta, facts, notices)
     settled = replace(meta, period=period)
     settled.title = fill_title(get_kind(meta.report_type), settled)
     if not settled.date:
@@ -107,10 +102,50 @@ def settle(meta: DraftMeta, facts: list[Fact], today: date | None = None) -> Dra
     if period == "half":
         for fact in facts:
             if "全年" in fact.text and "全年" not in fact.note:
-                fact.note = (fact.note + " " if fact.note else "") + "写的是“全年”，本报告是半年总结，请核实统计期间"
-                notices.append(f"{fact.id} 写的是“全年”，本报告是半年总结：请核实统计期间。")
+                notices.append(noted(fact, "写的是“全年”，本报告是半年总结，请核实统计期间"))
     settled.notices = list(dict.fromkeys(notices))
     return settled
+
+
+def _period(meta: DraftMeta, facts: list[Fact], notices: list[str]) -> str:
+    """The period the facts speak of, when the user left it to the tool: a half year only for a work
+    summary whose facts say so more than once; otherwise the whole year, with a question when they
+    seem to say otherwise (one 上半年 fact, or every dated fact in January to June)."""
+    half = [f.id for f in facts if HALF_CUE.search(f.text) and not WHOLE_YEAR.search(f.text)]
+    summary = meta.report_type == Kind.ZONGJIE
+    if half and summary and len(half) >= HALF_FACTS:
+        notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”：按半年工作总结起草；"
+                       "如是全年总结，请把“总结期间”改为全年。")
+        return "half"
+    if half and summary:
+        notices.append(f"只有事实 {half[0]} 提到“上半年/下半年”：按全年总结起草；"
+                       "如是半年总结，请把“总结期间”改为上半年。")
+    elif half:
+        notices.append(f"事实 {'、'.join(half[:5])} 提到“上半年/下半年”，但所选报告是年度报告："
+                       "半年总结请选择“工作总结”。")
+    dated = {f.id: max(int(m) for m in MONTH.findall(f.text)) for f in facts if MONTH.search(f.text)}
+    if summary and not half and len(dated) >= DATED_FACTS and max(dated.values()) <= 6:
+        notices.append(f"注明月份的 {len(dated)} 条事实（{'、'.join(list(dated)[:5])}）都在1—6月：按全年总结起草；"
+                       "如是上半年工作总结，请把“总结期间”改为上半年。")
+    return "annual"
+
+
+FRAME_FIELDS = ("org", "short_name", "addressee", "doc_number", "signer", "cc", "printer", "title")
+"""The names around the body: 落款 and 标题 (单位全称), 自称, 主送机关, 版头 and 版记; the title last (it
+repeats the 单位全称)."""
+
+
+def placeholders(meta: DraftMeta) -> list[str]:
+    """A placeholder left in a name around the body, one line a field: said before drafting, and by the
+    无遗留占位 check in the same words. The title is named for what the 单位全称 does not already hold."""
+    found = []
+    for field_name in FRAME_FIELDS:
+        masks = [m for m in masked_values(getattr(meta, field_name))
+                 if field_name != "title" or m not in masked_values(meta.org)]
+        if masks:
+            label = FIELD_LIMITS.get(field_name, ("标题", 0))[0]
+            found.append(f"{label}里有占位内容（{'、'.join(dict.fromkeys(masks))}），请改为实际名称")
+    return found
 
 
 def period_end(meta: DraftMeta) -> date:
@@ -121,11 +156,16 @@ def usual_writing_window(meta: DraftMeta) -> tuple[date, date]:
     """When such a report is usually written, the only days that may stand in for a missing date:
     an annual report from January to April of the next year (due in the first quarter, published
     by 1 April; a 普法履职报告 from November, when the year's 述职 starts); a half-year report from
-    late June to July of its year."""
+    late June to July of its year; a year's 工作总结 from December, when offices sum up their year
+    (real ones are dated 12月 as often as 1月)."""
     if meta.period == "half":
         return date(meta.year, 6, 20), date(meta.year, 7, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
-    return start, date(meta.year + 1, 4, 30)
+    return _year_end_start(meta), date(meta.year + 1, 4, 30)
+
+
+def _year_end_start(meta: DraftMeta) -> date:
+    early = {Kind.PUFA: date(meta.year, 11, 1), Kind.ZONGJIE: date(meta.year, 12, 1)}
+    return early.get(meta.report_type, date(meta.year + 1, 1, 1))
 
 
 def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
@@ -133,8 +173,7 @@ def plausible_writing_date(meta: DraftMeta, when: date) -> bool:
     report from June to December of its year."""
     if meta.period == "half":
         return date(meta.year, 6, 1) <= when <= date(meta.year, 12, 31)
-    start = date(meta.year, 11, 1) if meta.report_type == Kind.PUFA else date(meta.year + 1, 1, 1)
-    return start <= when <= date(meta.year + 1, 12, 31)
+    return _year_end_start(meta) <= when <= date(meta.year + 1, 12, 31)
 
 
 def written_on(meta: DraftMeta) -> date:

@@ -42,6 +42,30 @@ LAWS = [
 REVISED_WOMENS_LAW = Law("妇女权益保障法", date(2022, 10, 30), date(2023, 1, 1))
 
 
+@dataclass(frozen=True)
+class Coined:
+    """A phrase of political wording that came into use on a day: a report written before it cannot use it."""
+
+    pattern: str
+    since: date
+    what: str
+
+
+COINED = (
+    Coined("新时代(?!中国特色社会主义思想)", CONGRESSES[19], "“新时代”的提法（党的十九大）"),
+    Coined("高质量发展", CONGRESSES[19], "“高质量发展”的提法（党的十九大）"),
+    Coined("乡村振兴", CONGRESSES[19], "乡村振兴战略（党的十九大提出）"),
+    Coined("中国式现代化", date(2021, 7, 1), "“中国式现代化”的提法（庆祝建党一百周年大会）"),
+    Coined("八五普法", date(2021, 6, 15), "“八五”普法规划（2021年6月印发）"),
+    Coined("两个确立", date(2021, 11, 11), "“两个确立”（十九届六中全会）"),
+)
+"""Set phrases of a time, to the day they were first said (习近平新时代中国特色社会主义思想 has its own
+entry above): the 时间用语 check knows them, and the composer's stock never uses one too early."""
+EARLIER_WORDING = (("建功新时代", "建功立业"), ("推动高质量发展", "推动经济社会发展"), ("高质量发展", "经济社会发展"))
+"""What the composer's stock says instead, before the phrase was coined (在推动高质量发展中建功立业 in a
+2016 report: 在推动经济社会发展中建功立业)."""
+
+
 def congress_for(when: date) -> int:
     """The latest congress closed by `when`."""
     return max(n for n, closed in CONGRESSES.items() if closed <= when)
@@ -124,12 +148,29 @@ def anachronisms(text: str, when: date) -> list[Anachronism]:
         check("习近平新时代中国特色社会主义思想", XI_THOUGHT, "习近平新时代中国特色社会主义思想提出")
     if "妇女十三大" in text:
         check("中国妇女十三大", WOMENS_CONGRESS_13, "中国妇女十三大召开")
+    for coined in COINED:
+        m = re.search(coined.pattern, text)
+        if m:
+            check(m.group(0), coined.since, coined.what)
     for law in LAWS:
         if law.name in text:
             check(law.name, law.adopted, f"《{law.name}》通过")
     if re.search(r"新修订的《?妇女权益保障法", text):
         check("新修订的妇女权益保障法", REVISED_WOMENS_LAW.adopted, "妇女权益保障法修订通过")
     return found
+
+
+def in_time(text: str, when: date) -> str:
+    """Stock text in the wording of `when`: a set phrase not yet coined then is said as it was then."""
+    for later, earlier in EARLIER_WORDING:
+        if later in text and anachronisms(later, when):
+            text = text.replace(later, earlier)
+    return text
+
+
+def fits(text: str, when: date) -> bool:
+    """Whether every time-bound phrase of `text` was already true on `when`."""
+    return not anachronisms(text, when)
 
 
 def superseded(text: str, period_start: date) -> list[str]:

@@ -16,6 +16,7 @@ from lexicon.roles import Role
 
 from .findings import Finding
 from .last_year import Derived, LastYear
+from .material import Origin
 from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
@@ -44,6 +45,15 @@ class Fact:
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
     unsure: bool = False
     """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
+    follows: str = ""
+    """The fact this one continues (its purpose, result, figures or means): written on in its
+    sentence, after a comma, not as an item of its own."""
+    pasted: str = ""
+    """The fact with its punctuation and terms as pasted ('' when they needed no change): the outline
+    searches the corpus with it, so that making the prose official never moves a fact."""
+    origins: list[Origin] = field(default_factory=list)
+    """Where a fact taken from the year's 工作信息 was reported (file, title, sentence; several for
+    an event reported twice); empty for a fact the user typed."""
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "derived": self.derived.to_dict() if self.derived else {}}
@@ -58,7 +68,9 @@ class Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
-                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)))
+                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
+                   follows=data.get("follows", ""), pasted=data.get("pasted", ""),
+                   origins=[Origin.from_dict(o) for o in data.get("origins") or []])
 
 
 @dataclass

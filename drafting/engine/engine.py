@@ -54,7 +54,8 @@ class Engine:
     # -- the steps ------------------------------------------------------------------------
     def outline(self, request: DraftRequest) -> Draft:
         """Facts → outline: who and when settled, each fact in a section, last year's report looked up."""
-        return new_draft(request.meta, request.facts, self.index, exclude_docs=request.exclude_docs)
+        return new_draft(request.meta, request.facts, self.index, exclude_docs=request.exclude_docs,
+                         origins=request.origins)
 
     def accept(self, draft: Draft, chosen) -> Draft:
         """The comparisons with last year the user chose ('all' or positions) put in as D facts."""

@@ -4,10 +4,12 @@ DraftResult (the draft, the checks' results, the files written)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from drafting.domain.material import Origin
 from drafting.domain.types import Draft, DraftMeta
 from drafting.errors import DraftingError, InputError
 from drafting.review import CheckResult
@@ -30,6 +32,9 @@ class DraftRequest:
     """Keep the finished draft in the store, where the app lists it."""
     owner: str = ""
     """Whose list it goes to when saved: the organisation of the logged-in user, '' for one shared list."""
+    origins: Mapping[str, Sequence[Origin]] = field(default_factory=dict)
+    """Where lines of `facts` taken from the year's 工作信息 were reported, by the line's text: each
+    such fact keeps its sources through to the draft."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.domain.classify import FactKind, leader_acts
+from drafting.domain.classify import FactKind, does_work, leader_acts, masked
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
 from lexicon.cues import CONTINUATION_LEAD
@@ -56,12 +56,29 @@ class Filing:
 
 
 def continues(fact: Fact, before: Fact | None) -> bool:
-    """Whether a fact continues the one pasted before it."""
+    """Whether a fact continues the one pasted before it: a connective or a purpose, result or means
+    clause at its start (lexicon.cues.CONTINUATIONS), a word that points back (她们, 与会), the one
+    before left open with a comma, or figures with nothing done (悬挂横幅20条、展出展板48块)."""
     if before is None:
         return False
     text = fact.text.strip()
-    return bool(fact.joined or OPEN_END.search(before.text.strip()) or CONTINUATION_LEAD.match(text)
-                or BY_MEANS.match(text.rstrip("。；;")))
+    return bool(fact.joined or OPEN_END.search((before.pasted or before.text).strip())
+                or CONTINUATION_LEAD.match(text) or POINTS_BACK.search(text[:8])
+                or BY_MEANS.match(text.rstrip("。；;")) or _counts_only(fact))
+
+
+POINTS_BACK = re.compile(r"^(?:她们|他们|其|此项|该项|上述)|她们|与会")
+"""Words that point back to the fact before: 鼓励她们…, 带领与会人员…"""
+TALLY = re.compile(r"^(?:悬挂|展出|张贴|发放|覆盖|受益|参与|参加)")
+
+
+def _counts_only(fact: Fact) -> bool:
+    """Figures of an activity named before: a tally (悬挂横幅20条、展出展板48块), or figures with no
+    action at all (…等志愿活动10余次)."""
+    text = fact.text.strip()
+    if fact.figures and len(text) <= 30 and TALLY.match(text):
+        return True
+    return bool(fact.figures) and not does_work(masked(text))
 
 
 def arrange(facts: list[Fact], kind: ReportKind, index=None, exclude_docs=()) -> dict[str, Filing]:
@@ -138,7 +155,8 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
             filing.theme, filing.reason = head.theme, f"接续 {filing.follows}，与之同属一项工作"
             current = fact.theme = head.theme
             continue
-        placed = place(fact.text, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
+        pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
+        placed = place(pasted, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
             else _duty_placed()
         filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
         current = fact.theme = filing.theme
@@ -156,7 +174,7 @@ def _choose(fact: Fact, placed: Placed, current: str, kind: ReportKind) -> tuple
     theme = placed.theme or _fallback(kind)
     question = ""
     if placed.confidence < UNSURE:
-        question = f"{fact.id} 放在哪一部分？暂放在“{_area(theme)}”，请确认。"
+        question = f"{fact.id} 放在哪一部分？工具拿不准，请在提纲中确认或移动。"
     return theme, f"{label} → {_area(theme)}；{placed.reason}", question
 
 

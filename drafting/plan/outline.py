@@ -28,6 +28,7 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
         filing = filings.get(fact.id)
         if filing is None:
             continue  # comparisons with last year follow their fact (continuity.accept_comparisons)
+        fact.follows = filing.follows
         if filing.question and filing.question not in fact.note:
             fact.note = f"{fact.note} {filing.question}".strip()
         key = _section_key(filing, kind)
@@ -63,9 +64,20 @@ GAP_NOTES = {
 }
 
 
-def gaps(sections: list[Section]) -> list[str]:
-    """What the user gave nothing for, where the draft must then offer marked suggestions."""
-    return [GAP_NOTES[Role(s.role)] for s in sections if s.role in GAP_NOTES and not s.fact_ids]
+def gaps(sections: list[Section], facts: list[Fact] = ()) -> list[str]:
+    """What the user gave nothing for, where the draft must then offer marked suggestions. A duty
+    filed with the work of organising (as real reports file it) is named, not said to be missing."""
+    notes = []
+    for section in sections:
+        if section.role not in GAP_NOTES or section.fact_ids:
+            continue
+        duties = [f.id for f in facts if f.kind == FactKind.DUTY] if section.role == Role.FIRST_RESPONSIBLE else []
+        notes.append(DUTY_ELSEWHERE.format(ids="、".join(duties)) if duties else GAP_NOTES[Role(section.role)])
+    return notes
+
+
+DUTY_ELSEWHERE = ("{ids} 讲到了第一责任人职责，按真实报告的常见写法放在“组织领导”一项中；第一责任人部分现为通用表述："
+                  "可把 {ids} 移到这一部分，或补充主要负责人本人履职的事实。")
 
 
 def refresh_gaps(warnings: list[str], sections: list[Section]) -> list[str]:

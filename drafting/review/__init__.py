@@ -15,14 +15,16 @@ from drafting.domain.types import Draft
 
 from .accuracy import figure_accuracy, markers
 from .base import CheckResult
+from .filing import placement
 from .foreign import foreign_particulars, time_wording
 from .form import form, leftovers, required_sections
 from .hygiene import hygiene
-from .prose import broken, claims, placement, repetition
+from .prose import broken, claims, repetition
+from .terms import official_terms
 from .who import organisation, period, script
 
 CHECKS = [required_sections, figure_accuracy, foreign_particulars, time_wording, leftovers, markers, form,
-          hygiene, organisation, period, script, placement, claims, repetition, broken]
+          hygiene, organisation, period, script, placement, claims, repetition, broken, official_terms]
 
 __all__ = ["CHECKS", "CheckResult", "Finding", "check_draft", "findings_by_section", "run_checks"]
 

@@ -22,6 +22,9 @@ class CheckResult:
     blocks: bool = field(default=False, kw_only=True)
     """Whether this check's findings keep a model's answer from being shown: declared by each check
     where it makes its result (`add` may say otherwise for one finding)."""
+    reminders: list[str] = field(default_factory=list, kw_only=True)
+    """What the signer must still do that is no fault of the draft (a 成文日期 deliberately left
+    blank): shown with the result, never failing it."""
 
     @property
     def passed(self) -> bool:
@@ -34,13 +37,9 @@ class CheckResult:
         blocking = self.blocks if blocking is None else blocking
         self.findings.append(Finding(self.name, message, Severity.ERROR, blocking, section_id, sentence, fix))
 
-    def note(self, message: str, section_id: str = "") -> None:
-        """Say something the user should know without failing the check (the user decided otherwise)."""
-        self.findings.append(Finding(self.name, message, Severity.WARNING, False, section_id))
-
     def to_dict(self) -> dict:
         return {"name": self.name, "label": self.label, "passed": self.passed, "metrics": self.metrics,
-                "findings": [f.to_dict() for f in self.findings]}
+                "findings": [f.to_dict() for f in self.findings], "reminders": list(self.reminders)}
 
 
 def section_sentences(section: Section) -> list[str]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
+from drafting.domain.facts import unfilled
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.meta import parse_date
+from drafting.domain.meta import parse_date, placeholders
 from drafting.domain.types import Draft, strip_markers
 from drafting.domain.wording import kind_of
-from lexicon.figures import MASK_RE
-from lexicon.numbering import ARABIC_ITEM, SUB, TOP, chinese_number
+from lexicon.figures import masked_values
+from lexicon.numbering import ARABIC_ITEM, PASTED_NUMBER, SUB, TOP, chinese_number
+from lexicon.punctuation import half_width_marks
 
 from .base import CheckResult, all_sentences
 
@@ -29,8 +31,8 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     meta = draft.meta
     if not meta.title.strip():
         result.add("没有标题")
-    if not meta.date.strip():
-        result.add("成文日期留空（年 月 日）：请在签发时填写")
+    if not meta.date.strip():  # left for the signer on purpose (meta.settle says why): no fault
+        result.reminders.append("成文日期留空（年 月 日），请在签发时填写")
     elif not meta.org.strip() or parse_date(meta.date) is None:
         result.add("落款不完整：需要单位名称和成文日期（如 2025年1月14日）")
     body = draft.body_sections()
@@ -54,7 +56,20 @@ def form(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
             if plain in seen:
                 result.add("句子重复出现", section.id, sentence)
             seen.setdefault(plain, section.id)
+        _paste_marks(result, section.id, sentence)
     return result
+
+
+def _paste_marks(result: CheckResult, section_id: str, sentence: str) -> None:
+    """What a paste leaves in official prose: half-width marks outside figures, 「」, its numbering."""
+    plain = strip_markers(sentence)
+    marks = half_width_marks(plain)
+    if marks:
+        result.add(f"有半角标点或直角引号（{' '.join(marks)}）：公文正文用全角标点“，；：（）”和引号“”", section_id,
+                   sentence, fix="改为全角标点")
+    number = PASTED_NUMBER.search(plain)
+    if number:
+        result.add(f"有粘贴时留下的编号“{number.group(0)}”", section_id, sentence, fix="删去这个编号")
 
 
 # -- leftovers --------------------------------------------------------------------------------
@@ -63,14 +78,16 @@ PLACEHOLDER = re.compile(r"待补充|待填写|此处填写|请补充|TODO|\{[a-
 
 def leftovers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     result = CheckResult("leftovers", "无遗留占位")
+    for problem in placeholders(draft.meta):  # the title, 主送, 落款, 版头 and 版记 are read first
+        result.add(problem, fix="改为实际名称")
     for section in draft.sections:
         if not section.text.strip():
             result.add(f"“{section.heading or '导语'}”部分是空的", section.id)
     for section, sentence in all_sentences(draft):
         text = strip_markers(sentence)
-        mask = MASK_RE.search(text)
-        if mask:
-            result.add(f"有未填写的占位内容“{mask.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")
+        masks = masked_values(text)
+        if masks:
+            result.add(unfilled(masks), section.id, sentence, fix="填写实际内容，或删去")
         placeholder = PLACEHOLDER.search(text)
         if placeholder:
             result.add(f"有占位文字“{placeholder.group(0)}”", section.id, sentence, fix="填写实际内容，或删去")

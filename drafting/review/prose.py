@@ -1,6 +1,6 @@
 """Reads as one report, and nothing is claimed that was not given.
 
-Every fact where a drafter would file it (its type decides its role; a fragment is no item); no
+No
 sentence states a result, or commits to an action, that no fact or example supports unless it is
 marked 通用表述; no set phrase twice; no two
 sections opening the same way.
@@ -10,70 +10,18 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.classify import FactKind, classify
 from drafting.domain.facts import slips
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.phrases import CLAIM, STOCK_PHRASES
-from drafting.domain.themes import text_scores
-from drafting.domain.types import MARKER_RE, USER_PLACED, Draft, strip_markers
-from drafting.domain.wording import kind_of, named_spec
-from lexicon.roles import Role
+from drafting.domain.types import MARKER_RE, Draft, strip_markers
 from retrieval.text import words
 
 from .base import CheckResult, section_sentences
+from .stitching import stitches
 from .who import framing
 
 COMMITMENT = re.compile(r"协助|配合|提供|移交|转交|报送|上报|共享|公开|披露|出售|转让|交由|交给|整理|收集|采集|汇总"
                         r"|对外|承诺|签订|签署|捐赠|资助|拨付|代为")
-EXPECTED_ROLE = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS,
-                 FactKind.DUTY: Role.FIRST_RESPONSIBLE, FactKind.GUIDING: Role.PREAMBLE}
-
-
-def placement(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    """Each fact in a section where a drafter would put it."""
-    result = CheckResult("placement", "事实归位")
-    kind = kind_of(draft.meta)
-    roles = {s.role for s in kind.sections} | {Role.PREAMBLE}
-    for section in draft.sections:
-        for fact_id in section.fact_ids:
-            fact = draft.fact(fact_id)
-            if fact is None or fact.derived:
-                continue
-            fact_kind = FactKind(fact.kind) if fact.kind else classify(fact, draft.meta)
-            where = section.heading or "导语"
-            if fact_kind == FactKind.FRAGMENT:
-                result.add(f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入", section.id)
-                continue
-            expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
-            if expected not in roles:
-                continue
-            if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
-                doubt = f"{fact.id}（{fact_kind.label}）放在“{where}”中，按类型应放在“{expected.label}”部分"
-            elif section.role == Role.MEASURES and _misfiled(fact, kind, section, draft.meta):
-                doubt = f"{fact.id} 与“{where}”的主题不符，请确认是否放错部分"
-            else:
-                continue
-            if section.placement.get(fact.id) == USER_PLACED:  # the user's move is the truth for this draft
-                result.note(f"{doubt.split('，请确认')[0]}；您把它放在这里，按您的安排", section.id)
-            else:
-                result.add(doubt, section.id)
-    return result
-
-
-def _misfiled(fact, kind, section, meta) -> bool:
-    """The fact's own words speak plainly (two or more words) of a work area its section does not
-    cover, and of none it does: a signal independent of how the outline placed it."""
-    themes = _spec_themes(kind, section, meta)
-    scores = text_scores(fact.text)
-    strong = [t for t, n in scores.items() if n >= 2]
-    return bool(strong) and not any(t in themes for t in scores)
-
-
-def _spec_themes(kind, section, meta) -> set[str]:
-    named = named_spec(section.heading, section.role, meta)
-    return named.themes if named else kind.themes()  # a section the user added or renamed: any theme fits
-
-
 def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
     """No sentence states a result, or commits to an action, that no fact or example supports,
     unless it is marked 通用表述."""
@@ -129,10 +77,13 @@ def repetition(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
 
 
 def broken(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
-    """Text that reads broken: a word typed twice, a bracket or quote left open."""
+    """Text that reads broken: a word typed twice, a bracket or quote left open, and the stitching of
+    frame and fact (a duty said twice, the self-name glued to a name, another body's honour)."""
     result = CheckResult("broken", "文字完整")
+    given = "\n".join(f.text for f in draft.facts)
     for section in draft.sections:
         for sentence in section_sentences(section):
-            for slip in slips(strip_markers(sentence)):
+            plain = strip_markers(sentence)
+            for slip in slips(plain) + stitches(plain, draft.meta.short_name, draft.meta.org, given):
                 result.add(slip, section.id, sentence)
     return result

@@ -12,6 +12,7 @@ from drafting.output.render import to_text
 from lexicon.roles import Role
 
 from .escape import esc
+from .material_view import origins_markdown
 from .present import NO_FACTS, STOCK_HEAVY, heading_of, word_count
 
 
@@ -49,9 +50,8 @@ def basis_warning(section: Section) -> str:
 
 
 def card_info(draft: Draft, section: Section, findings: list) -> str:
-    parts = []
     facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
-    parts.append(f"**所用事实：** {facts or '无'}")
+    parts = [f"**所用事实：** {facts or '无'}", *filter(None, [origins_markdown(draft, section)])]  # and where from
     if section.outdated and section.text.strip():
         parts.append(f"<span class='rd-warn'>⚠ 事实有变（{esc('；'.join(section.outdated))}）：建议重新生成本部分，"
                      "或在第 1 步勾选后重新起草。</span>")

@@ -29,6 +29,8 @@ def print_results(results: list[CheckResult], out=None) -> None:
             where = f"[{f.section_id}] " if f.section_id else ""
             sentence = f" ← {f.sentence[:60]}" if f.sentence else ""
             print(f"       {where}{f.message}{sentence}", file=out)
+        for reminder in r.reminders:  # not a failure: what the signer still has to do
+            print(f"       提醒：{reminder}", file=out)
 
 
 def eval_draft_command(path: Path, settings, as_json: bool) -> int:

@@ -72,14 +72,14 @@ def cmd_draft(args, settings: Settings) -> int:
             show_outline(event.draft)
 
     try:
-        draft = engine.run(request, outputs, on_event=show).draft
+        result = engine.run(request, outputs, on_event=show)
     except OutputsNotWritten as failed:  # the draft is kept in the store; say so after what it holds
         show_draft(failed.draft)
         print(f"错误：{failed}", file=sys.stderr)
         return 2
-    show_draft(draft)
+    show_draft(result.draft)
     if not outputs.paths:
-        print(to_markdown(draft))
+        print(to_markdown(result.draft, results=result.results))  # every open problem, as in the files
     return 0
 
 

@@ -3,9 +3,10 @@ name, from the page's fields to the engine's request and back when a saved draft
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
+from drafting.domain.material import Origin
 from drafting.domain.meta import build_meta, parse_date
 from drafting.domain.types import Draft, DraftMeta
 from drafting.engine import DraftRequest
@@ -43,6 +44,9 @@ class Form:
     """印发机关 (版记); the 印发日期 is the 成文日期."""
     shape: str = ""
     """A 法治政府建设 report's shape: 'statutory', 'themed', or '' (its own earlier report's, else statutory)."""
+    origins: dict[str, list[Origin]] | None = field(default_factory=dict)
+    """Where the lines of `facts` taken from the year's 工作信息 were reported, by the line's text
+    (the page keeps it, unseen, as the material section adds lines)."""
 
     @classmethod
     def names(cls) -> list[str]:
@@ -64,7 +68,7 @@ class Form:
                    date=when.isoformat() if isinstance(when, date) else "", period=m.period,
                    facts="\n".join(f.text for f in draft.facts if not f.derived), level=m.level, body=m.body,
                    leader=m.leader_title, doc_number=m.doc_number, signer=m.signer, cc=m.cc, printer=m.printer,
-                   shape=m.shape)
+                   shape=m.shape, origins={f.text: list(f.origins) for f in draft.facts if f.origins})
 
     def meta(self) -> DraftMeta:
         """Checked: an InputError says what to fix."""
@@ -75,7 +79,8 @@ class Form:
                           self.date or "", self.period or "", **told)
 
     def request(self) -> DraftRequest:
-        return DraftRequest(self.meta(), self.facts)
+        return DraftRequest(self.meta(), self.facts, origins=self.origins or {})
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields by name, as the page's components take them (the origins as records)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -6,13 +6,11 @@ reports and users is escaped wherever it goes into Markdown."""
 from __future__ import annotations
 
 import re
-import time
 
 from drafting.domain.classify import FactKind
 from drafting.domain.types import Draft, strip_markers
 from drafting.domain.wording import profile_of
 from drafting.output.render import section_heading
-from drafting.output.store import DraftRow
 from drafting.plan.continuity import previous_lines
 from lexicon.roles import Kind
 
@@ -221,8 +219,9 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
     rows, targets, findings = [], [], {}
     for r in results:
         first = next((f.section_id for f in r.findings if f.section_id), "")
+        said = [f.message for f in r.findings[:5]] + [f"提醒：{reminder}" for reminder in r.reminders]
         rows.append([r.label, "通过" if r.passed else "未通过",
-                     "；".join(f.message for f in r.findings[:5]) + ("…" if len(r.findings) > 5 else ""),
+                     "；".join(said) + ("…" if len(r.findings) > 5 else ""),
                      heading_of(draft, first) if first else ""])
         targets.append(first)
         for f in r.findings:
@@ -230,26 +229,3 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
     passed = sum(r.passed for r in results)
     summary = f"检查完成：{passed} / {len(results)} 项通过。" + ("点击未通过的一行可跳到相应部分。" if passed < len(results) else "")
     return rows, targets, findings, summary
-
-
-# -- saved drafts -----------------------------------------------------------------------------
-def saved_rows(rows: list[DraftRow]) -> list[list[str]]:
-    return [[r.name, r.org, str(r.year), kind_label(r.report_type),
-             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated))] for r in rows]
-
-
-def page_label(offset: int, shown: int, total: int, query: str = "") -> str:
-    found = f"“{esc(query)}”的结果：" if query.strip() else ""
-    if total == 0:
-        return f"{found}没有找到草稿。" if found else "还没有保存的草稿：在第 1 步生成提纲后会自动保存。"
-    return f"{found}第 {offset + 1}–{offset + shown} 份，共 {total} 份"
-
-
-def preview(draft: Draft, name: str = "") -> str:
-    """A short look at a saved draft before opening it."""
-    m = draft.meta
-    lines = [f"**{esc(name or m.title)}**", f"{esc(m.title)} · {esc(m.date) or '未定成文日期'} · {len(draft.facts)} 条事实"]
-    for s in draft.sections:
-        body = short(strip_markers(s.text), 60) or "（尚未起草）"
-        lines.append(f"- **{esc(heading_of(draft, s.id))}** {esc(body)}")
-    return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])

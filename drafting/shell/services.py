@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from drafting.errors import DraftingError, InputError
+from drafting.errors import ConfigError, DraftingError, InputError
 from retrieval.embeddings import EndpointEmbedding
 from retrieval.errors import storage_reason
 from retrieval.index import ReportIndex
@@ -37,6 +37,7 @@ def open_index(settings: Settings, build_if_empty: bool = True):
     """The index under the data dir (or on the Chroma server); filled from the corpus on first use."""
     check_data_dir(settings)
     init_jieba(settings.data_dir / "jieba")
+    use_terms(settings)
     embedding = None
     if settings.embeddings == "openai":
         embedding = EndpointEmbedding(settings.embedding_model, settings.openai_base_url,
@@ -46,6 +47,18 @@ def open_index(settings: Settings, build_if_empty: bool = True):
     if build_if_empty and not index.documents():
         index.index_corpus(settings.corpus_dir)
     return index
+
+
+def use_terms(settings: Settings) -> None:
+    """The office's own term table, read now so that a wrong one is said at start (ConfigError)."""
+    from drafting.domain.terms import term_table, use_office_terms
+    from lexicon.terms import TermsError
+
+    use_office_terms(settings.terms_path)
+    try:
+        term_table()
+    except TermsError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def open_store(settings: Settings):

@@ -18,6 +18,7 @@ from retrieval.errors import RetrievalError
 
 from . import cards as C
 from . import present as P
+from . import saved_view
 from .form import Form
 from .workbench import Workbench
 
@@ -134,7 +135,7 @@ def saved_page(wb: Workbench, query: str, offset, owner: str | None) -> tuple[li
     if not rows and offset:  # past the end (after a delete): the last page
         offset = max(0, (total - 1) // P.PAGE * P.PAGE)
         rows, total = wb.saved(query, offset, P.PAGE, owner)
-    return P.saved_rows(rows), [r.id for r in rows], offset, P.page_label(offset, len(rows), total, query)
+    return saved_view.saved_rows(rows), [r.id for r in rows], offset, saved_view.page_label(offset, len(rows), total, query)
 
 
 def saved_action(wb: Workbench, action: str, draft_id: str, name: str, owner: str | None) -> str:
@@ -153,7 +154,7 @@ def saved_action(wb: Workbench, action: str, draft_id: str, name: str, owner: st
 def pick_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[str, str, str, str]:
     """A row clicked in the saved list: (its id, a preview, its name for the rename box, no message)."""
     name = wb.store.row(draft_id).name if wb.store.row(draft_id) else ""
-    return draft_id, P.preview(wb.open(draft_id, owner), name), name, ""
+    return draft_id, saved_view.preview(wb.open(draft_id, owner), name), name, ""
 
 
 def open_saved(wb: Workbench, draft_id: str, owner: str | None) -> tuple[Draft, Form, str]:

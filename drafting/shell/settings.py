@@ -127,6 +127,9 @@ class Settings:
     Unset: the tools are open when the page is (no login) and off when the page has logins."""
     public_url: str = env("REPORTDRAFT_PUBLIC_URL", "")
     """Where people reach the app, for the Word links the tools return; unset: the address the caller used."""
+    terms_file: str = env("REPORTDRAFT_TERMS", "")
+    """The office's own term table (wrong form → right form: its leaders' names, its brands); unset:
+    terms.yaml in the data directory when there is one."""
     database_url: str = env("REPORTDRAFT_DATABASE_URL", "", repr=False)
     """PostgreSQL for drafts, versions and the catalog, shared by several app instances
     (postgresql://user:password@host:port/db); unset: SQLite files in the data directory.
@@ -143,6 +146,18 @@ class Settings:
             safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.embedding_model)
             return self.data_dir / f"index-{safe}"
         return self.data_dir / "index"
+
+    @property
+    def terms_path(self) -> Path | None:
+        """The office's term table: REPORTDRAFT_TERMS (which must exist), else the data directory's
+        terms.yaml when there is one, else None (the shipped table only)."""
+        if self.terms_file:
+            path = Path(self.terms_file).expanduser()
+            if not path.is_file():
+                raise ConfigError(f"REPORTDRAFT_TERMS 指向的规范用语表 {path} 不存在：请改为实际文件，或不设置。")
+            return path
+        own = self.data_dir / "terms.yaml"
+        return own if own.is_file() else None
 
     @property
     def db_path(self) -> Path:

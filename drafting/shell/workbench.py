@@ -109,7 +109,8 @@ class Workbench:
                 continue
             why = f"{fact_id} 移入" if gets else f"{fact_id} 移出"
             sections.append(replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id] + ([fact_id] if gets else []),
-                                    placement={**s.placement, fact_id: USER_PLACED} if gets else s.placement,
+                                    placement={**s.placement, fact_id: USER_PLACED} if gets
+                                    else {k: v for k, v in s.placement.items() if k != fact_id},
                                     outdated=[*s.outdated, why] if s.text.strip() else s.outdated))
         return self._outline_saved(draft, sections, "move")
 

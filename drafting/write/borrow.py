@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 
+from drafting.domain.meta import written_on
 from drafting.domain.phrases import CLAIM, federation_only
 from drafting.domain.themes import heading_theme
+from drafting.domain.timeline import fits
 from drafting.domain.types import Source
 from drafting.domain.wording import words_for
 from drafting.plan.placement import bigrams
 from lexicon.figures import figure_spans, masked_values
 from lexicon.levels import PEER_PARTY, PEER_PREFIX, PLACE_ENDINGS
 from lexicon.numbering import ENUMERATOR, SUB
+from lexicon.punctuation import full_width
 from lexicon.roles import Role
 from retrieval.errors import RetrievalError
 from retrieval.text import sentences
@@ -56,7 +59,7 @@ def to_source(passage) -> Source:
 def localise(sentence: str, ctx: DraftContext) -> str:
     """Another organisation's self-reference becomes ours: 县妇联 → 区妇联, 全县 → 全区, 县委 → 区委."""
     words = words_for(ctx.meta)
-    sentence = SELF_REFERENCE.sub(words["short"], sentence)
+    sentence = SELF_REFERENCE.sub(words["short"], full_width(sentence))
     sentence = re.sub(f"全[{PLACE_ENDINGS}](?=[^级])", words["area"], sentence)
     return re.sub(r"(?<![A-Za-z\u4e00-\u9fff])" + PEER_PARTY, words["party"], sentence)
 
@@ -66,7 +69,8 @@ def reusable(sentence: str, ctx: DraftContext) -> bool:
     body = ENUMERATOR.sub("", sentence).strip()
     return (12 <= len(body) <= 70 and not UNSAFE.search(body) and not figure_spans(body)
             and not masked_values(body) and ctx.guard.clean(body) and "：" not in body[:-1]
-            and not CLAIM.search(body) and (ctx.profile.federation or not federation_only(body)))
+            and not CLAIM.search(body) and (ctx.profile.federation or not federation_only(body))
+            and fits(body, written_on(ctx.meta)))
 
 
 def framing_sentence(passages, ctx: DraftContext, unlike: str = "", skip: int = 0) -> tuple[str, list]:
@@ -103,7 +107,7 @@ def corpus_subheadings(ctx: DraftContext, theme: str, query: str) -> list[tuple[
                     and heading_theme(heading) == theme and 8 <= len(heading) <= 22 and "，" in heading
                     and not UNSAFE.search(heading) and not figure_spans(heading) and ctx.guard.clean(heading)
                     and (ctx.profile.federation or not federation_only(heading))):
-                found.append((heading, passage))
+                found.append((full_width(heading), passage))
     return list({h: (h, p) for h, p in found}.values())
 
 

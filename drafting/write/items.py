@@ -4,6 +4,7 @@ the LLM writer's prompt shows too)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from drafting.domain.classify import FactKind
@@ -11,8 +12,14 @@ from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
+from lexicon.areas import fits, named_by, near
+from lexicon.cues import HONOUR_WORDS, LEADER
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
+
+WHEN_LEAD = re.compile(r"^(?:\d{4}年(?:度)?(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?|今年|年内|一年来|本年度)?[，,]?"
+                       r"(?:先后|还|再次|连续|多次|分别|均|成功|并|又|也)?")
+"""What may stand before an honour's verb without naming who was honoured: when, and how often."""
 
 
 def fact_clause(fact: Fact) -> str:
@@ -24,17 +31,58 @@ def fact_clause(fact: Fact) -> str:
     if not spans:
         return (text + marker).replace("。", "，")
     out, cursor = [], 0
-    for _, end, _ in spans:
+    for end in dict.fromkeys(_word_end(text, end) for _, end, _ in spans):
         out.append(text[cursor:end] + marker)
         cursor = end
     out.append(text[cursor:])
     return "".join(out).replace("。", "，")
 
 
-def join_clauses(clauses: list[str]) -> str:
-    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot."""
-    clauses = [c.rstrip("。；;，,") for c in clauses if c]
-    return "；".join(clauses) + "。" if clauses else ""
+CLAUSE_BREAK = re.compile(r"[，。；、,;：:（(]|$")
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where a figure's marker goes: right after the figure, or, when the figure is inside a phrase
+    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word."""
+    if end >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[end]):
+        return end
+    return CLAUSE_BREAK.search(text, end).start()
+
+
+def names_its_subject(clause: str, short: str) -> bool:
+    """Whether a clause says who did it: it opens with the self-name, or someone stands before its
+    honour (中山市妇联获评…, 新江镇新乐村…合作社荣获…). 获评… and 2023年荣获… are the organisation's own,
+    and so is any clause with no honour in it (开展…): the self-name goes before them."""
+    if short and clause.startswith(short):
+        return True
+    honour = HONOUR_WORDS.search(clause)
+    return bool(honour) and bool(clause[WHEN_LEAD.match(clause).end():honour.start()].strip("，, "))
+
+
+def states_duty(clauses: list[str]) -> bool:
+    """Whether the facts say the leader's 第一责任人 duty themselves (党组书记、主席履行法治建设第一责任人
+    职责，…): a frame that says it again doubles it."""
+    return any("第一责任人" in c or (LEADER_DUTY.search(c) is not None) for c in clauses)
+
+
+LEADER_DUTY = re.compile(f"^{LEADER}[^，。；]{{0,6}}(?:认真|切实|严格)?履行[^，。；]{{0,12}}职责")
+
+
+def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
+    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot; a clause that
+    continues the one before it (joins[i]) follows it after a comma: …开展法治培训10场次，重点学习…"""
+    pairs = [(c.rstrip("。；;，,"), j) for c, j in zip(clauses, joins or [False] * len(clauses), strict=True) if c]
+    if not pairs:
+        return ""
+    text = pairs[0][0]
+    for clause, joined in pairs[1:]:
+        text += ("，" if joined else "；") + clause
+    return text + "。"
+
+
+def continuations(facts: list[Fact]) -> list[bool]:
+    """For each fact, whether it continues the one just before it in this list."""
+    return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
 
 
 def enumerate_items(items: list[str]) -> str:
@@ -76,10 +124,60 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    out = [part for group in groups.values() for part in by_facet(group)]
+    out = fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)]))
     for group in out:
         group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
     return out, honours
+
+
+def reunite(groups: list[Group]) -> list[Group]:
+    """A group whose topic's headings all assert another area than its facts name joins a group
+    whose headings fit them (旁听庭审 filed under 维权 by one word goes back to 学法), keeping paste
+    order; a facet's part stays (its heading is its own)."""
+    out = list(groups)
+    for group in list(out):
+        texts = [f.text for f in group.facts]
+        if group.facet or group.topic is None or any(fits(h, texts) for h in group.topic.headings):
+            continue
+        home = next((g for g in out if g is not group and g.topic and not g.facet
+                     and any(fits(h, texts) for h in g.topic.headings)), None)
+        if home is not None:
+            home.facts = sorted(home.facts + group.facts, key=_pasted_order)
+            out.remove(group)
+    return out
+
+
+def _pasted_order(fact: Fact) -> int:
+    return int(fact.id[1:]) if fact.id[1:].isdigit() else 0
+
+
+def fold_lone_facts(groups: list[Group]) -> list[Group]:
+    """A group of one fact joins the group before it (or after it) when their work is kin (学法 and
+    组织领导, 关爱 and 维权): a section of many one-fact subsections reads as a list, not a report."""
+    if len(groups) < 3:
+        return groups
+    out: list[Group] = []
+    for group in groups:
+        if len(group.facts) == 1 and not group.facet and out and _kin(out[-1], group):
+            out[-1].facts += group.facts
+        else:
+            out.append(group)
+    if len(out) > 1 and len(out[0].facts) == 1 and not out[0].facet and _kin(out[1], out[0]):
+        out[1].facts[:0] = out.pop(0).facts
+    return out
+
+
+def _kin(home: Group, lone: Group) -> bool:
+    """Whether a lone fact's work is the home group's or kin to it (a facet's part keeps its own)."""
+    if home.facet:
+        return False
+    ours, theirs = _top(home), _top(lone)
+    return bool(ours and theirs and near(ours) & {theirs})
+
+
+def _top(group: Group) -> str:
+    counts = named_by([f.text for f in group.facts])
+    return max(counts, key=counts.get) if counts else ""
 
 
 def by_facet(group: Group) -> list[Group]:
@@ -109,7 +207,10 @@ def by_facet(group: Group) -> list[Group]:
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:
     """A fact's clause, preceded by the part of last year's plan it answers and followed by the
     comparisons with last year the user accepted."""
-    text = (f"落实上年度“{plan_answers[fact.id]}”的安排，" if fact.id in plan_answers else "") + fact_clause(fact)
+    plan = plan_answers.get(fact.id, "")
+    # the plan's words once: 落实上年度工作安排，加强偏远地区普法宣传… when the fact says them itself
+    lead = "" if not plan else "落实上年度工作安排，" if plan in fact.text else f"落实上年度“{plan}”的安排，"
+    text = lead + fact_clause(fact)
     for other in facts.values():
         if other.derived and other.derived.source == fact.id:
             text += "，" + fact_clause(other)

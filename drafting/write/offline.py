@@ -17,9 +17,13 @@ from drafting.domain import phrases
 from drafting.domain.classify import FactKind
 from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
-from drafting.domain.types import Fact, Section
+from drafting.domain.meta import written_on
+from drafting.domain.timeline import fits, in_time
+from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
+from lexicon.areas import AREA_HEADINGS, named_by
+from lexicon.areas import fits as area_fits
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
 from lexicon.pattern import either
@@ -27,14 +31,30 @@ from lexicon.roles import Kind, Role
 
 from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
-from .items import Group, enumerate_items, fact_clause, join_clauses, section_groups, with_derived
+from .items import (
+    Group,
+    continuations,
+    enumerate_items,
+    fact_clause,
+    join_clauses,
+    names_its_subject,
+    section_groups,
+    states_duty,
+    with_derived,
+)
 from .stock import Stock
 
 PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
 LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 NEUTRAL_HEADING = "统筹推进其他各项工作"
-"""Over facts nobody could place: it asserts no work area (the outline asks where they belong)."""
+"""Over facts that name no work area at all: it asserts none (the outline asks where they belong)."""
+
+
+def plain_heading(texts: list[str]) -> str:
+    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits."""
+    counts = named_by(texts)
+    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else NEUTRAL_HEADING
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
@@ -111,7 +131,9 @@ class OfflineComposer(SectionWriter):
             stock.marked.append(borrowed.rstrip("。"))  # an example's wording: the user confirms it fits
         acts = sum(len(g.facts) for g in groups)
         paragraphs = [opening + borrowed]
-        if len(groups) >= 2 and acts >= 3:
+        # The statutory 主要举措和成效 names no area itself: its work always stands under （一）（二）…
+        by_area = len(groups) >= 2 or (spec.key == Role.MEASURES.value and acts >= 2)
+        if by_area and acts >= 3 or (by_area and len(groups) == 1):
             for n, group in enumerate(groups, 1):
                 heading, source = self._subheading(group, section.heading, ctx, section.variant)
                 used += source
@@ -126,30 +148,44 @@ class OfflineComposer(SectionWriter):
         return "\n".join(p for p in paragraphs if p), used + passages[:2]
 
     def _group_body(self, group: Group, ctx: DraftContext) -> str:
-        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts])
+        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts],
+                            continuations(group.facts))
 
     def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
         that repeats its section's heading; a neutral one when no fact under it was placed with
         confidence (a themed heading would assert what the facts do not say)."""
+        texts = [f.text for f in group.facts]
         if all(f.unsure for f in group.facts):
-            return NEUTRAL_HEADING, []
-        query = " ".join(f.text for f in group.facts)
+            return plain_heading(texts), []
+        query = " ".join(texts)
         part = facet(group.theme, group.facet)
         found = [] if part else corpus_subheadings(ctx, group.theme, query)
         own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
-        options = [(h, [p]) for h, p in found] + [(h, []) for h in own]
+        when = written_on(ctx.meta)  # a heading speaks the wording of the writing date (建功新时代 from 2017-10)
+        options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
+        options = [o for o in options if fits(o[0], when)] or options
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
+        # Only a heading whose work area its facts name: never one that asserts what they do not say.
+        options = [o for o in options if area_fits(o[0], texts)]
         for k in range(len(options)):
             heading, source = options[(variant + k) % len(options)]
             if ctx.claim(heading):
                 return heading, source
-        return (own[0] if own else group.theme), []
+        return plain_heading(texts), []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
-        clauses = [fact_clause(f) for f in honours]
-        subject = "" if clauses[0].startswith(stock.words["short"]) else stock.words["short"]
-        return subject + "，".join(clauses) + "。"
+        """The honours in one sentence; the self-name before one that names nobody, unless the clause
+        before it already spoke of the organisation (another body's honour is never ours)."""
+        short, clauses, ours = stock.words["short"], [], False
+        for clause in (fact_clause(f) for f in honours):
+            if names_its_subject(strip_markers(clause), short):
+                clauses.append(clause)
+                ours = clause.startswith(short)
+            else:
+                clauses.append(clause if ours else short + clause)
+                ours = True
+        return "，".join(clauses) + "。"
 
     def _shortcomings(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.SHORTCOMINGS_OPENINGS[stock.variant % 2])
@@ -162,7 +198,7 @@ class OfflineComposer(SectionWriter):
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
         study = phrases.STUDY_PLAN[ctx.kind.key]
-        plans = [PLAN_LEAD.sub("", c, count=1) or c for c in clauses]  # the section already says 下一步
+        plans = [_without_lead(c, ctx.meta) for c in clauses]
         items = [stock.text(study)] + plans
         if len(plans) < 2:
             problems = [f.text for f in ctx.facts.values() if f.kind == "problem"]
@@ -171,6 +207,8 @@ class OfflineComposer(SectionWriter):
         return opening + enumerate_items(items)
 
     def _first_responsible(self, clauses: list[str], stock: Stock) -> str:
+        if clauses and states_duty(clauses):  # the facts say the duty: a frame would say it twice
+            return enumerate_items(clauses)
         if clauses:
             # The leader opens the section once; the facts then say what the leader did.
             subjects = [LEADER.match(c) for c in clauses]
@@ -181,6 +219,17 @@ class OfflineComposer(SectionWriter):
             return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
+
+
+def _without_lead(clause: str, meta) -> str:
+    """A plan without the time it opens with, which the section already says (下一步，将… / 2025年计划…);
+    a year the section does not speak of stays (2025年计划… under a half-year report's 下半年)."""
+    lead = PLAN_LEAD.match(clause)
+    year = re.match(r"\d{4}", lead.group(0)) if lead else None
+    ahead = meta.year if meta.period == "half" else meta.year + 1
+    if lead is None or (year and int(year.group(0)) != ahead):
+        return clause
+    return clause[lead.end():] or clause
 
 
 def _shares_words(a: str, b: str) -> bool:

@@ -13,10 +13,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from drafting.domain.guard import ForeignGuard, guard_for
+from drafting.domain.terms import term_table
 from drafting.domain.types import Draft, Section
 from drafting.domain.wording import kind_of
 from drafting.errors import InputError
 from drafting.plan.continuity import plan_answers, stale_flags
+from lexicon.terms import corrected, misuses
 
 from .base import DraftContext, SectionWriter
 from .events import DraftEvent, EventKind, OnEvent
@@ -64,7 +66,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     # choices (which phrase, which example) are the same on every run.
     workers = max(1, concurrency) if getattr(writer, "parallel", True) else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        sections = stale_flags(draft, list(pool.map(one, draft.sections)))
+        sections = stale_flags(draft, in_official_terms(list(pool.map(one, draft.sections))))
     backend = getattr(writer, "label", writer.name)
     result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=ctx.usage)
     emit_event(DraftEvent(EventKind.FINISHED, draft=result))
@@ -89,9 +91,30 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
     new = replace(new, edited=False, outdated=[])
-    sections = stale_flags(draft, [new if s.id == section_id else s for s in draft.sections])
+    sections = in_official_terms([new if s.id == section_id else s for s in draft.sections])
+    sections = stale_flags(draft, sections)
     # the regeneration's cost adds to the draft's
     return replace(draft, sections=sections, tokens=draft.tokens + ctx.usage)
+
+
+def in_official_terms(sections: list[Section]) -> list[Section]:
+    """The written sections in the term table's right forms, read in order (a law's full title where
+    it is first named, 党的二十大 where the congress first is): whoever wrote them, the draft never
+    carries a wrong form. A locked section stays as the user left it; what it names counts as named."""
+    terms, seen, out = term_table(), set(), []
+    for section in sections:
+        text = section.text if section.locked else corrected(section.text, terms, seen)
+        if section.locked:
+            misuses(text, terms, seen)
+        stock = [_as_written(s, text, terms) for s in section.stock]
+        out.append(section if text == section.text else replace(section, text=text, stock=stock))
+    return out
+
+
+def _as_written(sentence: str, text: str, terms) -> str:
+    """A 通用表述 sentence as the corrected text has it."""
+    fixed = corrected(sentence, terms)
+    return fixed if sentence not in text and fixed in text else sentence
 
 
 def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:

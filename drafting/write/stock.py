@@ -8,7 +8,10 @@ import zlib
 from collections import Counter
 
 from drafting.domain import phrases
+from drafting.domain.meta import written_on
+from drafting.domain.summary_stock import plan_tables, shortcomings_table
 from drafting.domain.themes import text_theme
+from drafting.domain.timeline import in_time
 from drafting.domain.wording import in_words, words_for
 from lexicon.levels import PREFECTURE, PROVINCE
 from lexicon.roles import Kind
@@ -29,8 +32,8 @@ class Stock:
         """Sentences of this section that state what the user did not give (通用表述)."""
 
     def text(self, template: str) -> str:
-        """A template in this organisation's words; its set phrases are counted as used."""
-        text = in_words(template, self.words, self.federation)
+        """A template in this organisation's words and its writing date's; its set phrases count as used."""
+        text = in_time(in_words(template, self.words, self.federation), written_on(self.ctx.meta))
         for phrase in phrases.STOCK_PHRASES:
             if phrase in text:
                 self.ctx.claim(f"phrase:{phrase}")
@@ -84,21 +87,22 @@ class Stock:
         return [t for t in dict.fromkeys(alias.get(t, t) for t in themes) if t in phrases.OFFICE_THEMES[kind]]
 
     def suggest_shortcomings(self, limit: int = 3) -> list[str]:
-        table = phrases.SHORTCOMINGS if self.federation else phrases.OFFICE_SHORTCOMINGS
-        picks = [table[t] for t in self.themes() if t in table]
+        """By the draft's own work areas, in the words of its kind and writer (summary_stock.py, phrases.py)."""
+        table = shortcomings_table(self.ctx.kind.key) if self.federation else phrases.OFFICE_SHORTCOMINGS
+        picks = list(dict.fromkeys(table[t] for t in self.themes() if t in table))
         return [self.suggestion(p) for p in picks[:limit]]
 
     def suggest_plans(self, problems: list[str], planned: list[str], limit: int = 2) -> list[str]:
         """Plans that answer the stated problems first, then the draft's own work areas; never one
         the user already planned. A province or city federation plans guidance, not the doing."""
-        table = phrases.PLANS if self.federation else phrases.OFFICE_PLANS
+        plans, guides = plan_tables(self.ctx.kind.key) if self.federation else (phrases.OFFICE_PLANS, {})
         covered = set(self.fitting(text_theme(p) for p in planned))
         wanted = self.fitting(text_theme(p) for p in problems) + self.themes()
         guide = self.federation and self.ctx.profile.words.tier in (PROVINCE, PREFECTURE)
         picks = []
         for theme in dict.fromkeys(t for t in wanted if t and t not in covered):
-            template = (phrases.GUIDE_PLANS.get(theme) if guide else None) or table.get(theme)
-            if template and self.fresh(template):
+            template = (guides.get(theme) if guide else None) or plans.get(theme)
+            if template and template not in picks and self.fresh(template):
                 picks.append(template)
         return [self.suggestion(p) for p in picks[:max(0, limit)]]
 

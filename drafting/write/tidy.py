@@ -1,5 +1,5 @@
 """Model text to section text, deterministically: no chat preface or closing chatter, no Markdown,
-no heading line of its own, one paragraph a line.
+no heading line of its own, one paragraph a line, official punctuation outside figures.
 
 What this cannot safely remove (prompt lines copied into the text, a fact list echoed back) is
 left for drafting.review.hygiene to find and for the repair round to fix.
@@ -13,6 +13,7 @@ from drafting.review.hygiene import ADDRESSING
 from lexicon.figures import UNIT_RE
 from lexicon.numbering import ANY_HEADING, TOP
 from lexicon.plain import strip_hidden
+from lexicon.punctuation import full_width
 
 # 好的，以下是“…”的正文： / 以下是…： / 当然，这是…： / 根据您提供的事实，…如下：
 CHAT_CUE = r"以下|如下|下面|为您|给您|帮您|您|正文|这是|这一部分|本部分|修改后|改写后|草稿"
@@ -41,7 +42,7 @@ def visible(text: str) -> tuple[str, bool]:
 
 def tidy(text: str, heading: str = "") -> str:
     """The section's text as delivered: chat and Markdown removed, the heading not repeated."""
-    lines = [_unmark(line) for line in text.replace("\r", "").split("\n")]
+    lines = [full_width(_unmark(line)) for line in text.replace("\r", "").split("\n")]  # ，；：（） not , ; : ( )
     lines = [line for line in lines if line]
     if lines:
         lines[0] = PREFACE.sub("", lines[0]).strip()
