@@ -35,11 +35,14 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
                          owner=pages.owner, mine=pages.mine, export_dir=settings.data_dir / "tmp" / "exports")
     plain, detail = P.backend_banner(settings.llm_configured, settings.model, workbench.store.notice)
     with gr.Blocks(title="妇联报告起草", delete_cache=(3600, 86400)) as demo:  # Gradio's copies: a day
-        ui.draft, ui.view = gr.State(None), gr.State({})
+        ui.demo, ui.draft, ui.view = demo, gr.State(None), gr.State({})
+        # "draft …": the browser shows the draft tab (no container is an event's output: see page/section_cards.py)
+        ui.goto = gr.Textbox(visible=False, elem_id="rd-goto")
+        ui.goto.change(None, [ui.goto], None, js="(t) => rdShowDraft(t)", api_visibility="private", show_progress="hidden")
         gr.Markdown(f"## 妇联年度报告起草\n{plain}", elem_id="rd-banner")
         with gr.Accordion("详情（给管理员）", open=False):
             gr.Markdown(P.esc(detail))
-        with gr.Tabs() as ui.tabs:
+        with gr.Tabs():
             with gr.Tab("1 填写与提纲", id="form"):
                 form_tab.build(ui)
             with gr.Tab("2 初稿与修改", id="draft", elem_id="rd-tab-draft"):

@@ -31,9 +31,9 @@ def one_round(client, n: int, round_: int, timings: list, crosstalk: list) -> No
     figure = f"{1000 + n}场次"
     steps = [
         ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "", "2025-01-20", "annual",
-                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", "", "", "",
+                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", *[""] * 8,
                                            api_name="/on_outline")),
-        ("draft", lambda: client.predict([], api_name="/on_write")),
+        ("draft", lambda: client.predict([], api_name="/on_redraft_all")),  # on_write asks on a written draft
         ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
     ]
     outputs = []
@@ -98,9 +98,9 @@ def single_user(url: str, rounds: int = 5) -> dict:
     first, whole = [], []
     for n in range(rounds):
         client.predict("青川县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "", "2025-01-20", "annual",
-                       f"开展普法宣传{28 + n}场次\n受理信访案件43件\n基层力量不足", "", "", "", api_name="/on_outline")
+                       f"开展普法宣传{28 + n}场次\n受理信访案件43件\n基层力量不足", *[""] * 8, api_name="/on_outline")
         started = time.perf_counter()
-        job = client.submit([], api_name="/on_write")
+        job = client.submit([], api_name="/on_redraft_all")  # the same draft each round: on_write would ask
         seen = None
         while not job.done():
             if seen is None and any("场次" in str(out) for out in job.outputs()):

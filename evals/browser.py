@@ -24,9 +24,11 @@ def field(page, elem_id: str):
 
 
 def cards(page) -> list[str]:
-    """The section ids of the cards on the draft tab, in order."""
-    return [c.get_attribute("id").removeprefix("rd-card-") for c in page.locator("[id^=rd-card-]").all()]
+    """The section ids of the cards on the draft tab, in order (read in one go: cards may be re-rendered)."""
+    return page.evaluate("() => [...document.querySelectorAll('[id^=rd-card-]')].map((c) => c.id.slice(8))")
 
 
 def texts(page) -> dict[str, str]:
-    return {sid: field(page, f"rd-text-{sid}").input_value() for sid in cards(page)}
+    """Each card's text as its box holds it, by section id."""
+    return page.evaluate("() => Object.fromEntries([...document.querySelectorAll('[id^=rd-card-]')].map((c) =>"
+                         " [c.id.slice(8), c.querySelector('[id^=rd-text-] textarea')?.value ?? '']))")

@@ -1,6 +1,8 @@
-"""Tab 1, 填写与提纲: the form (who writes, the year, the facts), the outline table and its changes,
-last year's report and the comparisons it offers, and importing earlier reports."""
+"""Tab 1, 填写与提纲: the form (who writes, the year, the facts, 版头 and 版记), the outline table and
+its changes (outline_tools.py), last year's report and the comparisons it offers, importing earlier
+reports, and 生成初稿 with the choice of what to redraft (redraft.py)."""
 
+import functools
 import time
 
 import gradio as gr
@@ -9,8 +11,11 @@ from drafting.shell import present as P
 from drafting.shell import session as S
 from drafting.shell.form import Form
 
-from . import material_section
+from . import material_section, outline_tools, redraft
 from .wiring import NOTE, on
+
+HEADER_FIELDS = [("doc_number", "发文字号（版头）", "清妇发〔2026〕3号"), ("signer", "签发人（版头，上报时用）", "王丽"),
+                 ("cc", "抄送（版记）", "市妇联，县委办公室"), ("printer", "印发机关（版记，印发日期即成文日期）", "清河县妇女联合会办公室")]
 
 
 def build(ui) -> None:
@@ -25,6 +30,9 @@ def build(ui) -> None:
     with gr.Accordion("单位信息（自动识别，可修改）", open=False), gr.Row():
         for name, label, hint in P.PROFILE_FIELDS:  # short, addressee, level, body, leader
             setattr(ui, name, gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}"))
+    with gr.Accordion("版头和版记（可选，印在 Word 文件上）", open=False, elem_id="rd-header-fields"), gr.Row():
+        for name, label, hint in HEADER_FIELDS:
+            setattr(ui, name, gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}"))
     ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000, elem_id="rd-facts")
     material_section.build(ui)  # the year's 工作信息 → facts; sets ui.origins, a field of the Form
     with gr.Row(equal_height=True):
@@ -33,14 +41,7 @@ def build(ui) -> None:
         ui.outline_msg = gr.Markdown(elem_id="rd-outline-msg", **NOTE)
     ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False, wrap=True,
                                     max_height=560, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
-    with gr.Row():
-        ui.move_fact = gr.Dropdown([], label="把这条事实…", scale=3, elem_id="rd-move-fact")
-        ui.move_to = gr.Dropdown([], label="…移到这一部分", scale=2, elem_id="rd-move-to")
-        move_btn, move_msg = gr.Button("移动", scale=0, elem_id="rd-move"), gr.Markdown(elem_id="rd-move-msg", **NOTE)
-    with gr.Row():
-        ui.rename_which, rename_to = gr.Dropdown([], label="改名的部分", scale=2), gr.Textbox(label="新标题", scale=2)
-        rename_btn, add_heading = gr.Button("改名", scale=0), gr.Textbox(label="新增部分的标题", scale=2)
-        add_btn = gr.Button("添加部分", scale=0)
+    changes = outline_tools.build(ui)
     ui.previous = gr.Markdown(elem_id="rd-previous")
     ui.accepted = gr.CheckboxGroup([], label="加入草稿的同比数据（工具计算，附公式和出处）", visible=False, elem_id="rd-compare")
     with gr.Accordion("导入本单位往年报告（可选）", open=False):
@@ -50,7 +51,9 @@ def build(ui) -> None:
     with gr.Row(equal_height=True):
         ui.write_btn = gr.Button("确认提纲，生成初稿", variant="primary", scale=0, min_width=200, elem_id="rd-write")
         ui.write_msg = gr.Markdown(elem_id="rd-write-msg", **NOTE)
+    redraft.build(ui)
     ui.form = {name: getattr(ui, name) for name in Form.names()}  # the fields by name, in the API's order
+    ui.outline_view = functools.partial(outline_view, ui)
     ui.outline_outputs = outputs = list(outline_view(ui, None))
     for box in (ui.org, ui.level, ui.body, ui.leader):  # the profile follows the name as it is typed
         on(box.blur, lambda *values: S.profile_note(ui.wb, Form.of_values(values, S.PROFILE)),
@@ -67,16 +70,8 @@ def build(ui) -> None:
     on(ui.outline_btn.click, on_outline, [*form, ui.draft], shown, api_name="on_outline",
        api_visibility=ui.api)
     on(new_btn.click, on_new, [*form, gr.State(None)], shown, api_name="on_new")
-
-    def outline_change(action):
-        def run(request: gr.Request, draft, *args):
-            ui.owner(request)  # the session's own user only
-            return {**outline_view(ui, S.outline_change(ui.wb, action, draft, *args)), move_msg: "已更新提纲，已自动保存。"}
-        return run
-    for btn, action, inputs in ((move_btn, "move_fact", [ui.move_fact, ui.move_to]),
-                                (rename_btn, "rename_section", [ui.rename_which, rename_to]),
-                                (add_btn, "add_section", [add_heading])):
-        on(btn.click, outline_change(action), [ui.draft, *inputs], [*outputs, move_msg])
+    outline_tools.bind(ui, changes)
+    outline_tools.bind_shape(ui, on_outline, shown)
 
     def on_import(files, draft, request: gr.Request = None):  # last year's panel refreshes once imported
         draft, log = S.import_files(ui.wb, files, draft, ui.owner(request) or "")
@@ -89,5 +84,6 @@ def outline_view(ui, draft) -> dict:  # what tab 1 shows of a draft's outline, b
     return {ui.draft: draft, ui.profile: P.profile_markdown(draft), ui.previous: P.previous_markdown(draft),
             ui.outline_table: gr.update(value=table, column_widths=P.column_widths(table["headers"])),
             ui.move_fact: gr.update(choices=P.fact_choices(draft), value=None),
-            **{box: gr.update(choices=body, value=None) for box in (ui.move_to, ui.rename_which)},
-            ui.accepted: gr.update(choices=choices, value=ticked, visible=bool(choices))}
+            **{box: gr.update(choices=body, value=None) for box in (ui.move_to, ui.rename_which, ui.delete_which)},
+            ui.accepted: gr.update(choices=choices, value=ticked, visible=bool(choices)),
+            **{said: "" for said in ui.outline_msgs}}  # the answer of the button pressed is set after this

@@ -1,6 +1,8 @@
 """Tab 3, 已保存的草稿: search and page through the saved drafts, preview, open (the form and the
 draft come back), rename, delete with undo."""
 
+import time
+
 import gradio as gr
 
 from drafting.shell import present as P
@@ -45,8 +47,8 @@ def build(ui) -> None:
     def on_open(draft_id, request: gr.Request = None):  # the whole form and the draft come back
         draft, form, said = S.open_saved(ui.wb, draft_id, ui.owner(request))
         return {**{ui.form[name]: value for name, value in form.to_dict().items()}, **outline_view(ui, draft),
-                ui.view: {}, ui.tabs: gr.Tabs(selected="draft"), ui.write_msg: said, message: said}
-    opened = [*ui.form.values(), *ui.outline_outputs, ui.view, ui.tabs, ui.write_msg, message]
+                ui.view: {}, ui.goto: f"draft {time.monotonic()}", ui.write_msg: said, message: said}
+    opened = [*ui.form.values(), *ui.outline_outputs, ui.view, ui.goto, ui.write_msg, message]
     on(open_btn.click, on_open, [picked], opened)
 
     def saved_action(action):

@@ -77,7 +77,7 @@ def outline_and_move(s: Session, expect) -> dict:
     choose(page, "rd-move-fact", "党组书记、主席带头讲授")
     choose(page, "rd-move-to", "主要举措和成效")
     page.click("#rd-move")
-    expect(page.locator("#rd-move-msg")).to_contain_text("已更新提纲", timeout=WAIT)
+    expect(page.locator("#rd-move-msg")).to_contain_text("已移动", timeout=WAIT)
     row = rows(page, "rd-outline-table").filter(has_text="带头讲授").first.inner_text()
     s.shot("moved-a-fact")
     return {"moved_row": row}

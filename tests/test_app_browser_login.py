@@ -47,6 +47,7 @@ def test_logged_in_a_refused_save_keeps_the_typed_text_in_the_box(tmp_path, seed
             expect(page.locator("#rd-outline-msg")).to_contain_text("已生成提纲，已自动保存", timeout=WAIT)
             page.click("#rd-write")
             expect(page.locator("#rd-write-msg")).to_contain_text("初稿完成", timeout=60_000)
+            expect(page.locator("#rd-progress")).to_contain_text("全文", timeout=WAIT)  # the draft on the screen
             assert [row.owner for row in store.list()] == ["青川县妇女联合会"], "the draft is wang's organisation's"
 
             first = cards(page)[1]

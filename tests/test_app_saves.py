@@ -25,7 +25,7 @@ from .gradio_calls import Page
 
 pytestmark = pytest.mark.slow
 FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n基层普法力量不足"
-FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", None]
+FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", "", None]
 EDITED = "全年开展普法宣传28场次【F1】，发放宣传资料8万余册【F1】，" + "普法宣传进村入户，" * 400 + "成效明显。"
 """A section rewritten at length (about 4,000 characters: more than a full disk has room for)."""
 
@@ -57,7 +57,7 @@ def test_a_save_the_disk_refuses_leaves_the_text_in_the_box_marked_unsaved(tmp_p
         pages = store._db.execute("PRAGMA page_count").fetchone()[0]
         store._db.execute(f"PRAGMA max_page_count = {pages}")  # sqlite's own 'database or disk is full'
 
-        page.press("rd-save-s1", None, None, EDITED)
+        page.press("rd-save-s1", None, None, None, EDITED)
         card = page.cards()
         assert card["rd-text-s1"]["value"] == EDITED, "the user's text, not the last saved version"
         assert "（未保存）" in card["rd-title-s1"]["value"]
@@ -67,7 +67,7 @@ def test_a_save_the_disk_refuses_leaves_the_text_in_the_box_marked_unsaved(tmp_p
         assert store.load(draft_id).section("s1").text == saved
 
         store._db.execute("PRAGMA max_page_count = 1073741823")  # room again: the same box saved
-        page.press("rd-save-s1", None, None, EDITED)
+        page.press("rd-save-s1", None, None, None, EDITED)
         card = page.cards()
         assert card["rd-text-s1"]["value"] == EDITED and "未保存" not in card["rd-title-s1"]["value"]
         assert card["rd-note-s1"]["value"] == "已保存修改。"
@@ -98,14 +98,14 @@ def test_edits_made_while_postgresql_is_stopped_are_all_there_when_it_answers_ag
         edits = [f"第{n}次修改：全年开展普法宣传28场次【F1】，发放宣传资料8万余册【F1】。" for n in (1, 2, 3)]
         for text in edits:
             started = time.monotonic()
-            page.press("rd-save-s1", None, None, text)
+            page.press("rd-save-s1", None, None, None, text)
             card = page.cards()
             took = time.monotonic() - started
             assert card["rd-text-s1"]["value"] == text and "未保存" not in card["rd-title-s1"]["value"], took
             assert "数据库恢复后自动保存" in card["rd-note-s1"]["value"], card["rd-note-s1"]["value"]
             print(f"edit while PostgreSQL is stopped: {took:.1f} s")
         assert bench.store.unsaved == 3
-        page.press("rd-undo-s1", None, None)  # what needs the database itself says so
+        page.press("rd-undo-s1", None, None, None)  # what needs the database itself says so
         card = page.cards()
         assert "无法连接数据库" in card["rd-note-s1"]["value"] and card["rd-text-s1"]["value"] == edits[-1]
         assert "无法连接数据库" in page.press("rd-search-btn", "", None)[-1]

@@ -26,9 +26,9 @@ from .gradio_calls import Page
 from .test_owned_reports import FACTS, INTERNAL, JIA, REPORT, YI
 
 pytestmark = pytest.mark.slow
-FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", None]
-"""The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人, and
-the facts' sources (a gr.State: None, the server keeps the page's)."""
+FORM = [JIA, "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, *[""] * 8, None]
+"""The form as the page sends it: 单位全称, 自称, 年份, 类型, 主送, 成文日期, 期间, 事实, 级别, 性质, 负责人, 发文字号,
+签发人, 抄送, 印发机关, 结构, and the facts' sources (a gr.State: None, the server keeps the page's)."""
 USERS = f"wang:pw1:{JIA}\nzhao:pw3:{JIA}\nli:pw2:{YI}\n"
 
 
@@ -105,7 +105,7 @@ def test_another_organisations_user_holding_the_session_hash_can_neither_read_ex
                                                                                                 tmp_path):
     root, bench, _ = handlers_only
     wang = Page(root).login("wang", "pw1").open()
-    written(wang, [JIA, "", 2023, "fazhi", "", "2024-01-20", "annual", FACTS, "", "", "", None])
+    written(wang, [JIA, "", 2023, "fazhi", "", "2024-01-20", "annual", FACTS, *[""] * 8, None])
     cards = wang.cards()
     text = cards["rd-text-s1"]["value"]
     assert "28场次" in text
@@ -114,9 +114,9 @@ def test_another_organisations_user_holding_the_session_hash_can_neither_read_ex
 
     li = Page(root).login("li", "pw2")
     li.session, li.rendered = wang.session, wang.rendered  # the hash and the card buttons' events, however obtained
-    li.press("rd-save-s1", None, None, "乙县改写的文字")
-    li.press("rd-lock-s1", None, None, True, trigger="input")
-    li.press("rd-regen-s1", None, None, "")
+    li.press("rd-save-s1", None, None, None, "乙县改写的文字")
+    li.press("rd-lock-s1", None, None, None, True, trigger="input")
+    li.press("rd-regen-s1", None, None, None, "")
     assert bench.store.versions(draft_id, "s1") == before, "nothing saved"
     assert not bench.store.load(draft_id).section("s1").locked
     for read in (li.cards, lambda: li.run("on_change", None)):  # the cards, the text behind the copy buttons
@@ -128,10 +128,13 @@ def test_another_organisations_user_holding_the_session_hash_can_neither_read_ex
     upload, edited = li.upload(tmp_path / "report.txt"), li.upload(tmp_path / "edited.docx")
     answers = [li.run("on_export", None), li.run("on_check", None, None), li.run("on_write", None, []),
                li.press("rd-move", None, "F1", "s2"), li.run("on_outline", *FORM, None), li.run("on_new", *FORM, None),
-               li.run("on_import", upload, None), li.run("on_merge", None, edited[0])]
+               li.run("on_import", upload, None), li.run("on_merge", None, edited[0]),
+               li.press("rd-delete-section", None, None), li.press("rd-undo-step", None), li.press("rd-undo-outline", None),
+               li.run("on_redraft", None, [], []), li.run("on_redraft_all", None, [])]
     for answer in answers:
         assert NOT_YOURS in said(answer) and "28场次" not in said(answer) and ".docx" not in said(answer)
 
+    assert bench.store.versions(draft_id, "s1") == before and bench.store.load(draft_id).section("s1") is not None
     again = wang.cards()
     assert again["rd-text-s1"]["value"] == text, "the owner's page is as it was"
     exported = said(wang.run("on_export", None))

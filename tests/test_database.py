@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import ConfigError
+from drafting.output.schema import SCHEMA_VERSION
 from drafting.output.store import DraftStore
 from drafting.shell.settings import Settings
 from evals.fixtures.servers import free_port, postgres_bin, start_postgres
@@ -96,7 +97,7 @@ def test_the_draft_store_behaves_the_same_on_postgresql():
     postgres = start_postgres()
     try:
         store = DraftStore(postgres.url)
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         store.save(make("a", title="给县委的报告"))
         store.save(make("b", org="永宁县妇女联合会"))
         assert store.rename("a", "终稿") == "终稿"
@@ -105,7 +106,12 @@ def test_the_draft_store_behaves_the_same_on_postgresql():
         assert [r.id for r in store.list()] == ["a"]
         store.restore("b")
         assert store.count() == 2
-        assert DraftStore(postgres.url).schema_version == 2, "opening again migrates nothing"
+        edited = make("a", title="给县委的报告")
+        edited.sections[0].text = "改过的文字。"
+        store.save(edited, "edit")
+        back, undone, _ = store.undo_step("a")
+        assert undone == "edit" and back.sections[0].text == "开展学法12次【F1】。" == store.load("a").sections[0].text
+        assert DraftStore(postgres.url).schema_version == SCHEMA_VERSION, "opening again migrates nothing"
     finally:
         postgres.stop()
 

@@ -13,7 +13,7 @@ from drafting.domain.facts import parse_facts
 from drafting.domain.material import Origin
 from drafting.domain.types import Draft
 from drafting.output.render import to_markdown
-from drafting.shell import present as P
+from drafting.shell import cards as C
 from drafting.shell import session as S
 from drafting.shell.form import Form
 
@@ -80,7 +80,7 @@ def test_each_source_is_beside_the_card_a_comment_on_its_sentence_and_a_note_in_
     edited_origin = replace(WEEK, edited=True)
     draft = written(bench, S.outline(bench, form(origins={TAKEN: [edited_origin, ECHO]}))[0])
     section = next(s for s in draft.sections if "F1" in s.fact_ids)
-    info = next(c.info for c in P.section_cards(draft) if c.id == section.id)
+    info = next(c.info for c in C.section_cards(draft) if c.id == section.id)
     assert "事实出处" in info and "F1 取自《县妇联走进人民广场送法上门》（三八维权周.md，2024-03-08）（文字经您修改）" in info
     assert "上半年工作综述.txt" in info and "活动现场共解答法律咨询80余人次" in info
     assert "F2 取自" not in info, "the typed fact beside it has none"
@@ -101,5 +101,5 @@ def test_each_source_is_beside_the_card_a_comment_on_its_sentence_and_a_note_in_
 
 def test_typed_facts_have_no_source_anywhere(bench, tmp_path):  # noqa: F811
     draft = written(bench, S.outline(bench, form(origins={}))[0])
-    assert "来源：" not in to_markdown(draft) and all("事实出处" not in c.info for c in P.section_cards(draft))
+    assert "来源：" not in to_markdown(draft) and all("事实出处" not in c.info for c in C.section_cards(draft))
     assert not [t for t, _ in comments(bench.export(draft, tmp_path)[0]) if t.startswith("来源：")]

@@ -17,7 +17,7 @@ from drafting.domain.types import Source
 from drafting.output.render import to_markdown
 from drafting.output.word import write_docx
 from drafting.review import run_checks
-from drafting.shell import present as P
+from drafting.shell import cards as C
 from drafting.shell import session as S
 from drafting.shell.settings import Settings
 from evals.fixtures.fake_model import INJECTED, ModelServer
@@ -111,7 +111,7 @@ def test_examples_shown_in_the_app_are_text_not_markup():
                       sources=[Source(doc="x", title="《[恶意](http://evil.example)》", heading="**一**", chunk_id="x#0",
                                       text=hostile)])
     draft = Draft(meta=build_meta("青川县妇女联合会", 2024, "fazhi"), facts=[], sections=[section])
-    info = P.card_info(draft, section, [])
+    info = C.card_info(draft, section, [])
     for live in ("<img", "<script", "http://", "www.evil", "**一**"):
         assert live not in info, live
     assert not re.search(r"(?<!\\)[\[\]]", info.split("**所用事实：**")[1]), "no bracket left to make a link"

@@ -81,7 +81,8 @@ def draft_through_the_page(url: str, org: str, facts: str) -> str:
     from gradio_client import Client
 
     client = Client(url, verbose=False)
-    client.predict(org, "县妇联", 2024, "fazhi", "", "2025-01-20", "annual", facts, "", "", "", api_name="/on_outline")
+    client.predict(org, "县妇联", 2024, "fazhi", "", "2025-01-20", "annual", facts, "", "", "", "", "", "", "", "",
+                   api_name="/on_outline")
     return str(client.predict([], api_name="/on_write"))
 
 

@@ -85,7 +85,7 @@ def test_items_in_ticked_facts_and_answers_out_each_traceable_to_its_item(served
     assert health[3] not in facts and "全年开展普法宣传28场次" in facts and "组织党组理论学习中心组学法4次" in facts
     assert "（其中 1 条经您修改）" in message and "回答 1 条" in message and "自己补充 1 条" in message
 
-    wang.run("on_outline", LANXI, "", 2024, "fazhi", "", "2025-01-20", "annual", facts, "", "", "", None, None)
+    wang.run("on_outline", LANXI, "", 2024, "fazhi", "", "2025-01-20", "annual", facts, *[""] * 8, None, None)
     wang.run("on_write", None, [])
     draft = bench.store.load(bench.store.list(owner=LANXI)[0].id)
     by_text = {f.text: f for f in draft.facts}

@@ -86,7 +86,7 @@ def test_the_apps_read_back_refuses_another_drafts_word_file(tmp_path, seed_inde
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
     demo, root = gradio_calls.serve(settings, bench)
-    form = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", None]
+    form = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", "", None]
     try:
         page = Page(root).open()
         page.run("on_outline", *form, None)

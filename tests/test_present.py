@@ -9,6 +9,7 @@ from drafting.domain.last_year import Derived
 from drafting.domain.types import Draft, DraftMeta, Fact, Section, Source
 from drafting.output.store import DraftRow
 from drafting.review import CheckResult
+from drafting.shell import cards as C
 from drafting.shell import present as P
 from drafting.shell import saved_view
 from drafting.shell import session as S
@@ -33,13 +34,13 @@ def draft(sections: int = 3, **meta) -> Draft:
 
 
 def test_every_section_is_a_card_even_the_eleventh():
-    cards = P.section_cards(draft(sections=11))
+    cards = C.section_cards(draft(sections=11))
     assert len(cards) == 12 and cards[-1].title == "十一、第11项工作"
     assert cards[0].title == "导语（开头）"
 
 
 def test_a_card_shows_what_the_draft_carries():
-    card = P.section_cards(draft())[1]
+    card = C.section_cards(draft())[1]
     assert card.words == len("全年开展普法宣传28场次。广大妇女法治意识明显增强。"), "字数 without the 【F1】 marker"
     assert "**F1** 开展普法宣传28场次" in card.info, "facts by their text, not a bare id"
     assert "⚠ 大模型未能完成本部分" in card.info, "the section's flags"
@@ -50,10 +51,10 @@ def test_a_card_shows_what_the_draft_carries():
 
 def test_a_section_without_facts_or_mostly_stock_wording_is_marked():
     d = draft()
-    assert P.section_cards(d)[2].warning == P.NO_FACTS
+    assert C.section_cards(d)[2].warning == P.NO_FACTS
     stock = Section("s9", "measures", "其他", "一句。两句。", ["F1"], stock=["一句。", "两句。"])
-    assert P.basis_warning(stock) == P.STOCK_HEAVY
-    assert P.basis_warning(d.sections[0]) == "", "the preamble is never marked"
+    assert C.basis_warning(stock) == P.STOCK_HEAVY
+    assert C.basis_warning(d.sections[0]) == "", "the preamble is never marked"
 
 
 def test_the_outline_table_shows_kind_note_and_reason_and_drops_empty_columns():
@@ -89,13 +90,14 @@ def test_reopening_restores_the_whole_form():
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
                       "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席",
+                      "doc_number": "", "signer": "", "cc": "", "printer": "", "shape": "",
                       "origins": {}}
 
 
 def test_copy_text_keeps_markers_and_the_app_strips_them():
-    text = P.full_text(draft())
+    text = C.full_text(draft())
     assert "28场次【F1】" in text and text.startswith("青川县妇女联合会2024年度")
-    assert P.totals(draft()).startswith("全文 ")
+    assert C.totals(draft()).startswith("全文 ")
 
 
 def test_the_banner_speaks_plainly_with_the_detail_behind():
@@ -106,12 +108,12 @@ def test_the_banner_speaks_plainly_with_the_detail_behind():
 
 
 def test_notes_say_what_happened_honestly():
-    assert P.save_note("").startswith("⚠ 已保存，但本部分现在是空的")
-    assert P.save_note("正文") == "已保存修改。"
-    assert "只换用其他范例句式和语序" in P.regen_note(False, "", "甲", "乙")
-    assert "修改要求需要大模型" in P.regen_note(False, "更简练", "甲", "乙")
-    assert "内容未变" in P.regen_note(False, "", "甲", "甲")
-    assert P.regen_note(True, "更简练", "甲", "乙") == "已按修改要求重新生成。"
+    assert C.save_note("").startswith("⚠ 已保存，但本部分现在是空的")
+    assert C.save_note("正文") == "已保存修改。"
+    assert "只换用其他范例句式和语序" in C.regen_note(False, "", "甲", "乙")
+    assert "修改要求需要大模型" in C.regen_note(False, "更简练", "甲", "乙")
+    assert "内容未变" in C.regen_note(False, "", "甲", "甲")
+    assert C.regen_note(True, "更简练", "甲", "乙") == "已按修改要求重新生成。"
 
 
 def test_checks_point_to_their_section_and_a_click_finds_it():
@@ -124,14 +126,14 @@ def test_checks_point_to_their_section_and_a_click_finds_it():
     assert rows[1][1] == "通过" and targets == ["s2", ""]
     assert "1 / 2 项通过" in summary and "点击" in summary
     assert S.check_target(targets, [0, 2]) == "s2" and S.check_target(targets, [1, 0]) == ""
-    card = P.section_cards(d, {"findings": findings})[2]
+    card = C.section_cards(d, {"findings": findings})[2]
     assert card.failing and "<mark>另培训60人。</mark>" in card.info
 
 
 def test_report_text_is_escaped_not_rendered():
     d = draft()
     d.facts[0].text = "开展<script>alert(1)</script>普法宣传28场次"
-    info = P.section_cards(d)[1].info
+    info = C.section_cards(d)[1].info
     assert "<script>" not in info and "&lt;script&gt;" in info
 
 
@@ -149,5 +151,5 @@ def test_a_problem_both_flagged_and_found_by_the_checks_is_shown_once():
     flagged = d.sections[1]
     flagged.flags = [Finding("figure_accuracy", "数字无出处：60人（事实里没有这个数字）", blocking=True,
                              section_id=flagged.id, sentence="另培训骨干60人。")]
-    info = P.card_info(d, flagged, [("数字准确", "数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")])
+    info = C.card_info(d, flagged, [("数字准确", "数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")])
     assert info.count("数字无出处：60人") == 1

@@ -13,7 +13,7 @@ import pytest
 from drafting.domain.findings import Severity
 from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
-from drafting.shell import present as P
+from drafting.shell import cards as C
 
 SAVED = Path(__file__).parent / "data" / "draft_saved_by_0.2.0.json"
 
@@ -76,7 +76,7 @@ def test_saved_again_it_keeps_every_field_and_each_flag_its_words(store, old_jso
 
 def test_the_app_and_the_markdown_show_its_flags_as_before(store, old_json):
     draft = store.load(old_json["id"])
-    card = P.section_cards(draft)[2]
+    card = C.section_cards(draft)[2]
     assert "⚠ 核对未通过：数字无出处：60人（事实里没有这个数字）——“另培训骨干60人。”" in card.info
     markdown = to_markdown(draft)
     assert "> 待核实：数字无出处：60人（事实里没有这个数字）（“另培训骨干60人。”）" in markdown

@@ -13,7 +13,7 @@ from drafting.domain.types import Section
 from drafting.errors import InputError
 from drafting.output.render import to_markdown
 from drafting.output.store import body_of
-from drafting.shell import present as P
+from drafting.shell import cards as C
 from drafting.shell import session as S
 from drafting.shell.settings import Settings
 from drafting.shell.workbench import MAX_SECTIONS
@@ -39,7 +39,7 @@ def test_sections_are_added_up_to_the_cap_and_the_next_is_refused_in_chinese(ben
     with pytest.raises(InputError, match="最多 99 个部分"):
         S.outline_change(bench, "add_section", draft, "第一百个部分")
     assert "最多 99 个部分" in S.refusal(InputError("一份报告最多 99 个部分")), "shown beside the button"
-    assert "九十九、" in to_markdown(draft) and len(P.section_cards(draft)) == 100
+    assert "九十九、" in to_markdown(draft) and len(C.section_cards(draft)) == 100
     assert bench.store.load(draft.id) == draft, "the refused addition changed nothing"
 
 
@@ -65,7 +65,7 @@ def test_saving_one_section_runs_as_many_statements_with_90_sections_as_with_10(
     """A save used to ask the database for each section's last version: 90 queries for 90 cards."""
     draft, _ = S.outline(bench, qingchuan("开展普法宣传28场次\n基层力量不足"))
     small, large = _statements_of_one_save(bench, _wide(draft, 10)), _statements_of_one_save(bench, _wide(draft, 90))
-    assert len(small) == len(large) <= 8, (small, large)
+    assert len(small) == len(large) <= 10, (small, large)  # the row, its name, versions, one step of history
 
 
 def test_the_stored_body_is_the_drafts_json(bench):

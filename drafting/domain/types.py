@@ -21,6 +21,8 @@ from .usage import Usage
 
 MARKER_RE = re.compile(r"【([FD]\d+)】")
 """F3 for the user's third fact; D1 for the first comparison the tool derived and the user accepted."""
+USER_PLACED = "由您放在这一部分"
+"""Section.placement's reason for a fact the user moved: the truth for this draft (checks note, never fail)."""
 
 
 @dataclass
@@ -106,6 +108,14 @@ class Section:
     """Sentences not taken from the facts that state something the user should confirm (通用表述)."""
     attempt: str = ""
     """The model's best attempt when it failed its checks and the offline text is shown instead."""
+    edited: bool = False
+    """Its text was changed by the user (a save, a Word file read back): redrafting it asks first."""
+    outdated: list[str] = field(default_factory=list)
+    """What changed in its facts since its text was written (F10 改了, F5 移入 …): a redraft is offered."""
+    added: bool = False
+    """The user added it (添加部分): 生成提纲 again keeps it where it is."""
+    origin: str = ""
+    """The heading the outline gave it, once the user renamed it ('' while not renamed)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Section:

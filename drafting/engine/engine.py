@@ -64,14 +64,16 @@ class Engine:
         return accept_comparisons(draft, picked) if draft.comparisons else draft
 
     def write(self, draft: Draft, on_event: OnEvent | None = None, cancel: threading.Event | None = None,
-              exclude_docs: tuple[str, ...] = ()) -> Draft:
-        """Outline → sections: every unlocked section written, side by side when the writer allows it."""
-        return write_draft(draft, self.writer, self.index, on_event, self.concurrency, exclude_docs, cancel)
+              exclude_docs: tuple[str, ...] = (), only: frozenset[str] | None = None) -> Draft:
+        """Outline → sections: every unlocked section (or those of `only`) written, side by side when
+        the writer allows it."""
+        return write_draft(draft, self.writer, self.index, on_event, self.concurrency, exclude_docs, cancel, only)
 
-    def stream(self, draft: Draft, cancel: threading.Event | None = None) -> Iterator[DraftEvent]:
+    def stream(self, draft: Draft, cancel: threading.Event | None = None,
+               only: frozenset[str] | None = None) -> Iterator[DraftEvent]:
         """`write` as the events it makes, the finished draft last; a failure is raised after the
         events before it."""
-        return events_of(lambda on_event: self.write(draft, on_event, cancel))
+        return events_of(lambda on_event: self.write(draft, on_event, cancel, only=only))
 
     def regenerate(self, draft: Draft, section_id: str, instruction: str = "",
                    cancel: threading.Event | None = None) -> Draft:

@@ -1,11 +1,13 @@
-"""Drafts saved automatically: SQLite under the data directory, a version per section change.
+"""Drafts saved automatically: SQLite under the data directory, a version per section change and a
+step per action (history.py: 撤销 goes back one action, or one version of a section, at a time).
 
 Write-ahead log and one transaction per save, so a kill in the middle of a save loses at most
 that save. A database file that cannot be read is set aside (never deleted) and a fresh one
 is started; `notice` says so. The schema carries its version (`PRAGMA user_version`): an older
 database is migrated in place when it is opened.
 
-Each draft has a name (default “单位 · 年份 · 类型”), an owner (the organisation of the logged-in
+Each draft has a name (default “单位 · 年份 · 类型”, numbered when the list has it already, and
+following the draft's organisation, year and kind until the user names it: names.py), an owner (the organisation of the logged-in
 user; '' when the app has no login and one office shares one list) and may be deleted softly:
 `delete` hides it from the list, `restore` brings it back.
 
@@ -30,49 +32,15 @@ from pathlib import Path
 
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
-from lexicon.roles import Kind
-from retrieval.database import Migration, is_postgres, open_database
+from retrieval.database import is_postgres, open_database
 from retrieval.errors import storage_errors
 from retrieval.postgres import PostgresConnection, safe_url
 
+from .history import HAND, add_step, one_back, returns_to, step_back, versions_of, write_versions
 from .kept import KeptSaves
+from .names import NAME_MAX, default_name, is_default, like_prefix, numbered, same_default
+from .schema import MIGRATIONS, POSTGRES_MIGRATIONS, SCHEMA_VERSION, TABLES
 
-SCHEMA_VERSION = 2
-"""1: drafts and versions; 2: name, owner, deleted on drafts."""
-TABLES = """
-CREATE TABLE IF NOT EXISTS drafts (
-    id TEXT PRIMARY KEY, org TEXT, report_type TEXT, year INTEGER, title TEXT,
-    created REAL, updated REAL, body TEXT);
-CREATE TABLE IF NOT EXISTS versions (
-    draft_id TEXT, section_id TEXT, version INTEGER, heading TEXT, text TEXT, reason TEXT, created REAL,
-    PRIMARY KEY (draft_id, section_id, version));
-"""
-MIGRATIONS = {
-    2: """
-ALTER TABLE drafts ADD COLUMN name TEXT NOT NULL DEFAULT '';
-ALTER TABLE drafts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
-ALTER TABLE drafts ADD COLUMN deleted REAL;
-CREATE INDEX IF NOT EXISTS drafts_by_owner ON drafts (owner, deleted, updated);
-""",
-}
-POSTGRES_MIGRATIONS = [
-    # PostgreSQL support started at schema 2: its first migration creates schema 2 whole.
-    Migration(2, "drafts (with name, owner, deleted) and versions", sqlite="", postgres="""
-        CREATE TABLE drafts (
-            id TEXT PRIMARY KEY, org TEXT, report_type TEXT, year INTEGER, title TEXT,
-            created DOUBLE PRECISION, updated DOUBLE PRECISION, body TEXT,
-            name TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', deleted DOUBLE PRECISION);
-        CREATE TABLE versions (
-            draft_id TEXT, section_id TEXT, version INTEGER, heading TEXT, text TEXT, reason TEXT,
-            created DOUBLE PRECISION, PRIMARY KEY (draft_id, section_id, version));
-        CREATE INDEX drafts_by_owner ON drafts (owner, deleted, updated);
-        """),
-]
-NAME_MAX = 100
-LATEST = ("SELECT v.section_id, v.version, v.text, v.heading FROM versions v JOIN "
-          "(SELECT section_id, MAX(version) AS top FROM versions WHERE draft_id=? GROUP BY section_id) m "
-          "ON v.section_id = m.section_id AND v.version = m.top WHERE v.draft_id=?")
-"""The latest version of every section of a draft, in one statement (a save used to ask per section)."""
 ROW = "id, org, report_type, year, title, updated, name, owner, created"
 
 
@@ -89,16 +57,6 @@ class DraftRow:
     name: str = ""
     owner: str = ""
     created: float = 0.0
-
-
-def default_name(org: str, year: int, report_type: str, period: str = "") -> str:
-    """单位 · 年份 · 类型, e.g. 青川县妇女联合会 · 2024 · 法治政府建设年度报告."""
-    try:
-        kind = Kind(report_type).label
-    except ValueError:
-        kind = report_type
-    half = "（上半年）" if period == "half" else ""
-    return f"{org} · {year} · {kind}{half}"
 
 
 def name_of(draft: Draft) -> str:
@@ -198,7 +156,13 @@ class DraftStore(KeptSaves):
         self._save_or_keep(draft, reason, owner)
 
     def _save(self, draft: Draft, reason: str, owner: str) -> None:
-        now = time.time()
+        self._write(draft, reason, owner)
+
+    def _write(self, draft: Draft, reason: str, owner: str = "", forced: dict[str, str] | None = None,
+               step: bool = True) -> None:
+        """The draft's row, a version of each changed section, and (unless `step` is False: an undo)
+        one step of its history, in one transaction."""
+        now, body = time.time(), body_of(draft)
         with storage("无法保存，本次改动未保存"), self._lock, self._db:
             if self._database is not None:
                 # Two instances saving one draft take turns: each reads the other's last version.
@@ -207,17 +171,29 @@ class DraftStore(KeptSaves):
                 "INSERT INTO drafts (id, org, report_type, year, title, created, updated, body, name, owner) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
                 "org=excluded.org, report_type=excluded.report_type, year=excluded.year, "
-                "title=excluded.title, updated=excluded.updated, body=excluded.body",
+                "title=excluded.title, updated=excluded.updated, body=excluded.body, name=excluded.name",
                 (draft.id, draft.meta.org, draft.meta.report_type, draft.meta.year, draft.meta.title,
-                 now, now, body_of(draft), name_of(draft), owner))
-            latest = {row[0]: row[1:] for row in self._db.execute(LATEST, (draft.id, draft.id)).fetchall()}
-            for section in draft.sections:  # one query above, an insert only for a changed section
-                last = latest.get(section.id)
-                if last and (last[1], last[2]) == (section.text, section.heading):
-                    continue
-                self._db.execute("INSERT INTO versions VALUES (?,?,?,?,?,?,?)",
-                                 (draft.id, section.id, (last[0] + 1) if last else 1, section.heading,
-                                  section.text, reason, now))
+                 now, now, body, self._name_for(draft, owner), owner))
+            write_versions(self._db, draft, reason, now, forced)
+            if step:
+                add_step(self._db, draft.id, body, reason, now)
+
+    def _name_for(self, draft: Draft, owner: str) -> str:
+        """A new draft's default name, numbered when its list has it already; a draft saved again
+        keeps the name its user gave, and its default name follows its organisation, year and kind."""
+        row = self._db.execute("SELECT name, org, year, report_type, owner FROM drafts WHERE id=?", (draft.id,)).fetchone()
+        wanted = name_of(draft)
+        if row is not None:
+            name, org, year, kind, owner = row
+            if not is_default(name, org, year, kind) or same_default(name, wanted):
+                return name  # the user's name, or the default still right
+        return self._unique(wanted, owner, draft.id)
+
+    def _unique(self, wanted: str, owner: str, draft_id: str) -> str:
+        taken = {r[0] for r in self._db.execute(
+            "SELECT name FROM drafts WHERE owner=? AND id<>? AND deleted IS NULL AND name LIKE ? ESCAPE '\\'",
+            (owner, draft_id, like_prefix(wanted))).fetchall()}
+        return numbered(wanted, taken)
 
     def load(self, draft_id: str) -> Draft:
         kept = self.kept(draft_id)  # saved while the database was away
@@ -260,9 +236,14 @@ class DraftStore(KeptSaves):
         return " AND ".join(clauses), tuple(args)
 
     def rename(self, draft_id: str, name: str) -> str:
+        """The name given (numbered when another draft of the list has it); the name saved."""
         name = " ".join((name or "").split())[:NAME_MAX]
         if not name:
             raise DraftingError("草稿名称不能为空。")
+        row = self.row(draft_id)
+        if row is None:
+            raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
+        name = self._unique(name, row.owner, draft_id)
         self._update(draft_id, "UPDATE drafts SET name=? WHERE id=?", (name, draft_id))
         return name
 
@@ -278,22 +259,39 @@ class DraftStore(KeptSaves):
             if self._db.execute(sql, args).rowcount == 0:
                 raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
 
-    # -- versions ---------------------------------------------------------------------------
+    # -- versions and steps (history.py) ----------------------------------------------------
     def versions(self, draft_id: str, section_id: str) -> list[tuple[int, str, str, str]]:
         """(version, heading, text, reason), oldest first."""
-        return self._db.execute("SELECT version, heading, text, reason FROM versions WHERE draft_id=? AND "
-                                "section_id=? ORDER BY version", (draft_id, section_id)).fetchall()
+        return [(v.number, v.heading, v.text, v.reason) for v in versions_of(self._db, draft_id, section_id)]
 
     def undo(self, draft: Draft, section_id: str) -> Draft:
-        """The draft with that section back at its previous version (saved as a new version)."""
-        history = self.versions(draft.id, section_id)
-        if len(history) < 2:
-            raise DraftingError("这一部分没有更早的版本。")
-        _, heading, text, _ = history[-2]
-        sections = [replace(s, heading=heading, text=text) if s.id == section_id else s for s in draft.sections]
+        """The draft with that section one version further back (saved as a new version and step)."""
+        self._no_kept_saves(draft.id)
+        back = one_back(versions_of(self._db, draft.id, section_id))
+        sections = [replace(s, heading=back.heading, text=back.text, edited=back.reason in HAND)
+                    if s.id == section_id else s for s in draft.sections]
         restored = replace(draft, sections=sections)
-        self.save(restored, reason="undo")
+        self._write(restored, "back", forced={section_id: f"back:{back.number}"})
         return restored
+
+    def undo_step(self, draft_id: str) -> tuple[Draft, str, str]:
+        """The draft as it was before its last action: (the draft, the reason of the action undone, of
+        the one before it — what a second 撤销 would undo, '' for none)."""
+        self._no_kept_saves(draft_id)
+        now = time.time()
+        with storage("无法撤销，草稿没有改动"), self._lock, self._db:
+            if self._database is not None:
+                self._db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (draft_id,))
+            draft, undone, before = step_back(self._db, draft_id, now)
+            self._db.execute("UPDATE drafts SET org=?, report_type=?, year=?, title=?, updated=?, body=?, name=? "
+                             "WHERE id=?", (draft.meta.org, draft.meta.report_type, draft.meta.year, draft.meta.title,
+                                            now, body_of(draft), self._name_for(draft, ""), draft_id))
+            write_versions(self._db, draft, "undo", now, returns_to(self._db, draft))
+        return draft, undone, before
+
+    def _no_kept_saves(self, draft_id: str) -> None:
+        if self.kept(draft_id) is not None:
+            raise DraftingError("无法连接数据库：最近的修改还暂存在应用的内存中，数据库恢复后才能撤销。")
 
     def close(self) -> None:
         self.stop_retrying()

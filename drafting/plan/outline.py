@@ -80,6 +80,12 @@ DUTY_ELSEWHERE = ("{ids} 讲到了第一责任人职责，按真实报告的常�
                   "可把 {ids} 移到这一部分，或补充主要负责人本人履职的事实。")
 
 
+def refresh_gaps(warnings: list[str], sections: list[Section]) -> list[str]:
+    """The draft's warnings with the gaps as they are now: a gap the user filled (a fact moved into
+    第一责任人) is no longer said, in the app, the Markdown or the Word file."""
+    return [w for w in warnings if w not in GAP_NOTES.values()] + gaps(sections)
+
+
 def fragments(facts: list[Fact]) -> list[str]:
     """Facts that say nothing was done: questions for the user, left out of the draft."""
     return [f"{f.id}“{f.text[:24]}”{f.note}" for f in facts if f.kind == FactKind.FRAGMENT]

@@ -28,7 +28,8 @@ class CheckResult:
 
     @property
     def passed(self) -> bool:
-        return not self.findings
+        """No finding that fails it (a note, Severity.WARNING, is said and passes)."""
+        return all(f.severity is not Severity.ERROR for f in self.findings)
 
     def add(self, message: str, section_id: str = "", sentence: str = "", *, fix: str = "",
             blocking: bool | None = None) -> None:

@@ -14,7 +14,7 @@ import re
 
 from drafting.domain.classify import FactKind, classify
 from drafting.domain.guard import ForeignGuard
-from drafting.domain.types import Draft, Section
+from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.domain.wording import kind_of
 from lexicon.areas import area_counts, areas, near
 from lexicon.cues import CONTINUATION_LEAD
@@ -29,7 +29,7 @@ ALSO_FITS = {FactKind.GUIDING: (Role.MEASURES, Role.HIGHLIGHTS), FactKind.HONOUR
 in the opening (一年来，…获评…)."""
 LEADERSHIP = ("mechanism", "party")
 """The work areas of 组织领导, where real reports file a duty mentioned among that work."""
-MOVED = "您移到此处"
+MOVED = USER_PLACED
 """The placement reason of a fact the user moved: the user's filing is the truth for this draft."""
 SUBHEAD = re.compile(r"^（[一二三四五六七八九十]+）([^。]*)")
 PLAIN = 2

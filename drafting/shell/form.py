@@ -34,6 +34,16 @@ class Form:
     body: str = ""
     leader: str = ""
     """负责人称谓 (党组书记、主席)."""
+    doc_number: str = ""
+    """发文字号 (版头), e.g. 清妇发〔2026〕3号."""
+    signer: str = ""
+    """签发人 (版头)."""
+    cc: str = ""
+    """抄送 (版记)."""
+    printer: str = ""
+    """印发机关 (版记); the 印发日期 is the 成文日期."""
+    shape: str = ""
+    """A 法治政府建设 report's shape: 'statutory', 'themed', or '' (its own earlier report's, else statutory)."""
     origins: dict[str, list[Origin]] | None = field(default_factory=dict)
     """Where the lines of `facts` taken from the year's 工作信息 were reported, by the line's text
     (the page keeps it, unseen, as the material section adds lines)."""
@@ -57,11 +67,13 @@ class Form:
         return cls(org=m.org, short=m.short_name, year=m.year, kind=m.report_type, addressee=m.addressee,
                    date=when.isoformat() if isinstance(when, date) else "", period=m.period,
                    facts="\n".join(f.text for f in draft.facts if not f.derived), level=m.level, body=m.body,
-                   leader=m.leader_title, origins={f.text: list(f.origins) for f in draft.facts if f.origins})
+                   leader=m.leader_title, doc_number=m.doc_number, signer=m.signer, cc=m.cc, printer=m.printer,
+                   shape=m.shape, origins={f.text: list(f.origins) for f in draft.facts if f.origins})
 
     def meta(self) -> DraftMeta:
         """Checked: an InputError says what to fix."""
-        profile = {"level": self.level, "body": self.body, "leader_title": self.leader}
+        profile = {"level": self.level, "body": self.body, "leader_title": self.leader, "doc_number": self.doc_number,
+                   "signer": self.signer, "cc": self.cc, "printer": self.printer, "shape": self.shape}
         told = {k: v for k, v in profile.items() if v}
         return build_meta(self.org, self.year, self.kind, self.short or "", self.addressee or "",
                           self.date or "", self.period or "", **told)

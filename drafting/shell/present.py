@@ -6,17 +6,15 @@ reports and users is escaped wherever it goes into Markdown."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from drafting.domain.classify import FactKind
-from drafting.domain.types import Draft, Section, strip_markers
+from drafting.domain.types import Draft, strip_markers
 from drafting.domain.wording import profile_of
-from drafting.output.render import section_heading, to_text
+from drafting.output.render import section_heading
 from drafting.plan.continuity import previous_lines
-from lexicon.roles import Kind, Role
+from lexicon.roles import Kind
 
 from .escape import esc
-from .material_view import origins_markdown
 
 PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
@@ -74,15 +72,27 @@ def backend_banner(llm_configured: bool, model: str, store_notice: str = "") -> 
             "并用 REPORTDRAFT_MODEL 指定模型名，重启后即由大模型起草。")
 
 
+SHAPE_CHOICES = [("自动（本单位往年报告的结构，没有时按法定顺序）", ""),
+                 ("法定顺序：一、主要举措和成效，下分（一）（二）…", "statutory"), ("按工作主题分为几个一级标题", "themed")]
+SHAPE_NAMES = {"statutory": "法定顺序（一、主要举措和成效下分（一）（二）…）", "themed": "按工作主题分为几个一级标题"}
+
+
 def profile_markdown(draft: Draft | None) -> str:
-    """The organisation profile and what the tool decided about who and when, before drafting."""
+    """The organisation profile and everything the tool decided or changed and wants the user to
+    know before drafting: who and when, the shape, traditional script converted, a gap filled with
+    通用表述, a doubt about a fact — each said here, on tab 1, not only in the files."""
     if draft is None:
         return ""
-    lines = [f"**单位信息：** {esc(profile_of(draft.meta).summary())}",
-             f"**期间：** {'上半年' if draft.meta.period == 'half' else '全年'} · **成文日期：** "
-             f"{esc(draft.meta.date) or '留空（年 月 日，由签发人填写）'} · **标题：** {esc(draft.meta.title)}"]
-    lines += [f"- ⚠ {esc(n)}" for n in draft.meta.notices]
-    return "\n\n".join(lines[:2]) + ("\n\n" + "\n".join(lines[2:]) if lines[2:] else "")
+    m = draft.meta
+    lines = [f"**单位信息：** {esc(profile_of(m).summary())}",
+             f"**期间：** {'上半年' if m.period == 'half' else '全年'} · **成文日期：** "
+             f"{esc(m.date) or '留空（年 月 日，由签发人填写）'} · **标题：** {esc(m.title)}"]
+    if m.report_type == Kind.FAZHI:
+        lines[1] += f" · **结构：** {SHAPE_NAMES.get(m.shape, SHAPE_NAMES['statutory'])}"
+    said = [*m.notices, *draft.warnings]
+    if said:
+        lines.append("**起草前请看：**\n" + "\n".join(f"- ⚠ {esc(n)}" for n in dict.fromkeys(said)))
+    return "\n\n".join(lines)
 
 
 # -- the outline ------------------------------------------------------------------------------
@@ -139,123 +149,68 @@ def comparison_choices(draft: Draft | None) -> tuple[list[tuple[str, int]], list
             [c for c in chosen if c >= 0])
 
 
-# -- the section cards ------------------------------------------------------------------------
-@dataclass
-class Card:
-    """One section as the draft tab shows it."""
-
-    id: str
-    title: str
-    text: str
-    locked: bool
-    words: int
-    info: str
-    """Markdown: facts used, flags, 通用表述 to confirm, check findings, example passages."""
-    warning: str = ""
-    note: str = ""
-    """The answer to the last action on this card (已保存 / 已锁定 / a refusal)."""
-    has_attempt: bool = False
-    failing: bool = False
-    facts: list[str] = field(default_factory=list)
-    unsaved: bool = False  # the box holds the user's text, which a save refused, not the saved text
-
-
-def basis_warning(section: Section) -> str:
-    """Marked on the card: a section with no facts, or whose sentences are mostly stock wording."""
-    if section.role == Role.PREAMBLE or not section.text.strip():
-        return ""
-    if not section.fact_ids:
-        return NO_FACTS
-    sentences = [s for s in re.split(r"[。！？]", strip_markers(section.text)) if s.strip()]
-    if sentences and len(section.stock) * 2 > len(sentences):
-        return STOCK_HEAVY
-    return ""
+# -- 生成提纲 again, 生成初稿 again, 撤销 -----------------------------------------------------------
+def change_lines(draft: Draft, changes) -> str:
+    """What 生成提纲 again changed, in the user's words: each changed, new or removed fact and the
+    section to redraft; renumbered facts in one line."""
+    where = lambda sid: f"“{esc(heading_of(draft, sid))}”" if sid else "（未放入任何部分）"  # noqa: E731
+    written = {s.id for s in draft.sections if s.text.strip()}
+    lines = []
+    for c in changes:
+        redraft = "需要重新生成" if c.section_id in written else "起草时写入"
+        if c.kind == "changed":
+            was, now = changed_words(c.old_text, c.text)
+            lines.append(f"{c.fact_id} 改了（{esc(was)} → {esc(now)}）：{where(c.section_id)}{redraft}")
+        elif c.kind == "added":
+            lines.append(f"新增 {c.fact_id}：放在{where(c.section_id)}，{redraft}")
+        elif c.kind == "removed":
+            lines.append(f"删去了原 {c.fact_id}（{esc(short(c.old_text, 20))}）" +
+                         (f"：{where(c.section_id)}需要重新生成" if c.section_id in written else ""))
+    moved = [f"{c.old_id}→{c.fact_id}" for c in changes if c.kind == "renumbered"]
+    if moved:
+        lines.append(f"事实编号随之改变（{'、'.join(moved[:8])}{'…' if len(moved) > 8 else ''}），文中的标记已一并更新")
+    return "\n".join(f"- {line}" for line in lines) if lines else "- 事实没有变化"
 
 
-def card_info(draft: Draft, section: Section, findings: list) -> str:
-    facts = "；".join(f"**{fid}** {esc(draft.fact(fid).text)}" for fid in section.fact_ids if draft.fact(fid))
-    parts = [f"**所用事实：** {facts or '无'}", *filter(None, [origins_markdown(draft, section)])]  # and where from
-    found = {message for _, message, _ in findings}  # a flag the checks also found is shown once, by the check
-    shown = [flag for flag in section.flags if flag.message not in found]
-    parts += [f"<span class='rd-flag'>⚠ {esc(flag.line)}</span>" for flag in shown]
-    if section.stock:
-        parts.append("**通用表述（请确认属实）：**\n" + "\n".join(f"- {esc(s)}" for s in section.stock))
-    for label, message, sentence in findings:
-        quoted = f"：<mark>{esc(sentence)}</mark>" if sentence else ""
-        parts.append(f"<span class='rd-flag'>✗ {esc(label)}：{esc(message)}</span>{quoted}")
-    seen: set[tuple[str, str]] = set()
-    sources = []
-    for src in section.sources:  # one example passage is listed once, however often it was used
-        if (src.doc, src.heading) in seen:
-            continue
-        seen.add((src.doc, src.heading))
-        sources.append(f"<details><summary>《{esc(src.title)}》· {esc(src.heading or '导语')}</summary>\n\n"
-                       f"{esc(src.text)}\n\n</details>")
-    if sources:
-        parts.append("**参考范例：**\n\n" + "\n\n".join(sources))
-    return "\n\n".join(parts)
+def changed_words(old: str, new: str, around: int = 4) -> tuple[str, str]:
+    """The part of a fact that changed, with a few characters either side: …来信来访138起… → …145起…"""
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    end = 0
+    while end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    left = max(0, start - around)
+
+    def cut(text: str) -> str:
+        right = min(len(text), len(text) - end + around)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    return cut(old), cut(new)
 
 
-def section_cards(draft: Draft | None, view: dict | None = None) -> list[Card]:
-    """Every section of the draft, however many, with the notes and check findings of `view`."""
+def redraft_choices(draft: Draft | None) -> tuple[list[tuple[str, str]], list[str], str]:
+    """(the sections to choose from, those ticked, what the ticks are): the sections whose facts
+    changed, or else every section not edited by hand; locked ones are listed, never ticked."""
     if draft is None:
-        return []
-    view = view or {}
-    notes, findings, unsaved = view.get("notes", {}), view.get("findings", {}), view.get("unsaved", {})
-    cards = []
+        return [], [], ""
+    choices = []
     for s in draft.sections:
-        found, text = findings.get(s.id, []), unsaved.get(s.id, s.text)
-        cards.append(Card(id=s.id, title=heading_of(draft, s.id), text=text, locked=s.locked,
-                          words=word_count(text), info=card_info(draft, s, found), warning=basis_warning(s),
-                          note=notes.get(s.id, ""), has_attempt=bool(s.attempt), failing=bool(found),
-                          facts=list(s.fact_ids), unsaved=s.id in unsaved))
-    return cards
+        state = ("（已锁定，不会改动）" if s.locked else "（事实有变）" if s.outdated else
+                 "（您手改过）" if s.edited else "（尚未起草）" if not s.text.strip() else "")
+        choices.append((f"{heading_of(draft, s.id)}{state}", s.id))
+    free = [s for s in draft.sections if not s.locked]
+    outdated = [s.id for s in free if s.outdated and not s.edited]
+    if outdated:
+        return choices, outdated, "事实有变的部分"
+    return choices, [s.id for s in free if not s.edited], "没有手改过的部分"
 
 
-def card_title(card: Card) -> str:
-    marks = "".join(mark for mark, on in (("（未保存）", card.unsaved), ("（已锁定）", card.locked),
-                                          ("（检查未通过）", card.failing)) if on)
-    return f"### {esc(card.title)}{marks} <span class='rd-muted'>· {card.words} 字</span>"
+STEP_NAMES = {"outline": "生成提纲", "move": "移动事实", "rename": "改名", "add": "添加部分", "delete": "删除部分",
+              "draft": "生成初稿", "edit": "保存修改", "regenerate": "重新生成", "lock": "锁定/解锁",
+              "attempt": "换用大模型的尝试稿", "back": "撤销到上一版", "docx": "读回 Word 文件", "rescue": "保存"}
 
 
-def totals(draft: Draft | None) -> str:
-    if draft is None:
-        return ""
-    words = sum(word_count(s.text) for s in draft.sections)
-    return f"全文 {words} 字 · {len(draft.sections)} 个部分（含导语）"
-
-
-def full_text(draft: Draft | None) -> str:
-    """The whole report as plain text, with 【F】 markers (the copy button strips them on request)."""
-    return to_text(draft, markers=True) if draft else ""
-
-
-def with_note(view: dict | None, section_id: str, note: str, clear_findings: bool = False) -> dict:
-    """A new view with `note` beside one card (and that card's stale findings dropped, and its
-    unsaved text: the card shows the draft's text again)."""
-    view = dict(view or {})
-    view["notes"] = {section_id: note}
-    if clear_findings:
-        view["findings"] = {k: v for k, v in view.get("findings", {}).items() if k != section_id}
-        view["unsaved"] = {k: v for k, v in view.get("unsaved", {}).items() if k != section_id}
-    return view
-
-
-def save_note(text: str) -> str:
-    if not text.strip():
-        return "⚠ 已保存，但本部分现在是空的：导出时这一部分只有标题。如非有意，请点“撤销到上一版”。"
-    return "已保存修改。"
-
-
-def regen_note(llm_configured: bool, instruction: str, before: str, after: str) -> str:
-    """Say honestly what regenerating changed."""
-    if llm_configured:
-        return "已按修改要求重新生成。" if instruction.strip() else "已重新生成。"
-    note = "已重新生成（未连接大模型：只换用其他范例句式和语序，事实和数字不变"
-    if instruction.strip():
-        note += "；修改要求需要大模型才能执行"
-    note += "）。"
-    return note if before != after else "未连接大模型，没有更多可换的范例：本部分内容未变。"
+def undo_note(undone: str, before: str) -> str:
+    said = f"已撤销上一步（{STEP_NAMES.get(undone, undone)}）。"
+    return said + (f"再点一次撤销更早的一步（{STEP_NAMES.get(before, before)}）。" if before else "更早的步骤已没有了。")
 
 
 # -- checks -----------------------------------------------------------------------------------
@@ -270,7 +225,7 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
                      heading_of(draft, first) if first else ""])
         targets.append(first)
         for f in r.findings:
-            findings.setdefault(f.section_id, []).append((r.label, f.message, f.sentence))
+            findings.setdefault(f.section_id, []).append((r.label, f.message, f.sentence, f.severity == "warning"))
     passed = sum(r.passed for r in results)
     summary = f"检查完成：{passed} / {len(results)} 项通过。" + ("点击未通过的一行可跳到相应部分。" if passed < len(results) else "")
     return rows, targets, findings, summary

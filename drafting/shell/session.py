@@ -16,12 +16,13 @@ from drafting.errors import InputError, ReportDraftError
 from drafting.write.events import EventKind
 from retrieval.errors import RetrievalError
 
+from . import cards as C
 from . import present as P
 from . import saved_view
 from .form import Form
 from .workbench import Workbench
 
-NOTES = {"undo": "已撤销到上一版。", "use_attempt": "已换用（再点一次换回）。"}
+NOTES = {"undo": "已撤销到上一版（再点一次继续往前撤销）。", "use_attempt": "已换用（再点一次换回）。"}
 PROFILE = ["org", "short", "addressee", "level", "body", "leader"]
 """The fields of the form the organisation profile is read from."""
 
@@ -60,19 +61,19 @@ def section_action(wb: Workbench, draft: Draft | None, view: dict | None, sid: s
         if action == "lock":
             if section.locked == bool(arg):
                 return None, None
-            return wb.lock(draft, sid, bool(arg)), P.with_note(view, sid, "已锁定。" if arg else "已解锁。")
+            return wb.lock(draft, sid, bool(arg)), C.with_note(view, sid, "已锁定。" if arg else "已解锁。")
         if action == "regenerate":
             new = wb.regenerate(draft, sid, arg or "", cancel=cancel)
-            note = P.regen_note(wb.settings.llm_configured, arg or "", section.text, new.section(sid).text)
+            note = C.regen_note(wb.settings.llm_configured, arg or "", section.text, new.section(sid).text)
         elif action == "edit":
-            new, note = wb.edit(draft, sid, arg or ""), P.save_note(arg or "")
+            new, note = wb.edit(draft, sid, arg or ""), C.save_note(arg or "")
         else:
             new, note = getattr(wb, action)(draft, sid), NOTES[action]
-        return new, P.with_note(view, sid, kept_note(wb, new) or note, clear_findings=True)
+        return new, C.with_note(view, sid, kept_note(wb, new) or note, clear_findings=True)
     except Exception as exc:  # the refusal is the card's note; the draft stays as it is
         if action == "edit":  # and the user's text stays in the box, marked unsaved
             return None, with_unsaved(view, sid, arg or "", refusal(exc))
-        return None, P.with_note(view, sid, refusal(exc))
+        return None, C.with_note(view, sid, refusal(exc))
 
 
 KEPT = "⚠ 数据库暂时无法连接：这次修改已暂存在应用的内存中，数据库恢复后自动保存（在此之前请勿重启应用）。"
@@ -89,7 +90,7 @@ UNSAVED = "您改的文字仍在框中，但没有保存（标题旁标着“未
 def with_unsaved(view: dict | None, sid: str, text: str, refused: str) -> dict:
     """A save was refused: the card keeps the user's text in its box, marked unsaved, and says so
     (the next change that succeeds on that section shows the draft's text again)."""
-    view = P.with_note(view, sid, f"{refused}<br>{UNSAVED}")
+    view = C.with_note(view, sid, f"{refused}<br>{UNSAVED}")
     return {**view, "unsaved": {**view.get("unsaved", {}), sid: text}}
 
 
@@ -106,13 +107,25 @@ def need(draft: Draft | None, message: str = "请先生成初稿。") -> Draft:
     return draft
 
 
+ASK_FIRST = {"move_fact": "请先选择要移动的事实和目标部分。", "rename_section": "请先选择部分并填写新标题。",
+             "add_section": "请先填写新部分的标题。", "delete_section": "请先选择要删除的部分。"}
+DONE = {"move_fact": "已移动，已自动保存。", "rename_section": "已改名，已自动保存。", "add_section": "已添加，已自动保存。",
+        "delete_section": "已删除这一部分（其中的事实现在不在任何部分，可以移到别处）。点“撤销上一步”可以恢复。"}
+
+
 def outline_change(wb: Workbench, action: str, draft: Draft | None, *args) -> Draft:
-    """move_fact / rename_section / add_section, after checking the user chose what is needed."""
+    """move_fact / rename_section / add_section / delete_section, after checking the user chose what is needed."""
     if draft is None:
         raise InputError("请先填写并生成提纲。")
     if not all(args):
-        raise InputError("请先选择要移动的事实和目标部分。" if action == "move_fact" else "请先选择部分并填写标题。")
+        raise InputError(ASK_FIRST[action])
     return getattr(wb, action)(draft, *args)
+
+
+def undo_step(wb: Workbench, draft: Draft | None) -> tuple[Draft, str]:
+    """撤销上一步: the draft as it was before its last action, and what was undone."""
+    draft, undone, before = wb.undo_step(need(draft, "还没有草稿：没有可以撤销的步骤。"))
+    return draft, P.undo_note(undone, before)
 
 
 def saved_page(wb: Workbench, query: str, offset, owner: str | None) -> tuple[list, list[str], int, str]:
@@ -159,19 +172,42 @@ def profile_note(wb: Workbench, form: Form) -> str:
 
 def outline(wb: Workbench, form: Form, current: Draft | None = None, new: bool = False,
             owner: str = "") -> tuple[Draft, str]:
-    """生成提纲 (again): the outline and what happened to the saved draft."""
-    draft = wb.outline(form, current=current, new=new, owner=owner)
-    same = current is not None and draft.id == current.id
-    return draft, "已更新提纲（仍是同一份草稿）。" if same else "已生成提纲，已自动保存。"
+    """生成提纲 (again): the outline and what happened to the saved draft — on the same draft,
+    everything the user did is kept and what changed in the facts is listed."""
+    done = wb.reoutline(form, current=current, new=new, owner=owner)
+    draft = done.draft
+    if current is None or new:
+        return draft, "已生成提纲，已自动保存。"
+    if draft.id != current.id:
+        return draft, "年份或报告类型变了，这是另一份报告：已另起一份新草稿（原来的草稿仍在“已保存的草稿”里）。"
+    return draft, ("已更新提纲（仍是同一份草稿）：您的移动、改名、添加、锁定和已写的文字都保留。\n\n"
+                   + P.change_lines(draft, done.changes))
+
+
+def written(draft: Draft | None) -> bool:
+    """Whether any section has text (生成初稿 then asks before writing over it)."""
+    return draft is not None and any(s.text.strip() for s in draft.sections)
+
+
+def ask_redraft(draft: Draft) -> str:
+    """What 生成初稿 says on a draft already written, instead of writing over the user's work."""
+    _, ticked, which = P.redraft_choices(draft)
+    edited = [P.heading_of(draft, s.id) for s in draft.sections if s.edited]
+    hand = f"其中“{'”“'.join(edited[:4])}”{'等' if len(edited) > 4 else ''}是您手改过的。" if edited else ""
+    return (f"这份草稿已经起草过，{hand}重新起草会替换所选部分的文字（可以撤销）：下面已勾选{which}"
+            f"（{len(ticked)} 个部分），点“按勾选重新起草”；或点“全部重新起草”（锁定的部分除外）。")
 
 
 def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | None = None,
-          every: float = 0.4) -> Iterator[tuple[Draft, bool]]:
-    """(draft so far, finished) while the sections are written: streamed text a few times a second."""
+          every: float = 0.4, only: frozenset[str] | None = None) -> Iterator[tuple[Draft, bool]]:
+    """(draft so far, finished) while the sections (all, or those of `only`) are written: streamed
+    text a few times a second."""
     draft = wb.accept(need(draft, "请先填写并生成提纲。"), list(chosen or []))
+    if only is not None and not only:
+        raise InputError("没有勾选要重新起草的部分：请勾选，或点“全部重新起草”。")
     yield draft, False
     shown = 0.0
-    for event in wb.write(draft, cancel=cancel):
+    for event in wb.write(draft, cancel=cancel, only=only):
         if event.kind is EventKind.FINISHED:
             yield event.draft, True
         elif event.kind in (EventKind.DONE, EventKind.TEXT) and time.monotonic() - shown > every:
@@ -179,15 +215,22 @@ def write(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | 
             yield draft, False
 
 
-def write_steps(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | None = None):
+def write_steps(wb: Workbench, draft: Draft | None, chosen, cancel: threading.Event | None = None,
+                only: frozenset[str] | None = None):
     """What the page shows while drafting: (draft, view, full text, first step, message); None leaves a
     part as it is. A failure is the last step's message (the sections written so far are kept)."""
     try:
-        for n, (current, done) in enumerate(write(wb, draft, chosen, cancel)):
-            yield (current, {} if done or not n else None, P.full_text(current) if done else None, n == 0,
-                   "初稿完成，已自动保存。" if done else "正在起草……")
+        for n, (current, done) in enumerate(write(wb, draft, chosen, cancel, only=only)):
+            yield (current, {} if done or not n else None, C.full_text(current) if done else None, n == 0,
+                   (finished(only) if done else "正在起草……"))
     except Exception as exc:  # shown beside the button
         yield None, None, None, False, refusal(exc)
+
+
+def finished(only: frozenset[str] | None) -> str:
+    if only is None:
+        return "初稿完成，已自动保存。"
+    return f"已重新起草所选的 {len(only)} 个部分，其余保持不变；已自动保存（点“撤销上一步”可以恢复）。"
 
 
 def check(wb: Workbench, draft: Draft | None, view: dict | None) -> tuple[list, list[str], dict, str]:
@@ -208,7 +251,9 @@ def export(wb: Workbench, draft: Draft | None, directory: Path) -> tuple[list[st
     return [str(p) for p in paths], "已导出：请在下方下载 Word 和 Markdown 文件。"
 
 
-def merge(wb: Workbench, draft: Draft | None, file) -> tuple[Draft, dict, str]:
-    """A Word file edited in Word/WPS read back: (the merged draft, a fresh view, what changed)."""
+def merge(wb: Workbench, draft: Draft | None, file) -> tuple[Draft, dict, list, list[str], str, str]:
+    """A Word file edited in Word/WPS read back, and the checks run again on it: (the merged draft,
+    the view with their findings, the checks table, its rows' sections, the summary, what changed)."""
     merged, changes = wb.merge_docx(need(draft), Path(file))
-    return merged, {}, merge_log(changes)
+    rows, targets, view, summary = check(wb, merged, {})
+    return merged, view, rows, targets, f"读回 Word 文件后重新检查：{summary}", merge_log(changes)

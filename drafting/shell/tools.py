@@ -73,7 +73,7 @@ def findings_json(results: list[CheckResult], draft: Draft) -> dict:
     headings = {s.id: s.heading or "导语" for s in draft.sections}
     findings = [{"check": r.label, "section": headings.get(f.section_id, ""), "message": f.message,
                  "sentence": f.sentence} for r in results for f in r.findings]
-    return {"passed": not findings, "failed": [r.label for r in results if not r.passed],
+    return {"passed": all(r.passed for r in results), "failed": [r.label for r in results if not r.passed],
             "checked": [r.label for r in results], "findings": findings}
 
 

@@ -9,60 +9,32 @@ import hashlib
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from drafting.domain.profile import profile_for
-from drafting.domain.types import Draft, Section
+from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.engine import DraftEvent, Engine, EventKind, Outputs
 from drafting.errors import InputError, ReportDraftError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.store import DraftStore
+from drafting.plan.outline import refresh_gaps
+from drafting.plan.reoutline import Reoutlined, reoutline
 from drafting.review import CheckResult
-from drafting.review.filing import MOVED
 from lexicon.roles import Kind, Role
 from retrieval.errors import RetrievalError, SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
 from .form import Form
+from .running import Running
 
 MAX_SECTIONS = 99
 """Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
 
 
-class Running:
-    """Drafting under way per browser session, so that it can be stopped when the browser leaves."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._events: dict[str, set[threading.Event]] = {}
-
-    @contextmanager
-    def call(self, session: str) -> Iterator[threading.Event]:
-        """An Event for one action of `session`; set when the session is cancelled."""
-        event = threading.Event()
-        with self._lock:
-            self._events.setdefault(session, set()).add(event)
-        try:
-            yield event
-        finally:  # ended early (the browser left mid-stream): whatever still runs for it stops
-            event.set()
-            with self._lock:
-                self._events.get(session, set()).discard(event)
-
-    def cancel(self, session: str) -> int:
-        """Stop everything `session` has under way; how many actions were stopped."""
-        with self._lock:
-            events = self._events.pop(session, set())
-        for event in events:
-            event.set()
-        return len(events)
-
-
 def same_report(a: Draft, b: Draft) -> bool:
-    """Two outlines of one report: same organisation, year and kind."""
-    return (a.meta.org, a.meta.year, a.meta.report_type) == (b.meta.org, b.meta.year, b.meta.report_type)
+    """Two outlines of one report: the same year and kind (the organisation's name may be corrected)."""
+    return (a.meta.year, a.meta.report_type) == (b.meta.year, b.meta.report_type)
 
 
 class Workbench:
@@ -98,12 +70,19 @@ class Workbench:
 
     # -- outline --------------------------------------------------------------------------
     def outline(self, form: Form, current: Draft | None = None, new: bool = False, owner: str = "") -> Draft:
-        """The outline for this form, saved. Pressing 生成提纲 again on the same organisation, year
-        and kind updates `current` (one saved draft per outline); `new` starts another draft."""
-        draft = self.engine_for(owner=owner).outline(form.request())
-        if current is not None and not new and same_report(current, draft):
-            draft = replace(draft, id=current.id)
-        return self.engine.save(draft, "outline", owner)
+        """The outline for this form, saved: `current` updated in place when it is the same report
+        (reoutline), another draft when it is not or when `new` asks for one."""
+        return self.reoutline(form, current, new, owner).draft
+
+    def reoutline(self, form: Form, current: Draft | None = None, new: bool = False,
+                  owner: str = "") -> Reoutlined:
+        """生成提纲 (again): on the same report's draft, the new outline laid over the user's work
+        (plan/reoutline.py: nothing lost, what changed listed); otherwise a new draft."""
+        fresh = self.engine_for(owner=owner).outline(form.request())
+        if current is None or new or not same_report(current, fresh):
+            return Reoutlined(self.engine.save(fresh, "outline", owner))
+        merged = reoutline(current, fresh)
+        return replace(merged, draft=self._saved(merged.draft, "outline"))
 
     def profile_summary(self, form: Form) -> str:
         """The organisation profile the tool reads from the name (and the fields the user set)."""
@@ -116,22 +95,31 @@ class Workbench:
             raise InputError(str(exc)) from None
 
     def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:
+        """The fact moved where the user wants it: the truth for this draft (the checks note a doubt,
+        never fail on it); both sections' text, if written, is offered for redrafting."""
         if draft.fact(fact_id) is None:
             raise InputError(f"没有事实 {fact_id}。")
         if draft.section(section_id) is None:
             raise InputError(f"没有编号为 {section_id} 的部分。")
-        sections = [replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id]
-                            + ([fact_id] if s.id == section_id else []),
-                            placement={**{k: v for k, v in s.placement.items() if k != fact_id},
-                                       **({fact_id: MOVED} if s.id == section_id else {})})
-                    for s in draft.sections]
-        return self._saved(replace(draft, sections=sections), "outline")
+        sections = []
+        for s in draft.sections:
+            had, gets = fact_id in s.fact_ids, s.id == section_id
+            if had == gets:
+                sections.append(s)
+                continue
+            why = f"{fact_id} 移入" if gets else f"{fact_id} 移出"
+            sections.append(replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id] + ([fact_id] if gets else []),
+                                    placement={**s.placement, fact_id: USER_PLACED} if gets
+                                    else {k: v for k, v in s.placement.items() if k != fact_id},
+                                    outdated=[*s.outdated, why] if s.text.strip() else s.outdated))
+        return self._outline_saved(draft, sections, "move")
 
     def rename_section(self, draft: Draft, section_id: str, heading: str) -> Draft:
         heading = heading.strip().rstrip("。")
         if not heading:
             raise InputError("标题不能为空。")
-        sections = [replace(s, heading=heading) if s.id == section_id else s for s in draft.sections]
+        sections = [replace(s, heading=heading, origin=s.origin or s.heading) if s.id == section_id else s
+                    for s in draft.sections]
         return self._saved(replace(draft, sections=sections), "rename")
 
     def add_section(self, draft: Draft, heading: str, role: str = Role.MEASURES) -> Draft:
@@ -145,20 +133,33 @@ class Workbench:
         # A new achievements section goes after the last measures section, before the rest.
         after = max((i for i, s in enumerate(draft.sections) if s.role == Role.MEASURES), default=len(body))
         sections = list(draft.sections)
-        sections.insert(after + 1, Section(id=new_id, role=role, heading=heading))
+        sections.insert(after + 1, Section(id=new_id, role=role, heading=heading, added=True))
         return self._saved(replace(draft, sections=sections), "add")
 
+    def delete_section(self, draft: Draft, section_id: str) -> Draft:
+        """The section gone (撤销 brings it back); its facts are in no section until moved."""
+        section = draft.section(section_id)
+        if section is None:
+            raise InputError("请先选择要删除的部分。")
+        if section.role == Role.PREAMBLE:
+            raise InputError("导语（开头）不能删除：可以把它的文字清空。")
+        return self._outline_saved(draft, [s for s in draft.sections if s.id != section_id], "delete")
+
+    def _outline_saved(self, draft: Draft, sections: list[Section], reason: str) -> Draft:
+        """Saved with the draft's gaps said as they now are (a filled gap no longer warned of)."""
+        return self._saved(replace(draft, sections=sections, warnings=refresh_gaps(draft.warnings, sections)), reason)
+
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
-        """Put the comparisons with last year that the user ticked into the draft (or none)."""
-        if not draft.comparisons:
-            return draft
-        return self._saved(self.engine.accept(draft, chosen), "outline")
+        """Put the comparisons with last year that the user ticked into the draft (or none); saved
+        with the draft written from it, as one step."""
+        return self.engine.accept(draft, chosen) if draft.comparisons else draft
 
     # -- writing --------------------------------------------------------------------------
-    def write(self, draft: Draft, cancel: threading.Event | None = None) -> Iterator[DraftEvent]:
-        """Write every section side by side; yields events as they happen, then the saved draft.
-        Setting `cancel` (the browser left) stops the model calls still running."""
-        for event in self.engine_for(draft).stream(draft, cancel):
+    def write(self, draft: Draft, cancel: threading.Event | None = None,
+              only: frozenset[str] | None = None) -> Iterator[DraftEvent]:
+        """Write every unlocked section (or those of `only`) side by side; yields events as they
+        happen, then the saved draft. Setting `cancel` (the browser left) stops the model calls."""
+        for event in self.engine_for(draft).stream(draft, cancel, only):
             if event.kind is EventKind.FINISHED:
                 event = DraftEvent(EventKind.FINISHED, draft=self._saved(event.draft, "draft"))
             yield event
@@ -169,7 +170,8 @@ class Workbench:
         return replace(draft, sections=[replace(s, text=text) if s.id == section_id else s for s in draft.sections])
 
     def edit(self, draft: Draft, section_id: str, text: str) -> Draft:
-        sections = [replace(s, text=text.strip()) if s.id == section_id else s for s in draft.sections]
+        sections = [replace(s, text=text.strip(), edited=True, outdated=[]) if s.id == section_id else s
+                    for s in draft.sections]
         # the section's check flags follow its new text: a problem the edit fixed is gone
         edited = replace(draft, sections=sections)
         return self._saved(self.engine_for(draft).recheck(edited, [section_id]), "edit")
@@ -184,7 +186,8 @@ class Workbench:
         section = draft.section(section_id)
         if section is None or not section.attempt:
             raise InputError("这一部分没有大模型的尝试稿。")
-        sections = [replace(s, text=s.attempt, attempt=s.text) if s.id == section_id else s for s in draft.sections]
+        sections = [replace(s, text=s.attempt, attempt=s.text, edited=False) if s.id == section_id else s
+                    for s in draft.sections]
         return self._saved(replace(draft, sections=sections), "attempt")
 
     def refresh_previous(self, draft: Draft) -> Draft:
@@ -196,7 +199,13 @@ class Workbench:
         return self._saved(replace(draft, sections=sections), "lock")
 
     def undo(self, draft: Draft, section_id: str) -> Draft:
+        """That section one version further back (again: further still)."""
         return self.store.undo(draft, section_id)
+
+    def undo_step(self, draft: Draft) -> tuple[Draft, str, str]:
+        """The draft as it was before its last action: (the draft, the action undone, the one a second
+        撤销 would undo — '' for none)."""
+        return self.store.undo_step(draft.id)
 
     # -- checks, export, files ------------------------------------------------------------
     def check(self, draft: Draft) -> list[CheckResult]:
@@ -215,6 +224,8 @@ class Workbench:
 
     def merge_docx(self, draft: Draft, path: Path):
         merged, changes = self.engine_for(draft).merge(draft, path, self.settings.max_upload_mb * 1024 * 1024)
+        changed = {c.section_id for c in changes}
+        merged = replace(merged, sections=[replace(s, edited=True) if s.id in changed else s for s in merged.sections])
         return self._saved(merged, "docx"), changes
 
     def import_reports(self, paths: list[Path], owner: str = "") -> list[str]:

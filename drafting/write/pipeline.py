@@ -36,16 +36,21 @@ def context_for(draft: Draft, index=None, exclude_docs: tuple[str, ...] = ()) ->
 
 def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
                 on_event: OnEvent | None = None, concurrency: int = 4,
-                exclude_docs: tuple[str, ...] = (), cancel: threading.Event | None = None) -> Draft:
-    """Write every unlocked section, side by side; sections keep their order in the draft.
-    Setting `cancel` stops it: sections not started are skipped, DraftCancelled is raised."""
+                exclude_docs: tuple[str, ...] = (), cancel: threading.Event | None = None,
+                only: frozenset[str] | None = None) -> Draft:
+    """Write every unlocked section (or those of `only`), side by side; sections keep their order in
+    the draft. Setting `cancel` stops it: sections not started are skipped, DraftCancelled is raised."""
     writer = writer or OfflineComposer()
     ctx = context_for(draft, index, exclude_docs)
     ctx.cancel = cancel
     emit_event = on_event or (lambda event: None)
+    if only is not None:  # the sections kept as they are: their sentences are not borrowed again
+        kept = [s.text for s in draft.sections if s.id not in only]
+        ctx.borrowed.update(s for text in kept for s in text.replace("\n", "").split("。"))
+        note_existing(ctx, kept)
 
     def one(section: Section) -> Section:
-        if section.locked:
+        if section.locked or (only is not None and section.id not in only):
             return section
         ctx.check_cancelled()
         emit_event(DraftEvent(EventKind.START, section.id))
@@ -53,7 +58,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         def emit(text: str) -> None:
             emit_event(DraftEvent(EventKind.TEXT, section.id, text))
 
-        written = writer.write(section, ctx, emit=emit)
+        written = replace(writer.write(section, ctx, emit=emit), edited=False, outdated=[])
         emit_event(DraftEvent(EventKind.DONE, section.id, written.text))
         return written
 
@@ -85,6 +90,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
     emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
+    new = replace(new, edited=False, outdated=[])
     sections = in_official_terms([new if s.id == section_id else s for s in draft.sections])
     sections = stale_flags(draft, sections)
     # the regeneration's cost adds to the draft's
