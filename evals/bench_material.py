@@ -41,6 +41,7 @@ def in_process(items: list[Path], rounds: int) -> dict:
     from drafting.engine import Engine
     from drafting.output.render import to_markdown
     from drafting.output.word import write_docx
+    from drafting.shell import cards as C
     from drafting.shell import material_view as M
     from drafting.shell import present as P
     from drafting.shell.form import Form
@@ -65,7 +66,7 @@ def in_process(items: list[Path], rounds: int) -> dict:
             draft = engine.write(outlined)
             times["draft"].append(time.perf_counter() - clock)
             clock = time.perf_counter()
-            P.section_cards(draft)
+            C.section_cards(draft)
             times["cards"].append(time.perf_counter() - clock)
             clock = time.perf_counter()
             to_markdown(draft, markers=False)
