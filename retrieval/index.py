@@ -15,13 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import Catalog, DocInfo, Passage
+from .catalog import Catalog
 from .embeddings import HashingEmbedding
 from .errors import RetrievalError, SkippedFile, storage_reason
 from .heal import heal_vectors
 from .ingest import ImportedReport, import_file, load_manifest, unique_doc_id, with_doc_id
 from .lexical import Lexical
 from .owners import OwnedIndex
+from .passages import DocInfo, Passage
 from .vectors import ChromaVectors
 
 RRF_K = 60

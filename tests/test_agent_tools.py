@@ -39,7 +39,8 @@ def case() -> dict:
 
 
 def request_for(case: dict) -> DraftRequest:
-    return DraftRequest(case["org"], case["year"], case["report_type"], "\n".join(case["facts"]), date=str(case["date"]))
+    return DraftRequest(case["org"], case["year"], case["report_type"], "\n".join(case["facts"]),
+                        date=str(case["date"]))
 
 
 def report(draft) -> list[tuple]:
@@ -144,4 +145,5 @@ def test_every_argument_of_every_tool_is_described_in_chinese(bench):
         for name in inspect.signature(function).parameters:
             if name != "request":
                 line = re.search(rf"^\s*{name}: (.+)$", doc, re.M)
-                assert line and re.search(r"[\u4e00-\u9fff]", line.group(1)), f"{function.__name__}({name}) is described"
+                described = line and re.search(r"[\u4e00-\u9fff]", line.group(1))
+                assert described, f"{function.__name__}({name}) is described"

@@ -195,8 +195,9 @@ def profile_line(draft) -> str:
     """Who writes, as the tool understood it: checked by the user before anything else."""
     from drafting.domain.wording import profile_of
 
-    return "单位画像：" + profile_of(draft.meta).summary() + f" · 期间：{'上半年' if draft.meta.period == 'half' else '全年'}" \
-        + f" · 成文日期：{draft.meta.date or '留空（由签发人填写）'}"
+    period = "上半年" if draft.meta.period == "half" else "全年"
+    return (f"单位画像：{profile_of(draft.meta).summary()} · 期间：{period}"
+            f" · 成文日期：{draft.meta.date or '留空（由签发人填写）'}")
 
 
 def read_facts_file(path: Path) -> str:

@@ -127,7 +127,8 @@ class Workbench:
         if not heading:
             raise InputError("请填写新部分的标题。")
         if len(draft.body_sections()) >= MAX_SECTIONS:
-            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加：请把内容并入已有的部分。")
+            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加："
+                             "请把内容并入已有的部分。")
         new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
@@ -248,7 +249,8 @@ class Workbench:
                 clash = self.index.catalog.has_doc(named)
                 outcome = self.index.add_report(report)
                 if outcome == "unchanged":
-                    lines.append(f"{path.name}：已存在（与索引中的《{report.meta.title or report.doc}》内容相同），未重复导入")
+                    title = report.meta.title or report.doc
+                    lines.append(f"{path.name}：已存在（与索引中的《{title}》内容相同），未重复导入")
                 else:
                     beside = "；索引中已有同名报告，两份都保留" if clash and report.doc != named else ""
                     lines.append(f"{path.name}：已导入（新增{beside}）")
