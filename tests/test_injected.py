@@ -20,7 +20,8 @@ from drafting.review import run_checks
 from drafting.shell import cards as C
 from drafting.shell import session as S
 from drafting.shell.settings import Settings
-from evals.fixtures.fake_model import INJECTED, ModelServer
+from evals.fixtures.fake_model import ModelServer
+from evals.fixtures.scripted_answers import INJECTED
 from retrieval.index import ReportIndex
 
 from .conftest import CORPUS, qingchuan
