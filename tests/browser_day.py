@@ -143,9 +143,14 @@ def redraft_when_asked(s: Session, expect) -> dict:
     expect(page.locator("#rd-write-msg")).to_contain_text("已经起草过", timeout=WAIT)
     out = {"asked": note(page, "rd-write-msg")}
     s.shot("second-draft-asks")
+    before = texts(page)
     page.click("#rd-redraft-btn")
     expect(page.locator("#rd-write-msg")).to_contain_text("已重新起草所选", timeout=60_000)
     drafted(page, expect)
+    # the cards are filled by their own event after the answer: wait for the new text, not for any text
+    page.wait_for_function("(before) => [...document.querySelectorAll('[id^=rd-text-] textarea')]"
+                           ".some((x) => x.value !== before[x.closest('[id^=rd-text-]').id.slice(8)])",
+                           arg=before, timeout=WAIT)
     out["after_redraft"] = texts(page)
     return out
 
