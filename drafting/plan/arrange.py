@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.domain.classify import FactKind, does_work, leader_acts, masked
+from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
 from lexicon.cues import CONTINUATION_LEAD
@@ -127,9 +127,10 @@ def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: R
 
 
 def _in_person(fact: Fact, facts: list[Fact], n: int) -> bool:
-    """The leader acting in person, or a duty pasted next to another: a 第一责任人 section of its own.
-    A duty mentioned among the work of organising and leading stays there."""
-    if leader_acts(fact.text):
+    """The leader acting in person (带头学法, 宣誓并讲话), or a duty pasted next to another: a 第一责任人
+    section of its own. A fact that names the duty (履行…第一责任人职责, 执行《…职责规定》) among the
+    work of organising and leading stays there, as real reports file it."""
+    if leader_acts(fact.text) and not names_duty(fact.text):
         return True
     near = [facts[i] for i in (n - 1, n + 1) if 0 <= i < len(facts)]
     return any(f.kind == FactKind.DUTY for f in near) or not any(f.kind in WORK for f in near)
@@ -156,8 +157,10 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
             current = fact.theme = head.theme
             continue
         pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
-        placed = place(pasted, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
-            else _duty_placed()
+        # The duty named among the work of organising stays with it; the leader's own study, 述法 or
+        # 带队 work is filed by what it is about.
+        placed = _duty_placed() if FactKind(fact.kind) == FactKind.DUTY and "第一责任人" in fact.text \
+            else place(pasted, index, allowed, exclude_docs)
         filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
         current = fact.theme = filing.theme
         fact.unsure = bool(filing.question)

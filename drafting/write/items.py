@@ -85,6 +85,18 @@ def continuations(facts: list[Fact]) -> list[bool]:
     return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
 
 
+def with_continued(facts: list[Fact], clauses: list[str]) -> list[str]:
+    """One item per fact, a fact that continues the one before it joined to it after a comma
+    (…带头学法【F6】，并安排法律知识在干部学习例会中予以学习【F7】), never an item of its own."""
+    out: list[str] = []
+    for clause, joined in zip(clauses, continuations(facts), strict=True):
+        if joined and out:
+            out[-1] = out[-1].rstrip("。；;，,") + "，" + clause
+        else:
+            out.append(clause)
+    return out
+
+
 def enumerate_items(items: list[str]) -> str:
     """一是…；二是…；三是…。 (a single item stands alone)."""
     items = [i.rstrip("。；;，,") for i in items if i]

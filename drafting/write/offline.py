@@ -40,6 +40,7 @@ from .items import (
     names_its_subject,
     section_groups,
     states_duty,
+    with_continued,
     with_derived,
 )
 from .stock import Stock
@@ -108,7 +109,7 @@ class OfflineComposer(SectionWriter):
 
     def _plain(self, section: Section, ctx: DraftContext, stock: Stock):
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts and not ctx.facts[i].derived]
-        clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in facts]
+        clauses = with_continued(facts, [with_derived(f, ctx.facts, ctx.plan_answers) for f in facts])
         if section.role == Role.SHORTCOMINGS:
             return self._shortcomings(clauses, ctx, stock), []
         if section.role == Role.PLANS:
