@@ -136,7 +136,7 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    out = fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)]))
+    out = fold_unnamed(fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)])))
     for group in out:
         group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
     return out, honours
@@ -156,6 +156,25 @@ def reunite(groups: list[Group]) -> list[Group]:
         if home is not None:
             home.facts = sorted(home.facts + group.facts, key=_pasted_order)
             out.remove(group)
+    return out
+
+
+def fold_unnamed(groups: list[Group]) -> list[Group]:
+    """A group whose facts name no work area at all joins the group of the fact pasted just before it
+    (the first such group, the one after it): a drafter files a leftover with its nearest neighbour
+    and never writes an "其他工作" heading (a lecture goes with its study session, a 动员会 with the
+    work it launched)."""
+    out = list(groups)
+    for group in list(out):
+        if len(out) < 2 or group.facet or named_by([f.text for f in group.facts]):
+            continue
+        first = _pasted_order(group.facts[0])
+        others = [g for g in out if g is not group]
+        before = [(max(n for f in g.facts if (n := _pasted_order(f)) < first), g) for g in others
+                  if any(_pasted_order(f) < first for f in g.facts)]
+        home = max(before, key=lambda pair: pair[0])[1] if before else others[0]
+        home.facts = sorted(home.facts + group.facts, key=_pasted_order)
+        out.remove(group)
     return out
 
 

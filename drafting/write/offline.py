@@ -22,7 +22,7 @@ from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
-from lexicon.areas import AREA_HEADINGS, named_by
+from lexicon.areas import AREA_HEADINGS, areas, named_by
 from lexicon.areas import fits as area_fits
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
@@ -48,15 +48,15 @@ from .stock import Stock
 PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
 LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
-NEUTRAL_HEADING = "统筹推进其他各项工作"
-"""Over facts that name no work area at all: it asserts none (the outline asks where they belong)."""
+"""What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
 def plain_heading(texts: list[str]) -> str:
-    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits."""
+    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits;
+    none ("") over facts that name no work area: a drafter never writes an "其他工作" heading, and
+    such facts have joined their neighbours' group (items.fold_unnamed) unless they are all there is."""
     counts = named_by(texts)
-    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else NEUTRAL_HEADING
-"""What an emptied section says: visible, never a stock lead claiming work nobody reported."""
+    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else ""
 
 
 class OfflineComposer(SectionWriter):
@@ -133,12 +133,13 @@ class OfflineComposer(SectionWriter):
         acts = sum(len(g.facts) for g in groups)
         paragraphs = [opening + borrowed]
         # The statutory 主要举措和成效 names no area itself: its work always stands under （一）（二）…
-        by_area = len(groups) >= 2 or (spec.key == Role.MEASURES.value and acts >= 2)
+        # …and so does the work under a heading that names no area (2022年主要工作及成效).
+        by_area = len(groups) >= 2 or ((spec.key == Role.MEASURES.value or not areas(section.heading)) and acts >= 2)
         if by_area and acts >= 3 or (by_area and len(groups) == 1):
             for n, group in enumerate(groups, 1):
                 heading, source = self._subheading(group, section.heading, ctx, section.variant)
                 used += source
-                paragraphs.append(f"（{ordinal(n)}）{heading}。" + self._group_body(group, ctx))
+                paragraphs.append((f"（{ordinal(n)}）{heading}。" if heading else "") + self._group_body(group, ctx))
         elif len(groups) >= 2:
             items = [stock.lead(g.theme, g.facts) + self._group_body(g, ctx).rstrip("。") for g in groups]
             paragraphs[0] += enumerate_items(items)
