@@ -168,3 +168,7 @@ CONTINUATION_LEAD = re.compile("^" + either(CONTINUATIONS, escape=False))
 
 DONE = re.compile(r"正式施行|已经|已于|完成|建成|出台|颁布|印发|审议通过")
 """A dated fact that says it happened: 《…规定》于2024年1月1日正式施行 is done, not planned."""
+
+MEANS_ONLY = re.compile(r"^通过[^，,。；;]*$")
+"""A clause that is only the means of the work before it (通过举办法治讲座4次、发放小册子2000余册);
+通过…，组织… is work of its own."""

@@ -75,6 +75,10 @@ QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"|‘[^
 CLAUSE = re.compile(r"[，,；;：:]")
 DATED = re.compile(rf"^(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}日|份|初|中旬|下旬|底)?")
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
+UNFINISHED = re.compile(r"(?:采用|采取|运用|通过|以)[^，,。；;]{1,40}的(?:方式|形式|办法)$")
+"""A fact that stops at its means (…小分队，采用“讲台+汇演”的方式): the pasted sentence was cut before
+what was done that way, and the draft would end on it."""
+UNFINISHED_NOTE = "这句话停在“……的方式”，没有说用这种方式做了什么：请补全。"
 
 
 def masked(text: str) -> str:
@@ -146,6 +150,8 @@ def classify_all(facts: list[Fact], meta: DraftMeta) -> list[Fact]:
             continue
         fact.kind = classify(fact, meta)
         question = QUESTIONS.get(FactKind(fact.kind), "")
+        if not question and UNFINISHED.search(fact.text.strip().rstrip("。；;，,")):
+            question = UNFINISHED_NOTE
         if question and question not in fact.note:  # notes already there (全年, a conflict) stay
             fact.note = f"{question} {fact.note}".strip()
     return facts

@@ -23,14 +23,12 @@ from dataclasses import dataclass
 from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
-from lexicon.cues import CONTINUATION_LEAD
+from lexicon.cues import CONTINUATION_LEAD, MEANS_ONLY, YEAR_LEAD
 from lexicon.roles import Role
 
 from .placement import Placed, place
 
 OPEN_END = re.compile(r"[，,、：:]$")
-BY_MEANS = re.compile(r"^通过[^，,。；;]*$")
-"""通过… as the whole fact is the means of the work before it; 通过…，组织… is work of its own."""
 KEEP = 0.7
 """A fact stays in the work area of the facts pasted before it unless that area's share of its
 vote is under half the winner's: the vote has to be clearly for a move."""
@@ -58,13 +56,14 @@ class Filing:
 def continues(fact: Fact, before: Fact | None) -> bool:
     """Whether a fact continues the one pasted before it: a connective or a purpose, result or means
     clause at its start (lexicon.cues.CONTINUATIONS), a word that points back (她们, 与会), the one
-    before left open with a comma, or figures with nothing done (悬挂横幅20条、展出展板48块)."""
+    before left open with a comma — unless it opens a sentence of its own with its year (2023年，…) —
+    or figures with nothing done (悬挂横幅20条、展出展板48块)."""
     if before is None:
         return False
     text = fact.text.strip()
-    return bool(fact.joined or OPEN_END.search((before.pasted or before.text).strip())
-                or CONTINUATION_LEAD.match(text) or POINTS_BACK.search(text[:8])
-                or BY_MEANS.match(text.rstrip("。；;")) or _counts_only(fact))
+    left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
+    return bool(fact.joined or left_open or CONTINUATION_LEAD.match(text) or POINTS_BACK.search(text[:8])
+                or MEANS_ONLY.match(text.rstrip("。；;")) or _counts_only(fact))
 
 
 POINTS_BACK = re.compile(r"^(?:她们|他们|其|此项|该项|上述)|她们|与会")
@@ -111,7 +110,7 @@ def _opening_honours(facts: list[Fact], filings: dict[str, Filing]) -> None:
 def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: ReportKind) -> Filing:
     fact_kind = FactKind(fact.kind)
     label = fact_kind.label
-    follows = before.id if continues(fact, before) else ""
+    follows = before.id if continues(fact, before) and not _counts_after_framing(fact, before) else ""
     if fact_kind == FactKind.FRAGMENT:
         return Filing("", reason=f"{label}：未放入任何部分")
     if fact_kind in ROLE_OF_KIND and _has(kind, ROLE_OF_KIND[fact_kind]):
@@ -124,6 +123,13 @@ def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: R
     if fact_kind == FactKind.GUIDING and not follows:
         return Filing(Role.PREAMBLE, reason=f"{label} → 导语", lead=True)
     return Filing(Role.MEASURES, follows=follows)
+
+
+def _counts_after_framing(fact: Fact, before: Fact) -> bool:
+    """Work with figures of its own after a guiding statement (团结依靠…着力打造“美好白杨家” /
+    累计排查居民17.34万人) does not continue it: framing has no result to count, and the pair would
+    glue the preamble's line to the figures."""
+    return before.kind == FactKind.GUIDING and bool(fact.figures) and fact.kind != FactKind.GUIDING
 
 
 def _in_person(fact: Fact, facts: list[Fact], n: int) -> bool:

@@ -13,7 +13,7 @@ from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
 from lexicon.areas import fits, named_by, near
-from lexicon.cues import HONOUR_WORDS, LEADER
+from lexicon.cues import HONOUR_WORDS, LEADER, MEANS_ONLY
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
 
@@ -76,6 +76,8 @@ def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
         return ""
     text = pairs[0][0]
     for clause, joined in pairs[1:]:
+        if joined and MEANS_ONLY.match(clause):
+            clause = clause[2:]  # …开展法制宣传活动，举办法治讲座4次… — not a 通过… left without its verb
         text += ("，" if joined else "；") + clause
     return text + "。"
 

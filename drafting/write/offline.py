@@ -83,7 +83,8 @@ class OfflineComposer(SectionWriter):
     def _preamble(self, section: Section, ctx: DraftContext, stock: Stock) -> str:
         meta, kind = ctx.meta, ctx.kind
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
-        guiding = [fact_clause(f) for f in facts if f.kind != FactKind.HONOUR]
+        # The sentence already says who and when: a guiding fact joins it as a clause without them.
+        guiding = [without_subject(fact_clause(f), meta.year, stock.names) for f in facts if f.kind != FactKind.HONOUR]
         honours = [fact_clause(f) for f in facts if f.kind == FactKind.HONOUR]
         own = "，".join(guiding) + "，" if guiding else ""
         if kind.key == Kind.ZONGJIE:
@@ -97,7 +98,7 @@ class OfflineComposer(SectionWriter):
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
         recognised = "一年来，" + "；".join(honours) + "。" if honours else ""
-        return lead + recognised + fill(kind.report_line, meta)
+        return unrepeated(lead, own) + recognised + fill(kind.report_line, meta)
 
     # -- the body -------------------------------------------------------------------------
     def _body(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
@@ -150,7 +151,9 @@ class OfflineComposer(SectionWriter):
         return "\n".join(p for p in paragraphs if p), used + passages[:2]
 
     def _group_body(self, group: Group, ctx: DraftContext) -> str:
-        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts],
+        clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts]
+        names = Stock(ctx).names  # the paragraph's first clause may say who and when; the rest need not
+        return join_clauses(clauses[:1] + [without_subject(c, ctx.meta.year, names) for c in clauses[1:]],
                             continuations(group.facts))
 
     def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
@@ -200,7 +203,7 @@ class OfflineComposer(SectionWriter):
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
         study = phrases.STUDY_PLAN[ctx.kind.key]
-        plans = [_without_lead(c, ctx.meta) for c in clauses]
+        plans = [_without_lead(without_subject(c, ctx.meta.year, stock.names), ctx.meta) for c in clauses]
         items = [stock.text(study)] + plans
         if len(plans) < 2:
             problems = [f.text for f in ctx.facts.values() if f.kind == "problem"]
@@ -221,6 +224,34 @@ class OfflineComposer(SectionWriter):
             return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
+
+
+def without_subject(clause: str, year: int, names: tuple[str, ...]) -> str:
+    """A fact's clause without the report's year and the organisation's own name it opens with
+    (2023年，巧家县妇联在13个乡镇… → 在13个乡镇…), for a sentence or paragraph that has said them."""
+    text = re.sub(rf"^(?:{year}年(?:度|以来)?[，,]|今年(?:以来|来)?[，,]?)", "", clause)
+    for name in sorted(set(names) - {""}, key=len, reverse=True):
+        if text.startswith(name) and len(text) > len(name) + 4:
+            return text[len(name):].lstrip("，,")
+    return text if len(text) > 4 else clause
+
+
+RESTATED = {"扎实推进": "统筹推进", "认真落实": "全面落实", "全面贯彻": "深入贯彻", "着力推动": "大力推动",
+            "切实履行": "认真履行"}
+"""A stock phrase around the user's words that their words already say, and what the stock says instead."""
+
+
+def unrepeated(text: str, own: str) -> str:
+    """The stock wording around the user's framing without a phrase it already says ("扎实推进依法行政【F1】，
+    …扎实推进法治政府建设各项工作" reads as a slip)."""
+    if not own:
+        return text
+    start = text.find(own)
+    before, after = (text[:start], text[start + len(own):]) if start >= 0 else (text, "")
+    for phrase, other in RESTATED.items():
+        if phrase in own:
+            before, after = before.replace(phrase, other), after.replace(phrase, other)
+    return before + (own if start >= 0 else "") + after
 
 
 def _without_lead(clause: str, meta) -> str:
