@@ -56,8 +56,8 @@ def test_real_reports_floor(seed_index):
     assert figures["facts"] == 158
     assert figures["role_accuracy"] >= 0.93
     assert figures["placement"] >= 0.77
-    assert figures["cohesion"] >= 0.65 and figures["separation"] >= 0.75
-    assert figures["dropped"] == 0 and figures["stray"] <= 2
+    assert figures["cohesion"] >= 0.72 and figures["separation"] >= 0.75
+    assert figures["dropped"] == 0 and figures["stray"] == 0
 
 
 def test_held_out_reports_floor(seed_index):
@@ -65,4 +65,5 @@ def test_held_out_reports_floor(seed_index):
     figures = overall(run(seed_index, REALSET.parent / "heldout"))
     assert figures["facts"] == 142
     assert figures["role_accuracy"] >= 0.85 and figures["placement"] >= 0.6
-    assert figures["cohesion"] >= 0.5 and figures["separation"] >= 0.75 and figures["dropped"] == 0
+    assert figures["cohesion"] >= 0.57 and figures["separation"] >= 0.75 and figures["dropped"] == 0
+    assert figures["stray"] <= 4

@@ -22,7 +22,7 @@ from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
-from lexicon.areas import AREA_HEADINGS, areas, named_by
+from lexicon.areas import AREA_HEADINGS, areas, claims_only_named, named_by
 from lexicon.areas import fits as area_fits
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
@@ -53,10 +53,12 @@ EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 
 def plain_heading(texts: list[str]) -> str:
     """A heading from what the facts name most (lexicon.areas), when no house-style heading fits;
-    none ("") over facts that name no work area: a drafter never writes an "其他工作" heading, and
-    such facts have joined their neighbours' group (items.fold_unnamed) unless they are all there is."""
+    none ("") over facts that name no work area plainly enough: a drafter never writes an "其他工作"
+    heading, and such facts have joined their neighbours' group (items.fold_unnamed) unless they are
+    all there is."""
     counts = named_by(texts)
-    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else ""
+    heading = AREA_HEADINGS[max(counts, key=counts.get)] if counts else ""
+    return heading if claims_only_named(heading, texts) else ""
 
 
 class OfflineComposer(SectionWriter):
@@ -138,7 +140,7 @@ class OfflineComposer(SectionWriter):
         by_area = len(groups) >= 2 or ((spec.key == Role.MEASURES.value or not areas(section.heading)) and acts >= 2)
         if by_area and acts >= 3 or (by_area and len(groups) == 1):
             for n, group in enumerate(groups, 1):
-                heading, source = self._subheading(group, section.heading, ctx, section.variant)
+                heading, source = self._subheading(group, section.heading, ctx, section.variant, len(groups) == 1)
                 used += source
                 paragraphs.append((f"（{ordinal(n)}）{heading}。" if heading else "") + self._group_body(group, ctx))
         elif len(groups) >= 2:
@@ -156,28 +158,31 @@ class OfflineComposer(SectionWriter):
         return join_clauses(clauses[:1] + [without_subject(c, ctx.meta.year, names) for c in clauses[1:]],
                             continuations(group.facts))
 
-    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
+    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int,
+                    alone: bool = False) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
-        that repeats its section's heading; a neutral one when no fact under it was placed with
-        confidence (a themed heading would assert what the facts do not say)."""
+        that repeats its section's heading nor one used before in the draft; only one that claims
+        what its facts are about (lexicon.areas.claims_only_named), else a plain one from what they
+        name. A group standing alone may have none; among others, a heading whose area its facts
+        name at all is better than a paragraph that reads as part of the subsection before it."""
         texts = [f.text for f in group.facts]
-        if all(f.unsure for f in group.facts):
-            return plain_heading(texts), []
         query = " ".join(texts)
         part = facet(group.theme, group.facet)
-        found = [] if part else corpus_subheadings(ctx, group.theme, query)
-        own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
+        unsure = all(f.unsure for f in group.facts)  # a themed heading would assert what nobody placed
+        found = [] if part or unsure else corpus_subheadings(ctx, group.theme, query)
+        own = [] if unsure else list(part.headings) if part else list(group.topic.headings) if group.topic else []
         when = written_on(ctx.meta)  # a heading speaks the wording of the writing date (建功新时代 from 2017-10)
         options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
         options = [o for o in options if fits(o[0], when)] or options
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
-        # Only a heading whose work area its facts name: never one that asserts what they do not say.
-        options = [o for o in options if area_fits(o[0], texts)]
-        for k in range(len(options)):
-            heading, source = options[(variant + k) % len(options)]
-            if ctx.claim(heading):
-                return heading, source
-        return plain_heading(texts), []
+        fitting = [o for o in options if area_fits(o[0], texts)]
+        strict = [o for o in fitting if claims_only_named(o[0], texts)]
+        for pool in (strict, [(plain_heading(texts), [])], [] if alone else fitting):
+            for k in range(len(pool)):
+                heading, source = pool[(variant + k) % len(pool)]
+                if heading and ctx.claim(heading):
+                    return heading, source
+        return "", []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
         """The honours in one sentence; the self-name before one that names nobody, unless the clause
