@@ -82,3 +82,12 @@ def test_a_sentence_cut_after_its_means_is_said_to_the_user(seed_index):
     draft = _draft("正阳镇人民政府", 2023, "pufa", facts, seed_index)
     assert "停在“……的方式”" in draft.fact("F1").note
     assert "停在" not in draft.fact("F2").note
+
+
+def test_a_purpose_clause_follows_the_work_it_serves(seed_index):
+    facts = ("开展会前学法11次\n始终将强化领导干部法治意识作为一项基础性工作来抓\n"
+             "通过专题学法、学习分享会和集中庭审旁听,组织学习中央依法治国委员会会议精神\n"
+             "切实提高领导干部法律素质和依法行政能力")
+    text = _text(_draft("坡子街街道办事处", 2022, "fazhi", facts, seed_index))
+    assert "会议精神【F3】，切实提高领导干部法律素质和依法行政能力【F4】" in text
+    assert text.index("【F2】") < text.index("【F3】"), "the framing still leads its group"

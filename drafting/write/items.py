@@ -140,7 +140,10 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
     out = fold_unnamed(fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)])))
     for group in out:
-        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
+        ids = {f.id for f in group.facts}
+        # stable: the lead first, then paste order; a purpose clause that continues a fact of the
+        # group (…庭审旁听【F7】，切实提高领导干部法律素质【F8】) stays after the work it serves
+        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING or f.follows in ids)
     return out, honours
 
 
