@@ -172,3 +172,11 @@ DONE = re.compile(r"正式施行|已经|已于|完成|建成|出台|颁布|印�
 MEANS_ONLY = re.compile(r"^通过[^，,。；;]*$")
 """A clause that is only the means of the work before it (通过举办法治讲座4次、发放小册子2000余册);
 通过…，组织… is work of its own."""
+
+PAIRED_OPENERS = (("线上", "线下"), ("一方面", "另一方面"), ("对内", "对外"), ("城区", "农村"))
+"""Openers of two facts that make one piece of work between them (“线上”利用公众号… /“线下”深入单位…):
+the second continues the first, in either order."""
+AGENDA_LEAD = re.compile(r"^(?:专题)?(?:研究|审议|听取|部署)")
+MEETING = re.compile(r"会议|常务会|办公会|党组会|委员会|专题会|部署会")
+"""A fact that opens with what a meeting did (研究解决…问题6项, 研究部署…事项) after a fact that held
+the meeting (召开专题部署会议4次) is its agenda: it continues that fact."""

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
-from lexicon.cues import CONTINUATION_LEAD, MEANS_ONLY, YEAR_LEAD
+from lexicon.cues import (
+    AGENDA_LEAD,
+    CONTINUATION_LEAD,
+    MEANS_ONLY,
+    MEETING,
+    PAIRED_OPENERS,
+    YEAR_LEAD,
+)
 from lexicon.roles import Role
 
 from .placement import Placed, place
@@ -56,14 +63,23 @@ class Filing:
 def continues(fact: Fact, before: Fact | None) -> bool:
     """Whether a fact continues the one pasted before it: a connective or a purpose, result or means
     clause at its start (lexicon.cues.CONTINUATIONS), a word that points back (她们, 与会), the one
-    before left open with a comma — unless it opens a sentence of its own with its year (2023年，…) —
-    or figures with nothing done (悬挂横幅20条、展出展板48块)."""
+    before left open with a comma — unless it opens a sentence of its own with its year (2023年，…) —,
+    the agenda of the meeting before it (研究解决…问题6项), the second of a pair (“线上”/“线下”), or
+    figures with nothing done (悬挂横幅20条、展出展板48块)."""
     if before is None:
         return False
     text = fact.text.strip()
     left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
-    return bool(fact.joined or left_open or CONTINUATION_LEAD.match(text) or POINTS_BACK.search(text[:8])
-                or MEANS_ONLY.match(text.rstrip("。；;")) or _counts_only(fact))
+    agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
+    return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
+                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or _counts_only(fact))
+
+
+def _paired(before: str, text: str) -> bool:
+    """The second of a pair of openers (“线上”… then “线下”…, 一方面… then 另一方面…)."""
+    first, second = before.strip().lstrip("“\"'"), text.strip().lstrip("“\"'")
+    return any((first.startswith(a) and second.startswith(b)) or (first.startswith(b) and second.startswith(a))
+               for a, b in PAIRED_OPENERS)
 
 
 POINTS_BACK = re.compile(r"^(?:她们|他们|其|此项|该项|上述)|她们|与会")

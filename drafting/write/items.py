@@ -12,7 +12,7 @@ from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
-from lexicon.areas import fits, named_by, near
+from lexicon.areas import claims_only_named, fits, named_by, near
 from lexicon.cues import HONOUR_WORDS, LEADER, MEANS_ONLY
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
@@ -157,7 +157,7 @@ def reunite(groups: list[Group]) -> list[Group]:
         if group.facet or group.topic is None or any(fits(h, texts) for h in group.topic.headings):
             continue
         home = next((g for g in out if g is not group and g.topic and not g.facet
-                     and any(fits(h, texts) for h in g.topic.headings)), None)
+                     and any(claims_only_named(h, texts) and fits(h, texts) for h in g.topic.headings)), None)
         if home is not None:
             home.facts = sorted(home.facts + group.facts, key=_pasted_order)
             out.remove(group)
@@ -223,7 +223,9 @@ def by_facet(group: Group) -> list[Group]:
         return [group]
     parts: list[Group] = []
     for fact in group.facts:
-        key = "" if fact.joined else facet_of(group.theme, fact.text)
+        # a fact that continues the one before (joined when pasted, or by the outline) stays with it
+        goes_on = fact.joined or bool(parts and fact.follows and fact.follows == parts[-1].facts[-1].id)
+        key = "" if goes_on else facet_of(group.theme, fact.text)
         if parts and (not key or key == parts[-1].facet):
             parts[-1].facts.append(fact)
         else:
