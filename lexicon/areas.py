@@ -35,8 +35,9 @@ def areas(text: str | None) -> set[str]:
     return {area for area, words in AREAS.items() if any(w in text for w in words)}
 
 
-GENERIC = ("培训", "组织", "形式", "发展")
-"""Words that name an area in a heading but that any work uses in a sentence (组织开展…, 技能培训班)."""
+GENERIC = ("培训", "组织", "形式", "发展", "职能", "依法行政")
+"""Words that name an area in a heading but that any work uses in a sentence (组织开展…, 技能培训班;
+a government's 履行职能, 依法行政能力)."""
 
 
 def area_counts(text: str) -> dict[str, int]:

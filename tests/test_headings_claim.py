@@ -49,3 +49,12 @@ def test_ordinary_lectures_are_not_headed_as_innovation(seed_index):
     facts = "\n".join(["定制妇女群众喜欢的普法围裙、普法宣传袋等作为普法宣传品", *LECTURES])
     draft = draft_report(build_meta("巧家县妇女联合会", 2023, "pufa", when="2024-02-20"), facts, index=seed_index)
     assert "创新" not in "\n".join(s.text for s in draft.sections if s.role == "measures")
+
+
+def test_a_governments_aim_of_lawful_administration_claims_nothing():
+    """依法行政能力 and 履行职能 are what every government body says of any work: a heading with them
+    over study items or a 营商环境 survey claims no more than 学法 or 营商环境."""
+    study = ["建立乡村干部会前学法制度,制定年度学法计划", "组织学习《民法典》《信访工作条例》等法律法规5次"]
+    assert claims_only_named("抓好学法用法，提升依法行政能力", study)
+    survey = ["深入开展“打造市场化法治化国际化营商环境”等13个重点课题调研,形成调研成果30多项、政策措施16项"]
+    assert claims_only_named("依法全面履行职能，持续优化营商环境", survey)
