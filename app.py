@@ -38,7 +38,8 @@ def build_app(settings: Settings, workbench: Workbench, logins: Logins | None = 
         ui.demo, ui.draft, ui.view = demo, gr.State(None), gr.State({})
         # "draft …": the browser shows the draft tab (no container is an event's output: see page/section_cards.py)
         ui.goto = gr.Textbox(visible=False, elem_id="rd-goto")
-        ui.goto.change(None, [ui.goto], None, js="(t) => rdShowDraft(t)", api_visibility="private", show_progress="hidden")
+        ui.goto.change(None, [ui.goto], None, js="(t) => rdShowDraft(t)", api_visibility="private",
+                       show_progress="hidden")
         gr.Markdown(f"## 妇联年度报告起草\n{plain}", elem_id="rd-banner")
         with gr.Accordion("详情（给管理员）", open=False):
             gr.Markdown(P.esc(detail))

@@ -58,16 +58,21 @@ def summarise(runs: list[dict]) -> dict:
     out = {}
     for step in STEPS:
         rows = [r[step] for r in runs if step in r]
+        if not rows:
+            out[step] = {}
+            continue
         out[step] = {key: {"median": statistics.median(v), "min": min(v), "max": max(v)}
-                     for key in rows[0] if (v := [r[key] for r in rows if isinstance(r.get(key), int | float)])} if rows else {}
+                     for key in rows[0] if (v := [r[key] for r in rows if isinstance(r.get(key), int | float)])}
     return out
 
 
 def print_table(summary: dict, runs: int) -> None:
     cols = (("ms", "on screen ms"), ("cpu_ms", "app CPU ms"), ("chromium_ms", "Chromium CPU ms"),
-            ("browser_ms", "page main ms"), ("script_ms", "script ms"), ("layout_ms", "layout ms"), ("mounted", "mounted"), ("dom", "DOM"),
+            ("browser_ms", "page main ms"), ("script_ms", "script ms"), ("layout_ms", "layout ms"),
+            ("mounted", "mounted"), ("dom", "DOM"),
             ("sse_kb", "SSE kB"), ("messages", "messages"))
-    print(f"median [min–max] of {runs} runs; Chromium CPU: all its processes; page main: the page's main thread (of it script, style and layout)")
+    print(f"median [min–max] of {runs} runs; Chromium CPU: all its processes; "
+          "page main: the page's main thread (of it script, style and layout)")
     print(f"{'step':12s}" + "".join(f"{title:>17s}" for _, title in cols))
     for step, figures in summary.items():
         cells = []
@@ -85,16 +90,19 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--case", type=Path, default=CASE)
     parser.add_argument("--js-profile", type=Path, metavar="DIR",
-                        help="sample the page's JavaScript during each step into DIR/*.cpuprofile (Chrome DevTools); slows the page")
+                        help="sample the page's JavaScript during each step into DIR/*.cpuprofile (Chrome DevTools); "
+                             "slows the page")
     parser.add_argument("--app", type=Path, help="another version of app.py to measure (a prototype)")
     parser.add_argument("--keep", type=Path, help="data directory to use and keep (default: a fresh one)")
     parser.add_argument("--py-spy", type=Path, metavar="FILE",
-                        help="sample the app with py-spy (pip install py-spy) into FILE, collapsed stacks; slows the app")
+                        help="sample the app with py-spy (pip install py-spy) into FILE, collapsed stacks; "
+                             "slows the app")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     case = load_case(args.case)
-    result = {"app": str(args.app or "app.py"), "case": str(args.case.name), "facts": len(case["facts"]), "runs": args.runs, "pinned": args.pin,
+    result = {"app": str(args.app or "app.py"), "case": str(args.case.name), "facts": len(case["facts"]),
+              "runs": args.runs, "pinned": args.pin,
               "date": time.strftime("%Y-%m-%d %H:%M"), "load_before": load()}
     with tempfile.TemporaryDirectory(prefix="rd-bench-browser-") as tmp:
         data = args.keep or Path(tmp)

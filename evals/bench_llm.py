@@ -58,7 +58,8 @@ def main() -> None:
         whole = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt")))
         calls = len(server.model.requests)
         naive = sent + calls * count_tokens(whole, cache) - sum(
-            count_tokens(r["messages"][-1]["content"].split("同类报告中这一部分的范例")[-1].split("报告其他部分")[0], cache)
+            count_tokens(r["messages"][-1]["content"].split("同类报告中这一部分的范例")[-1].split("报告其他部分")[0],
+                         cache)
             for r in server.model.requests)
     slowest = max(section_times.values())
     print(f"sections={len(section_times)} model calls={calls} latency per call={args.latency:.1f} s")

@@ -30,9 +30,10 @@ def one_round(client, n: int, round_: int, timings: list, crosstalk: list) -> No
     """Outline, draft and regenerate one section; the draft must hold this user's figure and no other's."""
     figure = f"{1000 + n}场次"
     steps = [
-        ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "", "2025-01-20", "annual",
-                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足", *[""] * 8,
-                                           api_name="/on_outline")),
+        ("outline", lambda: client.predict(f"用户{n}县妇女联合会", "县妇联", 2024, Kind.FAZHI.value, "",
+                                           "2025-01-20", "annual",
+                                           f"开展普法宣传{figure}\n受理信访案件{n + 1 + round_}件\n基层力量不足",
+                                           *[""] * 8, api_name="/on_outline")),
         ("draft", lambda: client.predict([], api_name="/on_redraft_all")),  # on_write asks on a written draft
         ("regenerate", lambda: client.predict(6, "", api_name="/on_regenerate")),
     ]

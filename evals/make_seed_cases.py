@@ -33,10 +33,11 @@ def main() -> None:
         half = "上半年" in meta["title"]
         # The seed's own 成文日期 when it has one, else a plausible one for its period.
         date = meta["date"] or (f"{meta['year']}-07-10" if half else f"{meta['year'] + 1}-01-20")
+        broken = broken_text([Fact(f"F{i}", t) for i, t in enumerate(facts, 1)])
         case = {"org": meta["org"], "year": meta["year"], "report_type": meta["report_type"],
                 **({"period": "half"} if half else {}), "date": str(date), "exclude_docs": [path.stem],
                 # The seed's own slips (处理处理, an open 《) are copied with its sentences: the check must see them.
-                **({"expect_fail": ["broken"]} if broken_text([Fact(f"F{i}", t) for i, t in enumerate(facts, 1)]) else {}),
+                **({"expect_fail": ["broken"]} if broken else {}),
                 "facts": facts}
         out = ROOT / "evals" / "cases" / f"seed_{path.stem[:3]}_{meta['report_type']}.yaml"
         out.write_text("# Leave-one-out: this seed's figure sentences as facts, the other seeds as examples.\n"

@@ -27,7 +27,8 @@ SHOWN = {
                " && document.querySelector('#rd-outline-table')?.textContent.includes('{fact}')",
     "draft_first": f"(({VISIBLE})(document.querySelector('[id^=rd-text-] textarea'))"
                    " && document.querySelector('[id^=rd-text-] textarea').value.length > 0)",
-    "draft_whole": f"document.querySelector('#rd-write-msg')?.textContent.includes('初稿完成') && {CARD_TEXTS}.length > 1"
+    "draft_whole": "document.querySelector('#rd-write-msg')?.textContent.includes('初稿完成')"
+                   f" && {CARD_TEXTS}.length > 1"
                    f" && {CARD_TEXTS}.every((t) => t.value.length > 0 && ({VISIBLE})(t))",
     "check": "document.querySelector('#rd-check-msg')?.textContent.includes('检查完成')",
 }
@@ -127,8 +128,10 @@ class Meter:
                       sse_kb: messages.reduce((s, m) => s + m.bytes, 0) / 1024, messages: messages.length,
                       kinds: messages.map((m) => `${{m.kind}}:${{m.outputs ?? ''}}:${{m.bytes}}`) }};
         }}""")
-        common = {k: seen[k] for k in ("mounted", "removed", "dom", "long_ms", "long_tasks", "sse_kb", "messages", "kinds")}
-        common |= {"cpu_ms": (app_cpu(self.pid) - self.cpu) * 1000, "chromium_ms": (chromium_cpu() - self.chromium) * 1000}
+        counted = ("mounted", "removed", "dom", "long_ms", "long_tasks", "sse_kb", "messages", "kinds")
+        common = {k: seen[k] for k in counted}
+        common |= {"cpu_ms": (app_cpu(self.pid) - self.cpu) * 1000,
+                   "chromium_ms": (chromium_cpu() - self.chromium) * 1000}
         common |= {k: v - self.main[k] for k, v in self.browser().items()}
         return {name: {"ms": seen["seen"][name] - seen["from"], **common} for name in watches}
 
@@ -226,7 +229,8 @@ def pages_at_once(browser, url: str, pid: int, case: dict, clock: Path, n: int) 
     for i, page in enumerate(pages):
         try:
             page.wait_for_function("window.__rd.seen('draft_whole') !== null", timeout=180_000, polling=100)
-            t = page.evaluate("() => [window.__rd.clickAt, window.__rd.seen('draft_first'), window.__rd.seen('draft_whole')]")
+            t = page.evaluate("() => [window.__rd.clickAt, window.__rd.seen('draft_first'),"
+                              " window.__rd.seen('draft_whole')]")
             first.append((t[1] - t[0]) / 1000)
             whole.append((t[2] - t[0]) / 1000)
         except Exception as exc:  # counted and shown: a page that never got its draft
@@ -238,6 +242,7 @@ def pages_at_once(browser, url: str, pid: int, case: dict, clock: Path, n: int) 
     for page in pages:
         page.context.close()
     nan = float("nan")
-    return {"pages": n, "first_median": statistics.median(first) if first else nan, "first_max": max(first, default=nan),
+    return {"pages": n,
+            "first_median": statistics.median(first) if first else nan, "first_max": max(first, default=nan),
             "whole_median": statistics.median(whole) if whole else nan, "whole_max": max(whole, default=nan),
             "first_each": first, "whole_each": whole, "errors": errors, **spent}

@@ -67,7 +67,8 @@ def seed_results(index) -> list[Result]:
         if not doc.report_type:
             continue
         kind = get_kind(doc.report_type)
-        meta = build_meta(doc.org or "某县妇女联合会", doc.year or 2023, doc.report_type, when=f"{(doc.year or 2023) + 1}-01-20")
+        year = doc.year or 2023
+        meta = build_meta(doc.org or "某县妇女联合会", year, doc.report_type, when=f"{year + 1}-01-20")
         for passage in index.passages(doc.doc):
             if passage.role != Role.MEASURES:
                 continue
@@ -114,7 +115,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         index = ReportIndex(Path(tmp))
         index.index_corpus(Path(args.corpus))
-        for name, results in (("seeds (leave-one-out)", seed_results(index)), ("hand-labelled cases", case_results(index))):
+        for name, results in (("seeds (leave-one-out)", seed_results(index)),
+                              ("hand-labelled cases", case_results(index))):
             print(f"{name}: {sum(r.ok for r in results)}/{len(results)} = {summary(results):.1%}")
             for r in results:
                 if not r.ok:

@@ -15,7 +15,7 @@ from drafting.domain.classify import classify_all
 from drafting.domain.facts import parse_facts
 from drafting.domain.last_year import PlanRow
 from drafting.domain.meta import build_meta
-from drafting.plan.continuity import last_plan_items
+from drafting.plan.last_report import last_plan_items
 from drafting.plan.plans import match_plans
 from lexicon.roles import Kind
 

@@ -66,7 +66,8 @@ ARABIC = re.compile(
 CN_MEASURE = "场次|人次|户次|件次|家次|个月|个|次|场|名|项|批|家|户|所|条|篇|期|位|件|起|支|天|轮"
 """Longest first: 十五场次 is one figure, never 十五场 followed by 次."""
 # Set phrases of political wording are not quantities: 两个确立, 四个意识, 三个务必 …
-CN_SET_PHRASE = "确立|维护|意识|自信|务必|全面|代表|坚持|必须|一以贯之|结合|统筹|纳入|服务|聚焦|到位|优先|覆盖|落实|之家"
+CN_SET_PHRASE = ("确立|维护|意识|自信|务必|全面|代表|坚持|必须|一以贯之|结合|统筹|纳入|服务|聚焦|到位|优先|覆盖"
+                 "|落实|之家")
 CHINESE = re.compile(
     rf"(?<![第一二两三四五六七八九十百千万零〇几每])"
     rf"(?:(?P<pre>{PREFIXES}))?"

@@ -50,7 +50,8 @@ def normalise_script(text: str) -> tuple[str, list[str]]:
     notes = []
     traditional = traditional_chars(text)
     if traditional:
-        notes.append("已将繁体字转换为简体字（" + "".join(traditional[:12]) + ("…" if len(traditional) > 12 else "") + "）")
+        shown = "".join(traditional[:12]) + ("…" if len(traditional) > 12 else "")
+        notes.append(f"已将繁体字转换为简体字（{shown}）")
         text = to_simplified(text)
     pinyin = pinyin_notes(text)
     if pinyin:

@@ -55,7 +55,8 @@ def read_terms(path: Path) -> tuple[Term, ...]:
             raise TermsError(f"规范用语表 {path} 过大（上限 {MAX_BYTES // 1024} KB）。")
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TermsError(f"无法读取规范用语表 {path}：{type(exc).__name__}。请检查文件是否存在、是否为 UTF-8 编码的 YAML。") from None
+        raise TermsError(f"无法读取规范用语表 {path}：{type(exc).__name__}。请检查文件是否存在、"
+                         "是否为 UTF-8 编码的 YAML。") from None
     if not isinstance(data, list):
         raise TermsError(f"规范用语表 {path} 应是列表，每条以“- wrong: …”开头。")
     return tuple(_term(entry, path, n) for n, entry in enumerate(data, 1))

@@ -21,39 +21,25 @@ def build(ui) -> None:
         copy_all = gr.Button("复制全文", size="sm", scale=0, min_width=110, elem_id="rd-copy-all")
         copy_marked = gr.Button("复制全文（含【F】标记）", size="sm", scale=0, min_width=190, elem_id="rd-copy-all-f")
         copy_msg = gr.Markdown(elem_id="rd-copy-msg", **NOTE)
-    full, targets, jump = gr.Textbox(visible=False, elem_id="rd-full"), gr.State([]), gr.Textbox(visible=False)
+    full = gr.Textbox(visible=False, elem_id="rd-full")
+    targets = gr.State([])
+    jump = gr.Textbox(visible=False)
     mounted = gr.Textbox(visible=False)  # ids of cards the page has just mounted (static/app.js)
-    ui.layout, ui.shown, ui.want_tab = gr.State(()), gr.State({}), gr.State(False)
-
-    @gr.render(inputs=[ui.draft, ui.view], triggers=[ui.demo.load, ui.layout.change], concurrency_limit=1,
-               concurrency_id="cards", show_progress="hidden")
-    def cards(draft, view, request: gr.Request):  # built once per set of sections; filled by value
-        ui.owner(request)  # another user's session: refused, its cards as they were
-        if draft is None:
-            gr.Markdown("还没有初稿：在第 1 步生成提纲，再点“确认提纲，生成初稿”。", key="no-draft")
-        parts = {card.id: K.build_card(ui, card) for card in C.section_cards(draft, view)}
-        refill = gr.Button("", elem_id="rd-refill", elem_classes="rd-hidden", key="refill")
-
-        def fill(request: gr.Request, draft, view, shown, want_tab, fresh=""):
-            if not ui.mine(request):  # the session's own user only
-                return (gr.skip(),) * (K.FIXED + len(K.PARTS) * len(parts))
-            return K.fill(draft, view, shown or {}, want_tab, parts, fresh or "")
-        outputs = [ui.layout, ui.shown, ui.goto, ui.want_tab, full, progress, *ui.redraft_outputs,
-                   *[c for p in parts.values() for c in p]]
-        state = [ui.draft, ui.view, ui.shown, ui.want_tab]
-        gr.on([ui.draft.change, ui.view.change], fill, state, outputs, key="fill", **QUIET)
-        # cards the page has just mounted ask for their values (an answer may have come before them)
-        refill.click(fill, [*state, mounted], outputs, js="(...a) => [...a.slice(0, 4), rdTakeMounted()]",
-                     key="refill-click", **QUIET)
+    ui.layout = gr.State(())
+    ui.shown = gr.State({})
+    ui.want_tab = gr.State(False)
+    build_cards(ui, full, progress, mounted)
     with gr.Row(equal_height=True):
         check_btn = gr.Button("运行检查", variant="primary", scale=0, min_width=120, elem_id="rd-check")
         export_btn = gr.Button("导出 Word 和 Markdown", scale=0, min_width=250, elem_id="rd-export")
         check_msg = gr.Markdown(elem_id="rd-check-msg", **NOTE)
     check_table = gr.Dataframe(headers=P.CHECK_HEADERS, interactive=False, wrap=True, elem_id="rd-check-table",
                                label="检查结果（点一行跳到相应部分）", column_widths=["16%", "8%", "56%", "20%"])
-    downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, interactive=False, elem_id="rd-downloads")
+    downloads = gr.File(label="下载（不含【F】标记）", file_count="multiple", visible=False, interactive=False,
+                        elem_id="rd-downloads")
     with gr.Accordion("读回在 Word/WPS 中改过的文件", open=False):
-        edited, merge_log = gr.File(file_types=[".docx"], label="改过的 .docx", elem_id="rd-edited"), gr.Markdown(elem_id="rd-merge-log")
+        edited = gr.File(file_types=[".docx"], label="改过的 .docx", elem_id="rd-edited")
+        merge_log = gr.Markdown(elem_id="rd-merge-log")
     for btn, markers in ((copy_all, "false"), (copy_marked, "true")):
         btn.click(None, [full], [copy_msg], js=f"(t) => rdCopy(t, {markers})", **QUIET)
 
@@ -88,6 +74,31 @@ def build(ui) -> None:
         ui.owner(request)  # the session's own user only
         return S.merge(ui.wb, draft, file)
     on(edited.upload, on_merge, [ui.draft, edited], [ui.draft, ui.view, check_table, targets, check_msg, merge_log])
+
+
+def build_cards(ui, full, progress, mounted) -> None:
+    """The section cards: built once per set of sections, then filled by value as the draft changes."""
+
+    @gr.render(inputs=[ui.draft, ui.view], triggers=[ui.demo.load, ui.layout.change], concurrency_limit=1,
+               concurrency_id="cards", show_progress="hidden")
+    def cards(draft, view, request: gr.Request):
+        ui.owner(request)  # another user's session: refused, its cards as they were
+        if draft is None:
+            gr.Markdown("还没有初稿：在第 1 步生成提纲，再点“确认提纲，生成初稿”。", key="no-draft")
+        parts = {card.id: K.build_card(ui, card) for card in C.section_cards(draft, view)}
+        refill = gr.Button("", elem_id="rd-refill", elem_classes="rd-hidden", key="refill")
+
+        def fill(request: gr.Request, draft, view, shown, want_tab, fresh=""):
+            if not ui.mine(request):  # the session's own user only
+                return (gr.skip(),) * (K.FIXED + len(K.PARTS) * len(parts))
+            return K.fill(draft, view, shown or {}, want_tab, parts, fresh or "")
+        outputs = [ui.layout, ui.shown, ui.goto, ui.want_tab, full, progress, *ui.redraft_outputs,
+                   *[c for p in parts.values() for c in p]]
+        state = [ui.draft, ui.view, ui.shown, ui.want_tab]
+        gr.on([ui.draft.change, ui.view.change], fill, state, outputs, key="fill", **QUIET)
+        # cards the page has just mounted ask for their values (an answer may have come before them)
+        refill.click(fill, [*state, mounted], outputs, js="(...a) => [...a.slice(0, 4), rdTakeMounted()]",
+                     key="refill-click", **QUIET)
 
 
 def bind_writing(ui, full) -> None:

@@ -14,8 +14,10 @@ from drafting.shell.form import Form
 from . import material_section, outline_tools, redraft
 from .wiring import NOTE, on
 
-HEADER_FIELDS = [("doc_number", "发文字号（版头）", "清妇发〔2026〕3号"), ("signer", "签发人（版头，上报时用）", "王丽"),
-                 ("cc", "抄送（版记）", "市妇联，县委办公室"), ("printer", "印发机关（版记，印发日期即成文日期）", "清河县妇女联合会办公室")]
+HEADER_FIELDS = [("doc_number", "发文字号（版头）", "清妇发〔2026〕3号"),
+                 ("signer", "签发人（版头，上报时用）", "王丽"),
+                 ("cc", "抄送（版记）", "市妇联，县委办公室"),
+                 ("printer", "印发机关（版记，印发日期即成文日期）", "清河县妇女联合会办公室")]
 
 
 def build(ui) -> None:
@@ -33,20 +35,23 @@ def build(ui) -> None:
     with gr.Accordion("版头和版记（可选，印在 Word 文件上）", open=False, elem_id="rd-header-fields"), gr.Row():
         for name, label, hint in HEADER_FIELDS:
             setattr(ui, name, gr.Textbox(label=label, placeholder=hint, elem_id=f"rd-{name}"))
-    ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000, elem_id="rd-facts")
+    ui.facts = gr.Textbox(label="本年度工作事实（每行一条）", lines=9, placeholder=P.PLACEHOLDER, max_length=100_000,
+                          elem_id="rd-facts")
     material_section.build(ui)  # the year's 工作信息 → facts; sets ui.origins, a field of the Form
     with gr.Row(equal_height=True):
         ui.outline_btn = gr.Button("生成提纲", variant="primary", scale=0, elem_id="rd-outline")
         new_btn = gr.Button("另起一份新草稿", scale=0, elem_id="rd-new")
         ui.outline_msg = gr.Markdown(elem_id="rd-outline-msg", **NOTE)
-    ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False, wrap=True,
-                                    max_height=560, label="提纲：每条事实放在哪一部分", elem_id="rd-outline-table")
+    ui.outline_table = gr.Dataframe(headers=P.OUTLINE_HEADERS[:2] + P.OUTLINE_HEADERS[3:4], interactive=False,
+                                    wrap=True, max_height=560, label="提纲：每条事实放在哪一部分",
+                                    elem_id="rd-outline-table")
     changes = outline_tools.build(ui)
     ui.previous = gr.Markdown(elem_id="rd-previous")
-    ui.accepted = gr.CheckboxGroup([], label="加入草稿的同比数据（工具计算，附公式和出处）", visible=False, elem_id="rd-compare")
+    ui.accepted = gr.CheckboxGroup([], label="加入草稿的同比数据（工具计算，附公式和出处）", visible=False,
+                                   elem_id="rd-compare")
     with gr.Accordion("导入本单位往年报告（可选）", open=False):
-        uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"], elem_id="rd-uploads",
-                          label=f"往年报告（每个不超过 {ui.settings.max_upload_mb} MB）")
+        uploads = gr.File(file_count="multiple", file_types=[".txt", ".md", ".docx", ".pdf", ".html"],
+                          elem_id="rd-uploads", label=f"往年报告（每个不超过 {ui.settings.max_upload_mb} MB）")
         import_log = gr.Markdown(elem_id="rd-import-log")
     with gr.Row(equal_height=True):
         ui.write_btn = gr.Button("确认提纲，生成初稿", variant="primary", scale=0, min_width=200, elem_id="rd-write")

@@ -25,7 +25,8 @@ def build(ui) -> None:
     with gr.Accordion("本年度工作信息（可选）：从工作信息、简报、新闻稿中提取事实", open=False, elem_id="rd-material"):
         with gr.Row():
             files = gr.File(file_count="multiple", file_types=TYPES, scale=2, elem_id="rd-mat-files",
-                            label=f"工作信息文件（.txt .md .docx .pdf .html，每个不超过 {ui.settings.max_upload_mb} MB）")
+                            label="工作信息文件（.txt .md .docx .pdf .html，"
+                                  f"每个不超过 {ui.settings.max_upload_mb} MB）")
             pasted = gr.Textbox(label="或粘贴工作信息（可一次粘贴多条，每条以标题或日期开头）", lines=6, scale=3,
                                 max_length=300_000, elem_id="rd-mat-paste")
         with gr.Row(equal_height=True):

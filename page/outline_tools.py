@@ -37,8 +37,11 @@ def build(ui) -> dict:
     ui.shape = gr.Radio(P.SHAPE_CHOICES, value="", elem_id="rd-shape",
                         label="报告结构（法治政府建设年度报告；改选后提纲随之更新，已做的修改都保留）")
     ui.outline_msgs = [move_msg, rename_msg, add_msg, delete_msg, undo_msg]  # cleared by each change of the outline
-    return {"move": (move, move_msg, [ui.move_fact, ui.move_to]), "rename": (rename, rename_msg, [ui.rename_which, rename_to]),
-            "add": (add, add_msg, [heading]), "delete": (delete, delete_msg, [ui.delete_which]), "undo": (undo, undo_msg, [])}
+    return {"move": (move, move_msg, [ui.move_fact, ui.move_to]),
+            "rename": (rename, rename_msg, [ui.rename_which, rename_to]),
+            "add": (add, add_msg, [heading]),
+            "delete": (delete, delete_msg, [ui.delete_which]),
+            "undo": (undo, undo_msg, [])}
 
 
 def bind(ui, rows: dict) -> None:
@@ -60,7 +63,8 @@ def bind(ui, rows: dict) -> None:
         ui.owner(request)  # the session's own user only
         back, said = S.undo_step(ui.wb, draft)
         return {**ui.outline_view(back), ui.view: {}, undo_msg: said}
-    on(undo.click, on_undo_outline, [ui.draft], [*(c for c in ui.outline_outputs if c is not undo_msg), ui.view, undo_msg])
+    shown = [c for c in ui.outline_outputs if c is not undo_msg]
+    on(undo.click, on_undo_outline, [ui.draft], [*shown, ui.view, undo_msg])
 
 
 def bind_shape(ui, on_outline, shown: list) -> None:

@@ -19,9 +19,13 @@ def build(ui) -> None:
     table = gr.Dataframe(headers=P.SAVED_HEADERS, interactive=False, wrap=True, elem_id="rd-saved",
                          column_widths=["40%", "22%", "8%", "16%", "14%"])
     with gr.Row(equal_height=True):
-        prev_btn, page_md = gr.Button("上一页", size="sm", scale=0, elem_id="rd-prev"), gr.Markdown(elem_id="rd-page")
+        prev_btn = gr.Button("上一页", size="sm", scale=0, elem_id="rd-prev")
+        page_md = gr.Markdown(elem_id="rd-page")
         next_btn = gr.Button("下一页", size="sm", scale=0, elem_id="rd-next")
-    ids, offset, picked, deleted = gr.State([]), gr.State(0), gr.State(""), gr.State("")
+    ids = gr.State([])
+    offset = gr.State(0)
+    picked = gr.State("")
+    deleted = gr.State("")
     preview = gr.Markdown("在上面的列表中点一份草稿，这里显示它的概要。", elem_id="rd-preview")
     with gr.Row(equal_height=True):
         open_btn = gr.Button("打开", variant="primary", scale=0, elem_id="rd-open")
@@ -57,5 +61,7 @@ def build(ui) -> None:
             return (*S.saved_page(ui.wb, query, at, ui.owner(request)), gr.update(visible=deleting),
                     draft_id if deleting else "", "（已删除，可撤销）" if deleting else gr.skip(), said)
         return run
-    for btn, action, which in ((rename_btn, "rename", picked), (delete_btn, "delete", picked), (restore_btn, "restore", deleted)):
-        on(btn.click, saved_action(action), [which, new_name, search, offset], [*page, restore_btn, deleted, preview, message])
+    for btn, action, which in ((rename_btn, "rename", picked), (delete_btn, "delete", picked),
+                               (restore_btn, "restore", deleted)):
+        on(btn.click, saved_action(action), [which, new_name, search, offset],
+           [*page, restore_btn, deleted, preview, message])

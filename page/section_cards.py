@@ -51,7 +51,10 @@ def fill(draft, view, shown: dict, want_tab: bool, parts: dict[str, list], fresh
     mounted = set(fresh.split())
     values = []
     for sid in parts:
-        values += changed(cards[sid], None if sid in mounted else shown.get(sid)) if sid in cards else [gr.skip()] * len(PARTS)
+        if sid not in cards:
+            values += [gr.skip()] * len(PARTS)
+            continue
+        values += changed(cards[sid], None if sid in mounted else shown.get(sid))
     tab = (f"draft {time.monotonic()}", False) if want_tab else (gr.skip(), gr.skip())
     redraft = R.state(draft)
     panel = R.panel(draft) if redraft != shown.get("_redraft") else (gr.skip(),) * 3
@@ -71,7 +74,8 @@ def build_card(ui, card: C.Card) -> list:
                 text = gr.Textbox(text_value, show_label=False, lines=6, max_lines=30, interactive=True,
                                   key=f"text-{sid}", elem_id=f"rd-text-{sid}")
                 with gr.Row(equal_height=True, key=f"actions-{sid}"):
-                    save = gr.Button("保存修改", variant="primary", elem_id=f"rd-save-{sid}", key=f"save-{sid}", **small)
+                    save = gr.Button("保存修改", variant="primary", elem_id=f"rd-save-{sid}", key=f"save-{sid}",
+                                     **small)
                     undo = gr.Button("撤销到上一版", elem_id=f"rd-undo-{sid}", key=f"undo-{sid}", **small)
                     lock = gr.Checkbox(locked, label="锁定", interactive=True, key=f"lock-{sid}",
                                        scale=0, min_width=80, container=False, elem_id=f"rd-lock-{sid}")
@@ -79,7 +83,8 @@ def build_card(ui, card: C.Card) -> list:
                     copy_marked = gr.Button("复制（含标记）", elem_id=f"rd-copyf-{sid}", key=f"copyf-{sid}", **small)
                 with gr.Row(equal_height=True, key=f"again-{sid}"):
                     instruction = gr.Textbox(show_label=False, placeholder="修改要求，如：更简练、突出反家暴", scale=3,
-                                             interactive=True, container=False, key=f"instr-{sid}", elem_id=f"rd-instr-{sid}")
+                                             interactive=True, container=False, key=f"instr-{sid}",
+                                             elem_id=f"rd-instr-{sid}")
                     regen = gr.Button("重新生成本部分", elem_id=f"rd-regen-{sid}", key=f"regen-{sid}", **small)
                     attempt = gr.Button("换用大模型的尝试稿", visible=has_attempt, elem_id=f"rd-attempt-{sid}",
                                         key=f"attempt-{sid}", **small)

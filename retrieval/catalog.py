@@ -6,6 +6,7 @@ Every change bumps a version and every chunk row gets a sequence number that onl
 reader (the lexical index of this or another process) fetches only what was added after what it
 has, and the removals log says which reports to mask. SQLite under the index directory by default;
 the same tables in PostgreSQL when a database URL is given (several app instances, one catalog).
+The tables are catalog_schema.py's; the records handed to readers, passages.py's.
 """
 
 from __future__ import annotations
@@ -14,108 +15,18 @@ import json
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .database import Database, DatabaseUnavailable, Migration, open_database
+from .catalog_schema import MIGRATIONS
+from .database import Database, DatabaseUnavailable, open_database
 from .ingest import ImportedReport
-from .instructions import without_instructions
+from .passages import PASSAGE_COLUMNS, DocInfo, Passage, passage_of
 from .text import words
 
-MIGRATIONS = [
-    Migration(1, "docs, chunks, state", sqlite="""
-        CREATE TABLE IF NOT EXISTS docs (
-            doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
-            region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
-            particulars TEXT, added REAL);
-        CREATE TABLE IF NOT EXISTS chunks (
-            chunk_id TEXT PRIMARY KEY, doc TEXT, position INTEGER, role TEXT, heading TEXT,
-            text TEXT, words TEXT);
-        CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc);
-        CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
-        """, postgres="""
-        CREATE TABLE docs (
-            doc TEXT PRIMARY KEY, path TEXT, sha256 TEXT, title TEXT, org TEXT, short_name TEXT,
-            region TEXT, year INTEGER, report_type TEXT, date TEXT, doc_number TEXT,
-            particulars TEXT, added DOUBLE PRECISION);
-        CREATE TABLE chunks (
-            seq BIGSERIAL PRIMARY KEY, chunk_id TEXT UNIQUE, doc TEXT, position INTEGER,
-            role TEXT, heading TEXT, text TEXT, words TEXT, vector BYTEA);
-        CREATE INDEX chunks_doc ON chunks(doc);
-        CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE removals (version BIGINT, doc TEXT);
-        CREATE INDEX removals_version ON removals(version);
-        """),
-    # PostgreSQL support started with the second schema, so its first migration already holds it.
-    Migration(2, "chunk sequence numbers and vectors, removals log", sqlite="""
-        CREATE TABLE chunks_v2 (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, chunk_id TEXT UNIQUE, doc TEXT, position INTEGER,
-            role TEXT, heading TEXT, text TEXT, words TEXT, vector BLOB);
-        INSERT INTO chunks_v2 (chunk_id, doc, position, role, heading, text, words)
-            SELECT chunk_id, doc, position, role, heading, text, words FROM chunks ORDER BY rowid;
-        DROP TABLE chunks;
-        ALTER TABLE chunks_v2 RENAME TO chunks;
-        CREATE INDEX chunks_doc ON chunks(doc);
-        CREATE TABLE removals (version INTEGER, doc TEXT);
-        CREATE INDEX removals_version ON removals(version);
-        """, postgres=""),
-    # docs.path holds the document's source (ImportedReport.source): identity is looked up by it.
-    Migration(3, "document identity lookups", sqlite="""
-        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
-        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
-        """, postgres="""
-        CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
-        CREATE INDEX IF NOT EXISTS docs_sha ON docs(sha256);
-        """),
-    # '' for the shared reports (the corpus, `reportdraft index`); an organisation for a report one of
-    # its users uploaded, used for that organisation only (owners.py).
-    Migration(4, "owner organisation of uploaded reports", sqlite="""
-        ALTER TABLE docs ADD COLUMN owner TEXT NOT NULL DEFAULT ''
-        """, postgres="""
-        ALTER TABLE docs ADD COLUMN owner TEXT NOT NULL DEFAULT ''
-        """),
-]
-PASSAGE_COLUMNS = "c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.text"
 ROW_COLUMNS = "c.seq, c.chunk_id, c.words, c.role, d.report_type, c.doc"
 
-
-@dataclass
-class Passage:
-    """One search result: a chunk of an earlier report and where it came from."""
-
-    chunk_id: str
-    doc: str
-    title: str
-    org: str
-    year: int | None
-    report_type: str
-    role: str
-    heading: str
-    text: str
-    score: float = 0.0
-
-    def to_dict(self) -> dict:
-        return {"doc": self.doc, "title": self.title, "heading": self.heading, "role": self.role,
-                "text": self.text, "score": round(self.score, 4), "chunk_id": self.chunk_id,
-                "org": self.org, "year": self.year, "report_type": self.report_type}
-
-
-@dataclass
-class DocInfo:
-    doc: str
-    title: str
-    org: str
-    short_name: str
-    region: str
-    year: int | None
-    report_type: str
-    date: str
-    particulars: list[str]
-    path: str = ""
-    owner: str = ""
-    """'' for a shared report; else the organisation whose user uploaded it."""
 
 
 class Catalog:
@@ -175,7 +86,8 @@ class Catalog:
             part = chunk_ids[start:start + 500]
             rows += self.db.all(
                 "SELECT c.chunk_id, c.doc, d.title, d.org, d.year, d.report_type, c.role, c.heading, c.position, "
-                f"c.text, c.vector FROM chunks c JOIN docs d ON c.doc=d.doc WHERE c.chunk_id IN ({','.join('?' * len(part))})",
+                "c.text, c.vector FROM chunks c JOIN docs d ON c.doc=d.doc "
+                f"WHERE c.chunk_id IN ({','.join('?' * len(part))})",
                 part)
         return rows
 
@@ -282,7 +194,7 @@ class Catalog:
         """Every chunk of one report, in order."""
         rows = self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                            "WHERE c.doc=? ORDER BY c.position", (doc,))
-        return [_passage(r) for r in rows]
+        return [passage_of(r) for r in rows]
 
     def load(self, chunk_ids: list[str]) -> list[Passage]:
         rows = []
@@ -290,11 +202,4 @@ class Catalog:
             part = chunk_ids[start:start + 500]
             rows += self.db.all(f"SELECT {PASSAGE_COLUMNS} FROM chunks c JOIN docs d ON c.doc=d.doc "
                                 f"WHERE c.chunk_id IN ({','.join('?' * len(part))})", part)
-        return [_passage(r) for r in rows]
-
-
-def _passage(row) -> Passage:
-    """A passage as readers get it: without sentences that speak to a model (instructions.py)."""
-    passage = Passage(*row)
-    passage.text = without_instructions(passage.text)
-    return passage
+        return [passage_of(r) for r in rows]

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .catalog import DocInfo, Passage
     from .index import ReportIndex
+    from .passages import DocInfo, Passage
 
 
 class OwnedIndex:

@@ -50,7 +50,8 @@ class PostgresDatabase(Database):
         if shows_secret(reason, self.url):  # libpq's parse errors quote the part they could not read
             reason = "连接参数无法解析（原因中含有密码，未显示）"
         return DatabaseUnavailable(f"无法连接数据库 {self.where}：{reason}。"
-                                   "请确认 PostgreSQL 在运行，并检查 REPORTDRAFT_DATABASE_URL 中的主机、端口、库名、用户和密码。")
+                                   "请确认 PostgreSQL 在运行，并检查 REPORTDRAFT_DATABASE_URL 中的主机、端口、"
+                                   "库名、用户和密码。")
 
     @contextmanager
     def _connection(self):

@@ -31,7 +31,8 @@ FACTS = """1、全年开展“美好生活·民法典相伴”主题宣传活动
 12、部分乡镇普法阵地建设相对滞后
 13、2026年将继续深化“八五”普法，推进家庭家教家风建设
 14、联合县司法局开展“法律进家庭”活动30场"""
-HEADER = {"doc_number": "清妇发〔2026〕3号", "signer": "王丽", "cc": "市妇联，县委依法治县办", "printer": "清河县妇女联合会办公室"}
+HEADER = {"doc_number": "清妇发〔2026〕3号", "signer": "王丽", "cc": "市妇联，县委依法治县办",
+          "printer": "清河县妇女联合会办公室"}
 ADDED = "创新维权服务"
 RENAMED = "存在的问题和短板"
 
@@ -168,8 +169,8 @@ def delete_and_undo_twice(s: Session, expect, added: str) -> dict:
         out["undo_said"].append(note(page, "rd-undo-outline-msg"))
         expect(page.locator(f"#rd-text-{added} textarea")).to_have_count(1, timeout=WAIT)
         page.wait_for_timeout(500)
-        out.setdefault("after_undo", []).append({"row": section_of(page, "组建妇女儿童维权律师团"), "cards": cards(page),
-                                                 "texts": texts(page)})
+        out.setdefault("after_undo", []).append({"row": section_of(page, "组建妇女儿童维权律师团"),
+                                                 "cards": cards(page), "texts": texts(page)})
     s.shot("undone-twice", full=True)
     return out
 

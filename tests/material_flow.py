@@ -14,6 +14,7 @@ from pathlib import Path
 
 from evals.browser import cards, field, launch, texts
 
+from .browser_day import drafted
 from .browser_flow import WAIT, Session
 
 ITEMS = ["三八维权周（公众号推文）.md", "人身安全保护令.txt", "县政府网站-反家暴宣传.html", "家庭教育工作信息.docx",
@@ -114,6 +115,7 @@ def draft_and_export(s: Session, expect, downloads: Path) -> dict:
     expect(page.locator("#rd-outline-msg")).to_contain_text("已生成提纲", timeout=WAIT)
     page.click("#rd-write")
     expect(page.locator("#rd-write-msg")).to_contain_text("初稿完成", timeout=60_000)
+    drafted(page, expect)  # the cards are filled by value after the message: read them once they are
     out["texts"] = texts(page)
     out["info"] = {sid: page.locator(f"#rd-info-{sid}").inner_text() for sid in cards(page)}
     sid = next(sid for sid, info in out["info"].items() if "事实出处" in info)

@@ -39,7 +39,8 @@ def case() -> dict:
 
 
 def request_for(case: dict) -> DraftRequest:
-    return DraftRequest(case["org"], case["year"], case["report_type"], "\n".join(case["facts"]), date=str(case["date"]))
+    return DraftRequest(case["org"], case["year"], case["report_type"], "\n".join(case["facts"]),
+                        date=str(case["date"]))
 
 
 def report(draft) -> list[tuple]:
@@ -144,4 +145,23 @@ def test_every_argument_of_every_tool_is_described_in_chinese(bench):
         for name in inspect.signature(function).parameters:
             if name != "request":
                 line = re.search(rf"^\s*{name}: (.+)$", doc, re.M)
-                assert line and re.search(r"[\u4e00-\u9fff]", line.group(1)), f"{function.__name__}({name}) is described"
+                described = line and re.search(r"[\u4e00-\u9fff]", line.group(1))
+                assert described, f"{function.__name__}({name}) is described"
+
+
+def test_a_tool_description_wrapped_in_the_source_reaches_the_platform_whole(bench):
+    """The docstrings are wrapped to fit the page; Gradio joins description lines with a space and
+    reads each parameter from one line, so the wrapped lines are joined back before it reads them."""
+    import gradio as gr
+    from gradio.utils import get_function_description
+
+    from drafting.shell.mcp_tools import tool_functions
+
+    draft_report, _, search_examples = tool_functions(AgentTools(bench, ToolAccess()), gr.Request)
+    description, _, _ = get_function_description(draft_report)
+    assert "或工作总结），套用往年报告的公文体例；" in description, "no space where a line was wrapped"
+    assert description.endswith("草稿同时保存在应用的“已保存的草稿”里。")
+    _, parameters, _ = get_function_description(search_examples)
+    role = parameters["role"]
+    assert role.startswith("只在某一部分里找：") and role.endswith("other＝其他；留空则不限")
+    assert "shortcomings＝不足和原因" in role, "the parameter's second line is not lost"

@@ -70,7 +70,8 @@ def test_no_draft_yet_is_a_message_not_an_error(bench):
     assert new is None and "⚠ 这份草稿里没有这一部分" in view["notes"]["s1"]
     with pytest.raises(InputError, match="请先"):
         list(S.write(bench, None, []))
-    assert S.refusal(InputError("年份 2099 不在 2016–2027 之间")) == "<span class='rd-refusal'>⚠ 年份 2099 不在 2016–2027 之间</span>"
+    refused = S.refusal(InputError("年份 2099 不在 2016–2027 之间"))
+    assert refused == "<span class='rd-refusal'>⚠ 年份 2099 不在 2016–2027 之间</span>"
     assert "&lt;b&gt;" in S.refusal(InputError("没有事实 <b>")), "user text in a refusal is shown as text"
     assert "没有保存" in S.refusal(KeyError("x")), "an unexpected failure never claims the work was saved"
 
@@ -110,7 +111,8 @@ def test_outline_changes_move_rename_and_add(bench):
     assert "F1" in moved.section(plans.id).fact_ids
     renamed = S.outline_change(bench, "rename_section", moved, plans.id, "2025年工作打算")
     assert renamed.section(plans.id).heading == "2025年工作打算"
-    assert any(s.heading == "创新工作亮点" for s in S.outline_change(bench, "add_section", renamed, "创新工作亮点").sections)
+    added = S.outline_change(bench, "add_section", renamed, "创新工作亮点")
+    assert any(s.heading == "创新工作亮点" for s in added.sections)
     with pytest.raises(InputError, match="请先选择"):
         S.outline_change(bench, "move_fact", draft, "", plans.id)
 

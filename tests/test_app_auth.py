@@ -24,7 +24,8 @@ def users_file(tmp_path, text: str):
 
 def test_a_users_file_maps_each_user_to_an_organisation(tmp_path):
     hashed = hash_password("s3cret:with:colons", iterations=1000)
-    logins = Logins.from_settings("", users_file(tmp_path, f"# 办公室\nwang:pw1:青川县妇联\n\nli:{hashed}:剑阁县妇联\n"))
+    users = users_file(tmp_path, f"# 办公室\nwang:pw1:青川县妇联\n\nli:{hashed}:剑阁县妇联\n")
+    logins = Logins.from_settings("", users)
     assert logins.check("wang", "pw1") and not logins.check("wang", "pw2")
     assert logins.check("li", "s3cret:with:colons"), "a hashed password, colons and all"
     assert not logins.check("nobody", "pw1")
@@ -89,7 +90,8 @@ def test_before_login_the_page_lists_no_api_and_api_descriptions_need_the_login(
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
     logins = Logins.from_settings("", users_file(tmp_path, "wang:pw1:青川县妇联\n"))
-    demo = app.build_app(settings, Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer()), logins)
+    bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
+    demo = app.build_app(settings, bench, logins)
     demo.queue().launch(**app.launch_options(settings, logins), prevent_thread_lock=True, quiet=True)
     root = f"http://127.0.0.1:{settings.port}"
     try:

@@ -45,7 +45,8 @@ def test_a_working_day_in_the_browser(app_url, tmp_path):
 
     refused = out["refusals"]
     assert refused["no_outline"].startswith("⚠ 请先") and "2099" in refused["year"] and "事实" in refused["no_facts"]
-    assert "一、2024年推进法治政府建设的主要举措和成效" in out["moved_row"], "the fact chosen by its text moved to the heading chosen"
+    assert "一、2024年推进法治政府建设的主要举措和成效" in out["moved_row"], \
+        "the fact chosen by its text moved to the heading chosen"
     assert out["sections"] == 5 and "全文 " in out["progress"]
     assert "⚠ 这一部分已锁定" in out["locked_note"]
     assert out["after_refusal"] == out["before_refusal"], "every section intact after the refusal"
@@ -81,7 +82,8 @@ def test_closing_the_tab_stops_the_model_and_closes_its_connection(tmp_path):
     from .test_cancel import Drip
 
     drip = Drip(pieces=6000)  # two minutes of streaming unless someone hangs up
-    env = {"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m", "REPORTDRAFT_TIMEOUT": "300", "REPORTDRAFT_RETRIES": "0"}
+    env = {"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m", "REPORTDRAFT_TIMEOUT": "300",
+           "REPORTDRAFT_RETRIES": "0"}
     settings = Settings.from_env(env=env, data_dir=tmp_path / "data", port=free_port())
     demo = app.build_app(settings, make_workbench(settings))
     demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)

@@ -18,7 +18,8 @@ from .conftest import ROOT, free_port
 from .gradio_calls import Page
 
 pytestmark = pytest.mark.slow
-FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "开展普法宣传28场次\n基层普法力量不足", "", "", "", "", "", "", "", "", None]
+FORM = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", "开展普法宣传28场次\n基层普法力量不足",
+        "", "", "", "", "", "", "", "", None]
 
 
 def start_app(data: Path, port: int) -> subprocess.Popen:

@@ -129,7 +129,8 @@ def test_another_organisations_user_holding_the_session_hash_can_neither_read_ex
     answers = [li.run("on_export", None), li.run("on_check", None, None), li.run("on_write", None, []),
                li.press("rd-move", None, "F1", "s2"), li.run("on_outline", *FORM, None), li.run("on_new", *FORM, None),
                li.run("on_import", upload, None), li.run("on_merge", None, edited[0]),
-               li.press("rd-delete-section", None, None), li.press("rd-undo-step", None), li.press("rd-undo-outline", None),
+               li.press("rd-delete-section", None, None), li.press("rd-undo-step", None),
+               li.press("rd-undo-outline", None),
                li.run("on_redraft", None, [], []), li.run("on_redraft_all", None, [])]
     for answer in answers:
         assert NOT_YOURS in said(answer) and "28场次" not in said(answer) and ".docx" not in said(answer)

@@ -67,9 +67,11 @@ def drip():
 
 
 def test_cancelling_a_draft_stops_the_stream_and_closes_the_connection(drip, tmp_path):
-    settings = Settings.from_env(env={"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m", "REPORTDRAFT_TIMEOUT": "20",
-                                      "REPORTDRAFT_RETRIES": "0"}, data_dir=tmp_path / "data")
-    draft = new_draft(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), "开展普法宣传28场次\n基层力量不足")
+    settings = Settings.from_env(env={"OPENAI_BASE_URL": drip.url, "REPORTDRAFT_MODEL": "m",
+                                      "REPORTDRAFT_TIMEOUT": "20", "REPORTDRAFT_RETRIES": "0"},
+                                 data_dir=tmp_path / "data")
+    draft = new_draft(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"),
+                      "开展普法宣传28场次\n基层力量不足")
     cancel = threading.Event()
 
     def on_event(event):

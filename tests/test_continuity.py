@@ -8,7 +8,8 @@ import pytest
 from drafting.domain.last_year import LastYear
 from drafting.domain.meta import build_meta
 from drafting.output.render import to_text
-from drafting.plan.continuity import accept_comparisons, previous_lines
+from drafting.plan.comparisons import accept_comparisons
+from drafting.plan.continuity import previous_lines
 from drafting.plan.start import new_draft
 from drafting.review import run_checks
 from drafting.shell.cli import main
@@ -122,13 +123,13 @@ class LastYearOnly:
     """An index holding one report: the federation's own 2023 report (what continuity reads)."""
 
     def documents(self):
-        from retrieval.catalog import DocInfo
+        from retrieval.passages import DocInfo
 
         return [DocInfo("own2023", "青川县妇女联合会2023年度法治政府建设工作情况报告", "青川县妇女联合会", "县妇联",
                         "四川省广元市青川县", 2023, "fazhi", "2024-01-20", [])]
 
     def passages(self, doc):
-        from retrieval.catalog import Passage
+        from retrieval.passages import Passage
 
         return [Passage(f"own2023#{n}", "own2023", "", "青川县妇女联合会", 2023, "fazhi", role, "", text)
                 for n, (role, text) in enumerate(LAST_YEAR.items())]
@@ -194,7 +195,7 @@ def test_comparison_subjects_read_as_chinese(with_plans):
     ("12338妇女维权热线全年接听来电120个", "120个", "12338妇女维权热线接听来电"),
 ])
 def test_the_subject_of_a_figure_is_a_phrase_not_a_fragment(text, figure, subject):
-    from drafting.plan.continuity import subject_phrase
+    from drafting.plan.subjects import subject_phrase
 
     start = text.index(figure)
     assert subject_phrase(text, start, start + len(figure)) == subject

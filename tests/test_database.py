@@ -70,7 +70,8 @@ def test_saves_made_while_the_database_is_away_are_written_when_it_returns():
         while not store.write_pending() and time.monotonic() < deadline:
             pass
         texts = [v[2] for v in DraftStore(postgres.url).versions("d1", "s1")]
-        assert texts == ["开展学法12次【F1】。", "离线时的修改：开展学法12次【F1】。", "第二次修改：开展学法12次【F1】。"]
+        assert texts == ["开展学法12次【F1】。", "离线时的修改：开展学法12次【F1】。",
+                         "第二次修改：开展学法12次【F1】。"]
         assert store.unsaved == 0 and store.notice == ""
     finally:
         postgres.stop()

@@ -174,7 +174,8 @@ def test_libreoffice_renders_the_file_in_chinese(draft, tmp_path):
 
 def test_the_optional_header_and_footer_blocks_appear_when_given(seed_index, tmp_path):
     meta = build_meta("重庆市某区妇女联合会", 2021, "fazhi", "区妇联", when="2022-01-14",
-                      doc_number="某妇〔2022〕3号", signer="王某某", cc="区委依法治区办", printer="重庆市某区妇女联合会办公室")
+                      doc_number="某妇〔2022〕3号", signer="王某某", cc="区委依法治区办",
+                      printer="重庆市某区妇女联合会办公室")
     path = write_docx(draft_report(meta, "开展《民法典》宣讲20场次", index=seed_index), tmp_path / "h.docx")
     texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
     assert texts[0] == "某妇〔2022〕3号\t签发人：王某某"

@@ -81,7 +81,8 @@ def test_each_source_is_beside_the_card_a_comment_on_its_sentence_and_a_note_in_
     draft = written(bench, S.outline(bench, form(origins={TAKEN: [edited_origin, ECHO]}))[0])
     section = next(s for s in draft.sections if "F1" in s.fact_ids)
     info = next(c.info for c in C.section_cards(draft) if c.id == section.id)
-    assert "事实出处" in info and "F1 取自《县妇联走进人民广场送法上门》（三八维权周.md，2024-03-08）（文字经您修改）" in info
+    assert "事实出处" in info
+    assert "F1 取自《县妇联走进人民广场送法上门》（三八维权周.md，2024-03-08）（文字经您修改）" in info
     assert "上半年工作综述.txt" in info and "活动现场共解答法律咨询80余人次" in info
     assert "F2 取自" not in info, "the typed fact beside it has none"
 

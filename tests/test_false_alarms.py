@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_a_date_left_for_the_signer_is_a_reminder_and_eval_exits_0(seed_index, data_dir, tmp_path, capsys):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi")  # no date: the tool leaves 年 月 日 for the signer
-    draft = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n基层普法力量不足",
+    draft = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n受理信访案件43件，办结率100%\n"
+                               "基层普法力量不足",
                          index=seed_index)
     assert draft.meta.date == ""
     path = tmp_path / "d.json"
@@ -43,7 +44,8 @@ def test_a_date_left_for_the_signer_is_a_reminder_and_eval_exits_0(seed_index, d
 
 def test_each_problem_is_said_once_at_its_sentence(seed_index):
     meta = build_meta("青川县妇女联合会", 2024, "zongjie", when="2024-07-10", period="half")
-    draft = draft_report(meta, "开展家庭教育讲座*场，受益*余人\n评选“最美家庭”XX户\n联合区委政法委共同商议处理处理3起纠纷",
+    draft = draft_report(meta, "开展家庭教育讲座*场，受益*余人\n评选“最美家庭”XX户\n"
+                               "联合区委政法委共同商议处理处理3起纠纷",
                          index=seed_index)
     results = run_checks(draft, context_for(draft, seed_index).guard)
     notes = open_notes(draft, results)
@@ -56,7 +58,8 @@ def test_each_problem_is_said_once_at_its_sentence(seed_index):
 
 
 def test_growth_rates_of_two_things_are_not_one_thing_in_two_figures():
-    text = "实现固定资产投资67.07亿元，同比增长12.7%\n一般公共预算收入9.05亿元,同比增长35%\n我乡共两名女性参与培训\n我乡共摸底12名群众"
+    text = ("实现固定资产投资67.07亿元，同比增长12.7%\n一般公共预算收入9.05亿元,同比增长35%\n"
+            "我乡共两名女性参与培训\n我乡共摸底12名群众")
     assert not [w for w in fact_warnings(parse_facts(text), text) if "同一事项" in w]
     same = "全年开展普法宣传28场次\n开展普法宣传活动30场次"
     assert [w for w in fact_warnings(parse_facts(same), same) if "同一事项" in w], "the real question still asked"
@@ -66,7 +69,8 @@ def test_a_count_inside_a_name_is_no_figure_and_no_marker_splits_a_word(seed_ind
     assert extract_figures("开展“八个一”创建活动、“三个年”活动") == []
     assert [f.text for f in extract_figures("走访重点企业300余家次，共1,200人参加")] == ["300余家次", "1,200人"]
     meta = build_meta("德州市司法局", 2020, "pufa", when="2020-12-20")
-    draft = draft_report(meta, "禹城市下发《关于在全市开展“八个一”创建活动的实施意见》\n走访重点企业300余家次", index=seed_index)
+    draft = draft_report(meta, "禹城市下发《关于在全市开展“八个一”创建活动的实施意见》\n走访重点企业300余家次",
+                         index=seed_index)
     text = "\n".join(s.text for s in draft.sections)
     assert "“八个一”" in text and "300余家次【F2】" in text
 

@@ -151,14 +151,16 @@ def test_what_the_tool_decided_about_the_date_is_on_the_title(seed_index, tmp_pa
 
 def test_the_composers_stock_is_one_comment_a_section_when_it_is_most_of_the_section(seed_index, tmp_path):
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20")
-    written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n下一步将开展“美丽庭院”创建", index=seed_index)
+    written = draft_report(meta, "全年开展普法宣传28场次\n开展会前学法16次\n下一步将开展“美丽庭院”创建",
+                           index=seed_index)
     assert any(s.stock for s in written.sections), "通用表述 for a draft without a leader's fact"
     found = comments(write_docx(written, tmp_path / "stock.docx"))
     markdown = to_markdown(written)
     for section in (s for s in written.sections if s.stock):
         text = strip_markers(section.text)
         mostly = sum(len(c) for c in section.stock) / len(text) >= MOSTLY_STOCK and len(section.stock) > 1
-        whole = [a for t, a in found if f"本部分主要是通用表述（{len(section.stock)} 句）" in t and section.heading in a]
+        said = f"本部分主要是通用表述（{len(section.stock)} 句）"
+        whole = [a for t, a in found if said in t and section.heading in a]
         single = [a for t, a in found if t == "通用表述，请核实" and any(c in a for c in section.stock)]
         if mostly:  # one comment for the section, at its heading, not one a sentence
             assert len(whole) == 1 and not single, section.heading

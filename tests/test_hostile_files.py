@@ -20,7 +20,8 @@ from retrieval.sandbox import run_bounded
 REPORT = "{org}2024年度法治政府建设工作情况报告\n一、加强组织领导\n{body}\n二、存在的不足\n基层普法力量不足。\n"
 
 
-def _report(path: Path, org: str = "青川县妇女联合会", body: str = "全年开展普法宣传28场次，开展会前学法16次。") -> Path:
+def _report(path: Path, org: str = "青川县妇女联合会",
+            body: str = "全年开展普法宣传28场次，开展会前学法16次。") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(REPORT.format(org=org, body=body), encoding="utf-8")
     return path
@@ -34,9 +35,11 @@ def shared_stream_pdf(path: Path, pages: int = 299, ops: int = 20000, text: byte
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
             3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"}
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>")
     objs.update({5 + i: page for i in range(pages)})
-    objs[2] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)) + b"] /Count %d >>" % pages
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objs[2] = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages
     out, offsets = bytearray(b"%PDF-1.4\n"), {}
     for n in sorted(objs):
         offsets[n] = len(out)
@@ -215,7 +218,8 @@ def _ordinary_docx(path: Path) -> Path:
     document.add_paragraph("旺苍县妇女联合会2024年度法治政府建设工作情况报告")
     document.add_paragraph("一、加强组织领导")
     for n in range(150):
-        document.add_paragraph(f"全年开展普法宣传{n + 1}场次，开展会前学法16次，组织妇女干部参加法治培训，推动法治宣传进村入户。")
+        document.add_paragraph(f"全年开展普法宣传{n + 1}场次，开展会前学法16次，组织妇女干部参加法治培训，"
+                               "推动法治宣传进村入户。")
     document.add_paragraph("二、存在的不足")
     document.add_paragraph("基层普法力量不足。")
     document.save(str(path))
@@ -283,8 +287,8 @@ def saved_draft(tmp_path, seed_index):
     from drafting.domain.meta import build_meta
     from drafting.engine import draft_report
 
-    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), "全年开展普法宣传28场次\n基层普法力量不足",
-                         seed_index)
+    draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"),
+                         "全年开展普法宣传28场次\n基层普法力量不足", seed_index)
     path = tmp_path / "d.json"
     path.write_text(draft.to_json(), encoding="utf-8")
     return draft, path

@@ -69,8 +69,9 @@ def test_an_impossible_date_is_a_message_not_a_crash(data_dir, tmp_path, capsys,
 
 
 LAUGHS = "\n".join(f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
-BOMB = f'org: 青川县妇女联合会\nyear: 2024\nreport_type: fazhi\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' \
-       f"{LAUGHS}\n{{field}}: *i\nfacts: [开展普法宣传28场次]\n"
+BOMB = ('org: 青川县妇女联合会\nyear: 2024\nreport_type: fazhi\n'
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        f"{LAUGHS}\n{{field}}: *i\nfacts: [开展普法宣传28场次]\n")
 
 
 @pytest.mark.parametrize("field", ["doc_number", "date"])
@@ -204,6 +205,7 @@ def test_a_control_character_in_a_long_paste_no_longer_breaks_the_word_export(tm
     from drafting.engine import draft_report
     from drafting.output.word import write_docx
 
-    facts = "全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次\x07\n开展会前学法16次\n受理信访案件43件，办结率100%"
+    facts = ("全年开展普法宣传28场次，发放宣传资料8万余册，辐射人群超10万人次\x07\n"
+             "开展会前学法16次\n受理信访案件43件，办结率100%")
     draft = draft_report(build_meta("青川县妇女联合会", 2024, "fazhi", when="2025-01-20"), facts)
     assert write_docx(draft, tmp_path / "d.docx").stat().st_size > 0

@@ -97,4 +97,5 @@ def test_an_answer_of_megabytes_is_cut_off_early_and_cheaply(tmp_path, megabytes
     assert elapsed < 1.0, f"{elapsed:.2f}s"
     assert len(requests) == 1 and "回复过长" in section.flags[0].message, "cut at 20,000 characters, not retried"
     assert section.text == "离线起草的正文。", "the fallback's text, not megabytes of model output"
-    assert requests[0]["max_completion_tokens"] == 2000 and requests[0]["max_tokens"] == 2000, "the limit under both names"
+    asked = requests[0]
+    assert asked["max_completion_tokens"] == 2000 and asked["max_tokens"] == 2000, "the limit under both names"

@@ -20,7 +20,8 @@ from drafting.review import run_checks
 from drafting.shell import cards as C
 from drafting.shell import session as S
 from drafting.shell.settings import Settings
-from evals.fixtures.fake_model import INJECTED, ModelServer
+from evals.fixtures.fake_model import ModelServer
+from evals.fixtures.scripted_answers import INJECTED
 from retrieval.index import ReportIndex
 
 from .conftest import CORPUS, qingchuan
@@ -108,8 +109,8 @@ def test_examples_shown_in_the_app_are_text_not_markup():
 
     hostile = "普法宣传<img src=x onerror=alert(1)><script>alert(2)</script>，详见[通知](http://evil.example/a)、www.evil.cn。"
     section = Section("s1", "measures", "普法宣传", "开展普法宣传28场次【F1】。", ["F1"],
-                      sources=[Source(doc="x", title="《[恶意](http://evil.example)》", heading="**一**", chunk_id="x#0",
-                                      text=hostile)])
+                      sources=[Source(doc="x", title="《[恶意](http://evil.example)》", heading="**一**",
+                                      chunk_id="x#0", text=hostile)])
     draft = Draft(meta=build_meta("青川县妇女联合会", 2024, "fazhi"), facts=[], sections=[section])
     info = C.card_info(draft, section, [])
     for live in ("<img", "<script", "http://", "www.evil", "**一**"):

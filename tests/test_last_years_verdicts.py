@@ -11,7 +11,8 @@ import pytest
 
 from drafting.domain.meta import build_meta
 from drafting.output.render import to_text
-from drafting.plan.continuity import accept_comparisons, previous_lines
+from drafting.plan.comparisons import accept_comparisons
+from drafting.plan.continuity import previous_lines
 from drafting.plan.start import new_draft
 from drafting.write.pipeline import write_draft
 
@@ -94,7 +95,8 @@ def test_a_plan_sharing_only_a_word_with_the_facts_is_not_done(own_index):
 
 
 def test_the_fact_that_does_the_work_on_that_object_answers_the_plan(own_index):
-    facts = FACTS_2025 + "\n12、举办反家庭暴力法专题培训班4期，培训基层妇联干部260人次\n13、聘请8名执业律师组建“巾帼维权律师团”"
+    facts = (FACTS_2025 + "\n12、举办反家庭暴力法专题培训班4期，培训基层妇联干部260人次"
+             "\n13、聘请8名执业律师组建“巾帼维权律师团”")
     plans = _plans(_draft(own_index, facts))
     training = plans["开展反家庭暴力专题培训6期"]
     assert training["fact_ids"] == ["F12"] and training["status"] == "partial"
@@ -148,7 +150,8 @@ def test_a_growth_rate_the_fact_gives_is_said_once(own_index):
 
 def test_a_growth_rate_the_fact_gives_differently_is_a_question(own_index):
     draft = _draft(own_index, FACTS_2025.replace("同比增长12.7%", "同比增长15%"))
-    assert "F3 写“同比增长15%”，按上年报告计算为“同比增长12.7%”（62 − 55 = 7；7 ÷ 55 = 12.7%），请核实" in draft.warnings
+    said = "F3 写“同比增长15%”，按上年报告计算为“同比增长12.7%”（62 − 55 = 7；7 ÷ 55 = 12.7%），请核实"
+    assert said in draft.warnings
 
 
 def test_comparison_subjects_read_as_chinese(own_index):

@@ -124,7 +124,8 @@ def test_a_month_repeated_in_the_half_year_round_up_is_one_candidate_with_both_s
     holders = [c for c in material.candidates if "1200余份" in c.text]
     assert len(holders) == 1
     assert {o.file for o in holders[0].origins} == {"三月.txt", "综述.txt"}
-    assert any(c.text == "上半年，共开展普法宣传活动56场次" for c in material.candidates), "the round-up's own figures stay"
+    assert any(c.text == "上半年，共开展普法宣传活动56场次" for c in material.candidates), \
+        "the round-up's own figures stay"
     assert any(c.text == "上半年，接听热线来电156个" for c in material.candidates)
 
 
@@ -139,7 +140,8 @@ def test_one_figure_in_two_different_events_is_two_candidates():
 
 
 def test_items_outside_the_period_are_set_aside_with_a_note(tmp_path):
-    (tmp_path / "a.txt").write_text("2023年12月4日，县妇联发放宣传资料500余份。\n\n9月10日，县妇联举办培训班，培训60人。\n\n"
+    (tmp_path / "a.txt").write_text("2023年12月4日，县妇联发放宣传资料500余份。\n\n"
+                                    "9月10日，县妇联举办培训班，培训60人。\n\n"
                                     "县妇联上半年工作综述\n发布时间：2024-07-05\n\n上半年，县妇联开展普法宣传56场次。",
                                     encoding="utf-8")
     material = gather(read_material([tmp_path / "a.txt"], year=2024), _meta("half"))
@@ -182,17 +184,21 @@ def test_a_word_file_of_several_items_is_read_through_the_importer(tmp_path):
 
 
 def test_a_narrow_pdf_column_and_a_column_label_still_make_one_dated_candidate():
-    items = split_items("镇妇联召开执委会议\n\n3月15日，镇妇联召开\n第二届执委会第三次会议，全镇\n执委28人参加会议。\n\n"
+    items = split_items("镇妇联召开执委会议\n\n3月15日，镇妇联召开\n第二届执委会第三次会议，全镇\n"
+                        "执委28人参加会议。\n\n"
                         "【妇联动态】4月2日上午，镇妇联举办培训会，执委共58人参加培训。", "x.txt", 2025)
     assert [c.text for i in items for c in extract(i)] == [
         "3月15日，召开第二届执委会第三次会议，全镇执委28人参加会议", "4月2日，举办培训会，执委共58人参加培训"]
 
 
 def test_a_round_up_gives_up_a_repeated_sentence_whole_not_just_its_figures(tmp_path):
-    (tmp_path / "a.txt").write_text("5月，镇妇联组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起。", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("上半年工作总结\n\n上半年，镇妇联扎实开展各项工作。\n（一）维护权益。组建“巾帼网格员”志愿服务队，"
+    (tmp_path / "a.txt").write_text("5月，镇妇联组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起。",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("上半年工作总结\n\n上半年，镇妇联扎实开展各项工作。\n"
+                                    "（一）维护权益。组建“巾帼网格员”志愿服务队，"
                                     "吸纳妇女骨干46人，排查化解矛盾17起；接待来访妇女9人次。\n", encoding="utf-8")
-    material = gather(read_material(sorted(tmp_path.iterdir()), year=2025), build_meta("石门镇妇女联合会", 2025, "zongjie"))
+    material = gather(read_material(sorted(tmp_path.iterdir()), year=2025),
+                      build_meta("石门镇妇女联合会", 2025, "zongjie"))
     assert [c.text for c in material.candidates] == [
         "5月，组建“巾帼网格员”志愿服务队，吸纳妇女骨干46人，排查化解矛盾17起", "上半年，接待来访妇女9人次"]
 

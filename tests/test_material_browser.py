@@ -25,7 +25,8 @@ from .test_flags_in_files import comments
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium (CI installs it)")]
 SOURCES = {"3月8日": "三八维权周（公众号推文）.md", "6月，县妇联": "人身安全保护令.txt",
-           "11月25日": "县政府网站-反家暴宣传.html", "4月以来": "家庭教育工作信息.docx", "今年，": "家庭教育工作信息.docx"}
+           "11月25日": "县政府网站-反家暴宣传.html", "4月以来": "家庭教育工作信息.docx",
+           "今年，": "家庭教育工作信息.docx"}
 """How each ticked candidate opens, and the item it was taken from."""
 
 

@@ -42,7 +42,8 @@ def test_the_table_and_what_was_left_out_with_why(read):
     assert week[5].startswith("《县妇联开展“三八”维权周普法宣传活动》（粘贴）：3月8日，县妇联联合县法院")
     assert week[6].startswith("2024年推进法治政府建设"), "the section the outline would file it under"
     summary = M.summary(read)
-    assert "放在一边：《县妇联参加2023年宪法宣传周活动》（粘贴）：日期为2023年12月4日，不在报告期（2024年）内" in summary
+    assert ("放在一边：《县妇联参加2023年宪法宣传周活动》（粘贴）："
+            "日期为2023年12月4日，不在报告期（2024年）内") in summary
     assert "跳过文件 扫描件.pdf：PDF 文件已损坏" in summary
     assert read.questions and all(q.text.startswith("同类报告通常还写到“") for q in read.questions)
     assert "回答会成为一条事实" in M.question_hint(read.questions[0])
@@ -54,8 +55,8 @@ def test_ticked_edited_own_and_answered_lines_go_in_each_candidate_with_its_sour
     rows[2][0], rows[2][3] = None, "全年开展普法宣传28场次"  # the user's own row, its tick never clicked
     answers = ["组织党组理论学习中心组学法4次", "   "] + [""] * 6  # the second question skipped
     facts, origins, said = M.take(read, rows, answers, "党组书记、主席带头讲授法治专题党课1次", {})
-    assert facts.split("\n") == ["党组书记、主席带头讲授法治专题党课1次", rows[0][3], rows[1][3], "全年开展普法宣传28场次",
-                                 "组织党组理论学习中心组学法4次"]
+    assert facts.split("\n") == ["党组书记、主席带头讲授法治专题党课1次", rows[0][3], rows[1][3],
+                                 "全年开展普法宣传28场次", "组织党组理论学习中心组学法4次"]
     assert list(origins) == [rows[0][3], rows[1][3]], "the user's row and the answer have no source"
     assert [o.edited for o in origins[rows[0][3]]] == [False] and [o.edited for o in origins[rows[1][3]]] == [True]
     assert origins[rows[0][3]][0].file == "粘贴" and "1200余份" in origins[rows[0][3]][0].sentence

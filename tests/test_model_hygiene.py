@@ -49,7 +49,8 @@ def test_preface_and_heading_together_leave_only_the_body():
     assert tidy(f"好的，以下是正文：\n\n一、{HEADING}\n\n{BODY}", HEADING) == BODY
 
 
-@pytest.mark.parametrize("closing", ["希望对您有帮助！", "如需调整，请告诉我。", "以上是本部分正文，如有需要我可以再修改。",
+@pytest.mark.parametrize("closing", ["希望对您有帮助！", "如需调整，请告诉我。",
+                                     "以上是本部分正文，如有需要我可以再修改。",
                                      "希望以上内容有所帮助。如需调整请告诉我。"])
 def test_closing_chatter_is_removed_on_its_own_line_or_after_the_last_sentence(closing):
     assert tidy(f"{BODY}\n\n{closing}", HEADING) == BODY
@@ -137,7 +138,8 @@ def test_scaffold_is_a_blocking_problem_for_the_writer(seed_index):
 
 
 # -- figures rewritten into equal ones are put back ------------------------------------------
-FACTS = parse_facts("发放宣传资料8万余册\n开展会前学法16次\n投入经费19.06万元\n建成两个阵地\n辐射超10万人次\n讲授党课1次")
+FACTS = parse_facts("发放宣传资料8万余册\n开展会前学法16次\n投入经费19.06万元\n建成两个阵地\n"
+                    "辐射超10万人次\n讲授党课1次")
 REWRITES = [  # (the model wrote, the user's text)
     ("8万多册", "8万余册"),        # 余 → 多
     ("80000余册", "8万余册"),      # 万 multiplied out
@@ -221,7 +223,8 @@ def test_re_running_the_checks_after_an_edit_clears_what_was_fixed(seed_index):
     wrong = replace(section, text=BODY + "另培训骨干60人。", flags=[stale])
     flagged = refresh_flags(refresh_flags(wrong, ctx), ctx)
     invented = [f for f in flagged.flags if "无出处" in f.message]
-    assert [(f.message, f.sentence) for f in invented] == [("数字无出处：60人（事实里没有这个数字）", "另培训骨干60人。")]
+    assert [(f.message, f.sentence) for f in invented] == [("数字无出处：60人（事实里没有这个数字）",
+                                                             "另培训骨干60人。")]
     first = invented[0]
     assert (first.check, first.severity, first.blocking) == ("figure_accuracy", Severity.ERROR, True)
     fixed = refresh_flags(replace(flagged, text=BODY), ctx)

@@ -56,7 +56,8 @@ def test_a_draft_reads_its_own_word_file_back_as_before(data_dir, tmp_path, caps
     assert read_draft_id(ours_word) == ours.id
     assert main(["merge", str(ours_json), str(ours_word)]) in (0, 1)
     assert "坚持开展会前学法" in capsys.readouterr().out
-    assert "坚持开展会前学法" in "".join(s.text for s in Draft.from_json(ours_json.read_text(encoding="utf-8")).sections)
+    ours = Draft.from_json(ours_json.read_text(encoding="utf-8"))
+    assert "坚持开展会前学法" in "".join(s.text for s in ours.sections)
 
 
 def test_the_drafts_id_is_read_in_the_parse_worker_with_the_imports_budgets(tmp_path, monkeypatch):
@@ -86,7 +87,8 @@ def test_the_apps_read_back_refuses_another_drafts_word_file(tmp_path, seed_inde
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
     bench = Workbench(settings, seed_index, DraftStore(settings.db_path), OfflineComposer())
     demo, root = gradio_calls.serve(settings, bench)
-    form = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS, "", "", "", "", "", "", "", "", None]
+    form = ["青川县妇女联合会", "", 2024, "fazhi", "", "2025-01-20", "annual", FACTS,
+            "", "", "", "", "", "", "", "", None]
     try:
         page = Page(root).open()
         page.run("on_outline", *form, None)

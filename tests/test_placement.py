@@ -106,9 +106,10 @@ def test_each_reader_check_fails_on_its_planted_defect(drafted):
     assert "repetition" in failed(twice)
     same_opening = edit(shortcomings, drafted.sections[0].text.split("，")[0] + "，工作还有不足。")
     assert "repetition" in failed(same_opening)
+    with_problem = [replace(s, fact_ids=s.fact_ids + ["F10"], text=s.text + "基层普法力量不足【F10】。")
+                    if s.id == first.id else s for s in drafted.sections]
     problem_in_measures = replace(drafted, facts=drafted.facts + [Fact("F10", "基层普法力量不足", kind="problem")],
-                                  sections=[replace(s, fact_ids=s.fact_ids + ["F10"], text=s.text + "基层普法力量不足【F10】。")
-                                            if s.id == first.id else s for s in drafted.sections])
+                                  sections=with_problem)
     assert "placement" in failed(problem_in_measures)
     fragment_in = replace(drafted, sections=[replace(s, fact_ids=s.fact_ids + ["F1"]) if s.id == first.id else s
                                              for s in drafted.sections])

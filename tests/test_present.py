@@ -7,7 +7,7 @@ from __future__ import annotations
 from drafting.domain.findings import Finding, Severity
 from drafting.domain.last_year import Derived
 from drafting.domain.types import Draft, DraftMeta, Fact, Section, Source
-from drafting.output.store import DraftRow
+from drafting.output.draft_list import DraftRow
 from drafting.review import CheckResult
 from drafting.shell import cards as C
 from drafting.shell import present as P
@@ -18,7 +18,8 @@ from drafting.shell.form import Form
 
 def draft(sections: int = 3, **meta) -> Draft:
     """A draft with a preamble and `sections` body sections, F1 in the first, plus the new fields."""
-    m = DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi", title="青川县妇女联合会2024年度法治政府建设工作情况报告",
+    m = DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi",
+                  title="青川县妇女联合会2024年度法治政府建设工作情况报告",
                   date="2025年1月20日", addressee="县委、县政府：", short_name="县妇联", level="县", body="妇联",
                   leader_title="党组书记、主席", notices=["成文日期未填写：用今天，请核对。"], **meta)
     facts = [Fact("F1", "开展普法宣传28场次", kind="activity"),
@@ -26,8 +27,10 @@ def draft(sections: int = 3, **meta) -> Draft:
     body = [Section(f"s{i}", "measures", f"第{i}项工作", f"第{i}部分正文。", []) for i in range(1, sections + 1)]
     body[0] = Section("s1", "measures", "深化普法宣传", "全年开展普法宣传28场次【F1】。广大妇女法治意识明显增强。",
                       ["F1", "F2"], placement={"F1": "与《古县…》“（二）普法宣传”中的句子相近"},
-                      sources=[Source("d1", "古县报告", "普法宣传", "c1", "范例"), Source("d1", "古县报告", "普法宣传", "c2", "范例")],
-                      flags=[Finding("model_fallback", "大模型未能完成本部分，已改用离线起草，请核对。", Severity.WARNING)],
+                      sources=[Source("d1", "古县报告", "普法宣传", "c1", "范例"),
+                               Source("d1", "古县报告", "普法宣传", "c2", "范例")],
+                      flags=[Finding("model_fallback", "大模型未能完成本部分，已改用离线起草，请核对。",
+                                     Severity.WARNING)],
                       stock=["广大妇女法治意识明显增强。"],
                       attempt="全年开展普法宣传28场次【F1】，覆盖全县。")
     return Draft(m, facts, [Section("s0", "preamble", "", "导语正文。"), *body], id="d-1")
@@ -89,7 +92,8 @@ def test_reopening_restores_the_whole_form():
     values = Form.of(d).to_dict()
     assert values == {"org": "青川县妇女联合会", "short": "县妇联", "year": 2024, "kind": "fazhi",
                       "addressee": "县委、县政府：", "date": "2025-01-20", "period": "half",
-                      "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联", "leader": "党组书记、主席",
+                      "facts": "开展普法宣传28场次\n普法宣传工作", "level": "县", "body": "妇联",
+                      "leader": "党组书记、主席",
                       "doc_number": "", "signer": "", "cc": "", "printer": "", "shape": "",
                       "origins": {}}
 
@@ -139,7 +143,8 @@ def test_report_text_is_escaped_not_rendered():
 
 def test_the_saved_list_names_pages_and_previews():
     rows = [DraftRow("a", "青川县妇女联合会", "pufa", 2024, "t", 0.0, name="给县委的终稿")]
-    assert saved_view.saved_rows(rows)[0][:4] == ["给县委的终稿", "青川县妇女联合会", "2024", "“谁执法谁普法”普法责任制履职报告"]
+    assert saved_view.saved_rows(rows)[0][:4] == ["给县委的终稿", "青川县妇女联合会", "2024",
+                                                  "“谁执法谁普法”普法责任制履职报告"]
     assert saved_view.page_label(20, 5, 25) == "第 21–25 份，共 25 份"
     assert "没有找到" in saved_view.page_label(0, 0, 0, "剑阁")
     preview = saved_view.preview(draft(), "给县委的终稿")

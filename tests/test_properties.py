@@ -13,7 +13,8 @@ from retrieval.structure import parse_report
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-PIECES = st.sampled_from(list("，。；：、（）()【】《》“”\"' \n\t-•·*#0123456789０１２３４５６７８９.．%％万亿余多超近约")
+PIECES = st.sampled_from(list("，。；：、（）()【】《》“”\"' \n"
+                              "\t-•·*#0123456789０１２３４５６７８９.．%％万亿余多超近约")
                          + ["一、", "（一）", "(二)", "1.", "（1）", "**", "## ", "一是", "〔2021〕", "12338", "3·8"])
 MIXED = st.lists(st.one_of(PIECES, CJK, st.characters()), max_size=300).map("".join)
 
@@ -84,10 +85,12 @@ def test_cleaning_never_alters_a_figure(pair, markup, wrap):
 
 # -- terse and odd facts through the outline and the offline draft (issue 25) --------------------
 TERSE = ["其他7条", "线索7条", "共7条", "新增2家", "5人", "7条", "其它5项"]
-TERSE_PIECES = st.sampled_from(["其他", "其它", "线索", "共", "新增", "另", "约", "余", "多", "、", "，", "。", " ", "：",
-                                "条", "家", "人", "项", "件", "场", "次", "%", "万", "（", "）", "《", "》", "“", "”",
-                                "0", "1", "2", "5", "7", "12", "８", "二", "十", "XX", "××", "普法", "宣传", "妇联", "调解"])
-TERSE_FACTS = st.lists(st.lists(TERSE_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=5).map("\n".join)
+TERSE_PIECES = st.sampled_from(["其他", "其它", "线索", "共", "新增", "另", "约", "余", "多", "、", "，", "。", " ",
+                                "：", "条", "家", "人", "项", "件", "场", "次", "%", "万", "（", "）", "《", "》", "“",
+                                "”", "0", "1", "2", "5", "7", "12", "８", "二", "十", "XX", "××", "普法", "宣传",
+                                "妇联", "调解"])
+TERSE_FACTS = st.lists(st.lists(TERSE_PIECES, min_size=1, max_size=6).map("".join),
+                       min_size=1, max_size=5).map("\n".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

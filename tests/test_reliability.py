@@ -67,12 +67,14 @@ def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked(tmp_path):
 def test_nothing_is_written_outside_the_data_directory(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
-    (outside / "secret.txt").write_text("某县妇联2024年度法治政府建设工作情况报告\n一、强化领导\n开展学法3次。", encoding="utf-8")
+    (outside / "secret.txt").write_text("某县妇联2024年度法治政府建设工作情况报告\n一、强化领导\n开展学法3次。",
+                                        encoding="utf-8")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "link.txt").symlink_to(outside / "secret.txt")
     # Not '..%2F…': a name starting with a dot is ignored, and the test would check nothing.
-    (corpus / "%2E%2E%2F%2E%2E%2Fevil.txt").write_text("某县妇联2024年度法治政府建设工作情况报告\n一、强化领导\n开展学法3次。",
+    (corpus / "%2E%2E%2F%2E%2E%2Fevil.txt").write_text("某县妇联2024年度法治政府建设工作情况报告\n"
+                                                       "一、强化领导\n开展学法3次。",
                                                      encoding="utf-8")
     before = {p for p in tmp_path.rglob("*")}
     index = ReportIndex(tmp_path / "data" / "index")
@@ -95,7 +97,8 @@ store = DraftStore(Path(sys.argv[1]))
 n = 0
 while True:
     n += 1
-    draft = Draft(DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi", title=f"v{n}"), [Fact("F1", "开展学法12次")],
+    draft = Draft(DraftMeta(org="青川县妇女联合会", year=2024, report_type="fazhi", title=f"v{n}"),
+                  [Fact("F1", "开展学法12次")],
                   [Section("s1", "measures", "加强组织领导", "正文" * 2000 + str(n))], id="kill-test")
     store.save(draft, "edit")
     print(n, flush=True)

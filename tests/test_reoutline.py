@@ -54,7 +54,8 @@ def worked_on(bench):
     added = next(s for s in draft.sections if s.added)
     draft = S.outline_change(bench, "move_fact", draft, "F5", added.id)
     draft = written(bench, draft)
-    draft, _ = S.section_action(bench, draft, {}, added.id, "edit", "联合县法院发出人身安全保护令5份【F5】，手改的一句。")
+    draft, _ = S.section_action(bench, draft, {}, added.id, "edit",
+                                "联合县法院发出人身安全保护令5份【F5】，手改的一句。")
     draft, _ = S.section_action(bench, draft, {}, leader.id, "edit", "党组书记带头，会前学法16次【F2】。手改。")
     draft, _ = S.section_action(bench, draft, {}, gaps.id, "lock", True)
     return draft, leader.id, gaps.id, added.id
@@ -143,7 +144,8 @@ def test_the_header_and_record_fields_and_the_shape_reach_the_draft(bench):
                      shape="themed")
     draft, _ = S.outline(bench, form)
     m = draft.meta
-    assert (m.doc_number, m.signer, m.cc, m.printer, m.shape) == ("青妇发〔2025〕3号", "王丽", "市妇联", "青川县妇联办公室", "themed")
+    assert (m.doc_number, m.signer, m.cc, m.printer, m.shape) == ("青妇发〔2025〕3号", "王丽", "市妇联",
+                                                                  "青川县妇联办公室", "themed")
     assert len([s for s in draft.sections if s.role == Role.MEASURES]) >= 2, "themed: several measures sections"
     assert "按工作主题" in P.profile_markdown(draft)
     statutory, _ = S.outline(bench, qingchuan(FACTS, shape="statutory"), draft)

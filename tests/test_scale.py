@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from retrieval import text
-from retrieval.catalog import MIGRATIONS
+from retrieval.catalog_schema import MIGRATIONS
 from retrieval.index import ReportIndex
 from retrieval.ingest import import_file
 
@@ -94,8 +94,8 @@ def test_a_removed_or_replaced_report_leaves_the_main_segment_masked(tmp_path):
     index.remove(SEEDS["city"])
     assert all(p.doc != SEEDS["city"] for p in index.search("普法宣传", k=20, per_doc=5))
     target = corpus / f"{SEEDS['guxian']}.txt"
-    target.write_text(target.read_text(encoding="utf-8").replace("四、下一步打算", "四、下一步打算\n开展沙洲渡口调解活动。"),
-                      encoding="utf-8")
+    added = target.read_text(encoding="utf-8").replace("四、下一步打算", "四、下一步打算\n开展沙洲渡口调解活动。")
+    target.write_text(added, encoding="utf-8")
     assert index.add_report(import_file(target)) == "replaced"
     hits = index.search("沙洲渡口", k=5, per_doc=5)
     assert [p.doc for p in hits if "沙洲渡口" in p.text] == [SEEDS["guxian"]]
@@ -131,8 +131,10 @@ def test_a_catalog_of_the_first_schema_is_migrated_in_place(tmp_path):
         CREATE TABLE chunks (chunk_id TEXT PRIMARY KEY, doc TEXT, position INTEGER, role TEXT, heading TEXT,
             text TEXT, words TEXT);
         CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT);
-        INSERT INTO docs VALUES ('old', '', 'x', '旧报告', '青川县妇女联合会', '县妇联', '', 2023, 'fazhi', '', '', '[]', 0);
-        INSERT INTO chunks VALUES ('old#0', 'old', 0, 'measures', '主要举措', '开展巾帼普法夜校活动。', '巾帼 普法 夜校 活动');
+        INSERT INTO docs VALUES ('old', '', 'x', '旧报告', '青川县妇女联合会', '县妇联', '', 2023, 'fazhi', '', '',
+            '[]', 0);
+        INSERT INTO chunks VALUES ('old#0', 'old', 0, 'measures', '主要举措', '开展巾帼普法夜校活动。',
+            '巾帼 普法 夜校 活动');
         INSERT INTO state VALUES ('version', '3');
     """)
     db.commit()

@@ -15,8 +15,8 @@ from drafting.output.render import to_markdown
 from drafting.output.store import body_of
 from drafting.shell import cards as C
 from drafting.shell import session as S
+from drafting.shell.outline_edits import MAX_SECTIONS
 from drafting.shell.settings import Settings
-from drafting.shell.workbench import MAX_SECTIONS
 
 from .conftest import qingchuan
 

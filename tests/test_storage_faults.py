@@ -143,7 +143,8 @@ def test_the_dictionary_cache_temp_file_is_removed_when_the_disk_is_full(tmp_pat
 def _corpus(tmp_path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a.txt").write_text(REPORT.format(org="青川县妇女联合会", body="全年开展普法宣传28场次。"), encoding="utf-8")
+    (corpus / "a.txt").write_text(REPORT.format(org="青川县妇女联合会", body="全年开展普法宣传28场次。"),
+                                  encoding="utf-8")
     return corpus
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from drafting.domain.types import Draft, DraftMeta, Fact, Section
 from drafting.errors import DraftingError
-from drafting.output.store import SCHEMA_VERSION, DraftStore
+from drafting.output.schema import SCHEMA_VERSION
+from drafting.output.store import DraftStore
 
 from .conftest import qingchuan
 
@@ -17,8 +18,8 @@ from .conftest import qingchuan
 def make(draft_id: str, org: str = "青川县妇女联合会", year: int = 2024, kind: str = "fazhi",
          title: str = "") -> Draft:
     meta = DraftMeta(org=org, year=year, report_type=kind, title=title or f"{org}{year}年度报告")
-    return Draft(meta, [Fact("F1", "开展学法12次")], [Section("s1", "measures", "加强组织领导", "开展学法12次【F1】。")],
-                 id=draft_id)
+    return Draft(meta, [Fact("F1", "开展学法12次")],
+                 [Section("s1", "measures", "加强组织领导", "开展学法12次【F1】。")], id=draft_id)
 
 
 @pytest.fixture
@@ -103,7 +104,8 @@ def test_an_older_database_is_migrated_in_place(tmp_path):
     store = DraftStore(path)
     assert store.notice == ""
     assert store.schema_version == SCHEMA_VERSION
-    assert [(r.id, r.name, r.owner) for r in store.list()] == [("old1", "古县妇女联合会 · 2021 · 法治政府建设年度报告", "")]
+    assert [(r.id, r.name, r.owner) for r in store.list()] == [
+        ("old1", "古县妇女联合会 · 2021 · 法治政府建设年度报告", "")]
     assert store.load("old1") == draft and store.versions("old1", "s1")[0][2] == "旧文本"
     store.close()
     again = DraftStore(path)  # opening a migrated database again changes nothing

@@ -18,7 +18,6 @@ VOCABULARY = {*Role, *Kind, *LEVELS, "closing"}
 LEVEL_SET = re.compile(r"\[[省市州盟县区旗镇乡]{3,}\]|(?:(?:自治区|地区|街道|[省市州盟县区旗镇乡])\|){2,}")
 """A regex spelling levels itself: [县区市旗州] or 省|市|州|…"""
 ALLOWED = {
-    ("drafting/plan/continuity.py", "plans"): "Draft.previous['plans'], a Draft JSON field (DESIGN.md)",
     ("drafting/domain/last_year.py", "plans"): "Draft.previous['plans'], a Draft JSON field (DESIGN.md)",
     ("evals/plan_eval.py", "plans"): "a key of evals/plan_matching.yaml: last year's plan items",
 }

@@ -50,7 +50,8 @@ def test_a_name_nobody_can_place_gets_county_wording_and_a_notice_not_a_crash():
 def test_the_user_corrects_any_field_of_the_profile():
     meta = build_meta("青川县妇女联合会", 2024, "fazhi", "我会", "县委全面依法治县委员会办公室",
                       when="2025-01-20", leader_title="主席")
-    assert meta.short_name == "我会" and meta.addressee == "县委全面依法治县委员会办公室：" and meta.leader_title == "主席"
+    assert meta.short_name == "我会" and meta.leader_title == "主席"
+    assert meta.addressee == "县委全面依法治县委员会办公室："
 
 
 def test_a_department_is_drafted_without_any_federation_wording(seed_index):

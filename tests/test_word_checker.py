@@ -29,8 +29,11 @@ from drafting.shell.services import load_case, meta_from_case
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "evals" / "cases" / "placement_county_fazhi.yaml"
-BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办", "printer": "青川县妇女联合会办公室"}
-GONGWEN = next((p for p in (os.environ.get("REPORTDRAFT_GONGWEN"), shutil.which("gongwen", path=".venv-gongwen/bin:/tmp/gongwen-venv/bin")) if p and os.access(p, os.X_OK)), None)
+BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办",
+          "printer": "青川县妇女联合会办公室"}
+GONGWEN = next((p for p in (os.environ.get("REPORTDRAFT_GONGWEN"),
+                             shutil.which("gongwen", path=".venv-gongwen/bin:/tmp/gongwen-venv/bin"))
+                if p and os.access(p, os.X_OK)), None)
 
 STANDARD_WINS = {
     "CHK-C001": "5.2.1 天头 37 mm (the checker wants 28 mm)",

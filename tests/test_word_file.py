@@ -24,7 +24,8 @@ from drafting.write.pipeline import recheck
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "evals" / "cases" / "placement_county_fazhi.yaml"
-BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办", "printer": "青川县妇女联合会办公室"}
+BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办",
+          "printer": "青川县妇女联合会办公室"}
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +62,15 @@ def test_every_paragraph_has_a_named_style_that_carries_its_fonts(county, tmp_pa
     assert len(by_style["一级标题"]) == len(county.body_sections())
     styles = docx.Document(str(tmp_path / "r.docx")).styles
     fonts = {name: (_east_asian(styles[name]), styles[name].font.size.pt)
-             for name in ("Title", "Normal", "一级标题", "二级标题", "三级标题", "主送机关", "落款", "成文日期", "版记")}
+             for name in ("Title", "Normal", "一级标题", "二级标题", "三级标题", "主送机关", "落款", "成文日期",
+                          "版记")}
     assert fonts == {"Title": ("方正小标宋简体", 22), "Normal": ("仿宋_GB2312", 16), "一级标题": ("黑体", 16),
                      "二级标题": ("楷体_GB2312", 16), "三级标题": ("仿宋_GB2312", 16), "主送机关": ("仿宋_GB2312", 16),
                      "落款": ("仿宋_GB2312", 16), "成文日期": ("仿宋_GB2312", 16), "版记": ("仿宋_GB2312", 14)}
     assert styles["三级标题"].font.bold
     # the navigation pane of Word and WPS lists 一级/二级/三级标题 as levels 1–3
-    assert [_outline(styles[n]) for n in ("一级标题", "二级标题", "三级标题", "Normal", "Title")] == ["0", "1", "2", None, None]
+    levels = [_outline(styles[n]) for n in ("一级标题", "二级标题", "三级标题", "Normal", "Title")]
+    assert levels == ["0", "1", "2", None, None]
     with zipfile.ZipFile(tmp_path / "r.docx") as zf:
         xml = zf.read("word/styles.xml").decode() + zf.read("word/document.xml").decode()
     assert not re.search(r"w:(ascii|hAnsi|eastAsia|cs)(T|t)heme=", xml), "a theme font would override the named one"
@@ -114,7 +117,8 @@ def test_header_and_record_blocks_in_official_form(county, tmp_path):
     assert signer.text == "王丽" and signer._r.rPr.rFonts.get(qn("w:eastAsia")) == "楷体_GB2312"  # 7.2.6
     assert texts[-2:] == [("版记", "抄送：县委依法治县办。"), ("版记", "青川县妇女联合会办公室\t2025年1月20日印发")]
     record = [p for p in document.paragraphs if p.style.name in ("版记", "版记线")]
-    rules = [p._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:sz")) for p in record if p.style.name == "版记线"]
+    rules = [p._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:sz"))
+             for p in record if p.style.name == "版记线"]
     assert rules == ["8", "6", "8"], "thick above, thin between, thick below (7.4.1)"
     kept = [p.style.paragraph_format.keep_with_next if p.paragraph_format.keep_with_next is None
             else p.paragraph_format.keep_with_next for p in record]

@@ -24,7 +24,8 @@ from drafting.output.word_props import read_draft_id
 from retrieval.text import tokens
 
 ORG = "四川省广元市青川县妇女联合会"
-FACTS = "全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n受理妇女儿童信访案件43件，办结率100%\n基层普法力量不足"
+FACTS = ("全年开展普法宣传28场次，发放宣传资料8万余册\n开展会前学法16次\n"
+         "受理妇女儿童信访案件43件，办结率100%\n基层普法力量不足")
 FILLER = "县妇联坚持把普法宣传与妇联业务工作同谋划、同部署、同推进，"
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）][^。]*$)")
 PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
@@ -32,7 +33,8 @@ PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
 
 @pytest.mark.parametrize("title, lines", [
     ("青川县妇女联合会2024年度法治政府建设工作情况报告", ["青川县妇女联合会2024年度", "法治政府建设工作情况报告"]),
-    ("中卫市沙坡头区妇女联合会“谁执法谁普法”普法责任制履职报告", ["中卫市沙坡头区妇女联合会", "“谁执法谁普法”普法责任制履职报告"]),
+    ("中卫市沙坡头区妇女联合会“谁执法谁普法”普法责任制履职报告",
+     ["中卫市沙坡头区妇女联合会", "“谁执法谁普法”普法责任制履职报告"]),
     ("市妇联2024年上半年工作总结及下半年工作谋划", ["市妇联2024年上半年", "工作总结及下半年工作谋划"]),
     ("青川县妇联2024年度普法报告", ["青川县妇联2024年度普法报告"]),
 ])
@@ -55,7 +57,8 @@ def _on_word_boundaries(title: str, lines: list[str]) -> bool:
     return all(cut in ends for cut in accumulate(len(line) for line in lines[:-1]))
 
 
-BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办", "printer": "青川县妇女联合会办公室"}
+BLOCKS = {"doc_number": "青妇〔2025〕3号", "signer": "王丽", "cc": "县委依法治县办",
+          "printer": "青川县妇女联合会办公室"}
 NEEDS_LIBREOFFICE = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
                                        reason="needs libreoffice-writer and poppler-utils (CI installs them)")
 
@@ -149,7 +152,8 @@ def test_a_file_saved_again_by_another_editor_keeps_its_id_styles_and_text(tmp_p
     path = write_docx(draft, tmp_path / "mine.docx")
     out = tmp_path / "resaved"
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=300)
+                    "docx:MS Word 2007 XML", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=300)
     resaved = out / "mine.docx"
     assert read_draft_id(resaved) == draft.id
     styles = {p.style.name for p in docx.Document(str(resaved)).paragraphs if p.text.strip()}

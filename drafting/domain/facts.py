@@ -41,7 +41,8 @@ def hidden_warnings(raw: str) -> list[str]:
     if EMOJI.search(raw):
         warnings.append("已去掉表情符号：公文中不使用表情符号。")
     if INVISIBLE.search(EMOJI_SEQUENCE.sub("", raw)):
-        warnings.append("已去掉不可见的控制字符（文字方向控制符、零宽字符或其他控制字符）：它们会让显示的文字与实际内容不同，Word 文件也无法保存它们。")
+        warnings.append("已去掉不可见的控制字符（文字方向控制符、零宽字符或其他控制字符）："
+                        "它们会让显示的文字与实际内容不同，Word 文件也无法保存它们。")
     return warnings
 
 

@@ -88,14 +88,16 @@ TEAM = T("team", ("加强普法队伍建设，夯实普法工作基础", "壮大
 RIGHTS = T("rights", ("做好矛盾纠纷排查化解，维护家庭和谐稳定", "做好信访维权工作，依法维护合法权益"), ("rights",))
 CARE = T("care", ("做实关爱帮扶工作，温暖困难群体", "用心用情关爱，办好民生实事"), ("care", "development"))
 PLANNING = T("planning", ("推进源头维权，优化发展环境", "推动规划实施，促进妇女儿童发展"), ("planning",))
-DECISION = T("decision", ("健全依法决策机制，推进科学民主依法决策", "严格规范性文件管理，提升制度建设质量"), ("decision",))
+DECISION = T("decision", ("健全依法决策机制，推进科学民主依法决策", "严格规范性文件管理，提升制度建设质量"),
+             ("decision",))
 # A government or department files its work under the areas of 《法治政府建设实施纲要》, never a federation's.
 G_LEAD = T("g_lead", ("加强组织领导，压实法治建设责任", "健全责任体系，统筹推进法治建设"), ("mechanism", "party"))
 G_STUDY = T("g_study", ("抓好学法用法，提升依法行政能力", "强化理论武装，提升法治素养"), ("study", "ideology"))
 G_FUNCTIONS = T("functions", ("依法全面履行职能，持续优化营商环境", "深化“放管服”改革，转变政府职能"),
                 ("functions", "economy"))
 G_ENFORCE = T("enforcement", ("严格规范公正文明执法，提升执法水平", "深化行政执法改革，规范执法行为"), ("enforcement",))
-G_SUPERVISION = T("supervision", ("强化权力制约监督，促进权力规范运行", "自觉接受各方监督，推进政务公开"), ("supervision",))
+G_SUPERVISION = T("supervision", ("强化权力制约监督，促进权力规范运行", "自觉接受各方监督，推进政务公开"),
+                  ("supervision",))
 G_PUBLICITY = T("g_publicity", ("深化普法宣传教育，营造良好法治氛围", "落实普法责任制，增强普法实效"),
                 ("publicity", "media", "team", "family", "volunteer", "organisation"))
 """A government's 阵地 are its 法治文化/普法 阵地: they go with 普法, not with 民生."""
@@ -110,7 +112,8 @@ FAZHI_TAIL = (
     part(Role.PLANS, ("{next_year}年推进法治建设工作安排", "下一步工作打算")),
     part(Role.OTHER, ("其他需要报告的情况",), required=False),
 )
-"""After the work, the statutory order (《法治政府建设与责任落实督察工作规定》): 不足和原因, 第一责任人, 下一年度安排."""
+"""After the work, the statutory order (《法治政府建设与责任落实督察工作规定》): 不足和原因, 第一责任人,
+下一年度安排."""
 FAZHI_REQUIRED = {
     Role.MEASURES: "推进法治政府建设的主要举措和成效",
     Role.SHORTCOMINGS: "存在的不足和原因",
@@ -123,8 +126,8 @@ MEASURES_HEADINGS = ("{year}年推进法治政府建设的主要举措和成效"
 def _fazhi(topics: tuple[Topic, ...], themed: tuple[SectionSpec, ...]) -> dict[str, tuple[SectionSpec, ...]]:
     """The two shapes of a 法治政府建设 report: one measures section with （一）（二） by work area (the
     statutory order most real reports follow), or themed 一、二、三 sections (as seed 000)."""
-    return {"statutory": (SectionSpec(Role.MEASURES.value, Role.MEASURES, MEASURES_HEADINGS, topics=topics),) + FAZHI_TAIL,
-            "themed": themed + FAZHI_TAIL}
+    measures = SectionSpec(Role.MEASURES.value, Role.MEASURES, MEASURES_HEADINGS, topics=topics)
+    return {"statutory": (measures,) + FAZHI_TAIL, "themed": themed + FAZHI_TAIL}
 
 
 FAZHI_SHAPES = {
@@ -132,7 +135,8 @@ FAZHI_SHAPES = {
         SectionSpec("organisation", Role.MEASURES, ("加强组织领导，压实法治责任", "高度重视，强化组织保障",
                                                     "健全工作机制，夯实法治基础"), topics=(STUDY, MECHANISM, DECISION)),
         SectionSpec("publicity", Role.MEASURES, ("深化普法宣传，营造法治氛围", "聚焦普法主题，提升宣传实效",
-                                                 "创新普法形式，推动法治宣传"), topics=(PUBLICITY, FAMILY_LAW, MEDIA, TEAM)),
+                                                 "创新普法形式，推动法治宣传"),
+                    topics=(PUBLICITY, FAMILY_LAW, MEDIA, TEAM)),
         SectionSpec("rights", Role.MEASURES, ("依法履职尽责，维护妇儿权益", "加强履职，强化维权实效",
                                               "聚焦主责主业，护航妇儿权益"), topics=(RIGHTS, CARE, PLANNING)))),
     False: _fazhi((G_LEAD, G_STUDY, G_FUNCTIONS, DECISION, G_ENFORCE, G_SUPERVISION, G_PUBLICITY, G_RIGHTS, G_CARE), (
@@ -161,7 +165,8 @@ def _pufa(topics: tuple[Topic, ...]) -> tuple[SectionSpec, ...]:
             part(Role.PLANS, ("下一步工作举措", "下一步工作打算")))
 
 
-PUFA_LEAD = T("lead", ("强化组织领导，压实普法责任", "健全普法机制，落实普法责任"), ("mechanism", "study", "party", "ideology"))
+PUFA_LEAD = T("lead", ("强化组织领导，压实普法责任", "健全普法机制，落实普法责任"),
+              ("mechanism", "study", "party", "ideology"))
 PUFA_SECTIONS = {
     True: _pufa((PUFA_LEAD, T("publicity", PUBLICITY.headings, ("publicity", "family")), MEDIA, TEAM, RIGHTS,
                  T("care", ("用心用情服务，维护妇儿权益",), ("care", "development", "planning")))),
@@ -199,9 +204,12 @@ ZONGJIE_SECTIONS = {
         T("organisation", ("深化改革创新，建强组织阵地", "夯实基层基础，激发组织活力"),
           ("organisation", "party", "mechanism", "team")))),
     False: _zongjie((
-        T("g_party", ("坚持党建引领，加强自身建设", "全面从严治党，锻造过硬队伍"), ("party", "ideology", "study", "mechanism")),
-        T("economy", ("聚焦经济发展，激发主体活力", "推动项目建设，增强发展动能"), ("economy", "development", "functions")),
-        T("g_livelihood", ("保障改善民生，增进群众福祉", "办好民生实事，提升服务水平"), ("care", "volunteer", "family")),
+        T("g_party", ("坚持党建引领，加强自身建设", "全面从严治党，锻造过硬队伍"),
+          ("party", "ideology", "study", "mechanism")),
+        T("economy", ("聚焦经济发展，激发主体活力", "推动项目建设，增强发展动能"),
+          ("economy", "development", "functions")),
+        T("g_livelihood", ("保障改善民生，增进群众福祉", "办好民生实事，提升服务水平"),
+          ("care", "volunteer", "family")),
         T("g_governance", ("推进平安法治建设，提升基层治理水平", "依法化解矛盾纠纷，维护社会和谐稳定"),
           ("rights", "publicity", "media", "team", "enforcement", "supervision", "decision")),
         T("g_organisation", ("夯实基层基础，建强阵地队伍",), ("organisation", "planning")))),

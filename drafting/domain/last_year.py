@@ -2,7 +2,8 @@
 facts answer them, the comparisons of figures offered to the user, the figures copied unchanged,
 and the Derived record of a comparison the user accepted (a D fact).
 
-plan/continuity.py works these out; the CLI and the app show them. Their JSON is the draft
+plan/continuity.py works these out (from last_report.py, comparisons.py and stale.py); the CLI
+and the app show them. Their JSON is the draft
 contract's `previous` {found, doc, title, year, plans[{item, status, fact_ids}], comparisons[{fact_id,
 figure, last_figure, text, formula}], stale[{fact_id, figure}]}: an optional field is written only
 when it has a value, as drafts have always been saved."""

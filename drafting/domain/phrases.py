@@ -18,7 +18,8 @@ VOICE_WORDS = {
     FEDERATION: {"business": "妇联业务工作", "mission": "依法维护妇女儿童合法权益", "mission_short": "妇女儿童权益保障",
                  "people": "妇女群众", "members": "妇女", "rule_work": "法治建设",
                  "follow": "引领广大妇女听党话、跟党走",
-                 "zongjie_focus": "充分发挥党和政府联系妇女群众的桥梁纽带作用，团结引领广大妇女在推动高质量发展中建功立业。"},
+                 "zongjie_focus": "充分发挥党和政府联系妇女群众的桥梁纽带作用，"
+                                  "团结引领广大妇女在推动高质量发展中建功立业。"},
     GOVERNMENT: {"business": "经济社会发展", "mission": "依法全面履行政府职能", "mission_short": "中心工作",
                  "people": "人民群众", "members": "干部群众", "rule_work": "法治政府建设",
                  "follow": "把学习成果转化为推动高质量发展的实际行动",
@@ -32,7 +33,8 @@ VOICE_WORDS = {
 群众 and 桥梁纽带; a government of 经济社会发展 and 依法全面履行政府职能; a department of its 部门职责."""
 
 # Result and practice claims a sentence must not make unless a fact (or the user) says so.
-CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)|不断(?:提升|提高|增强)|"
+CLAIM = re.compile(r"明显|显著|大幅|有效(?:遏制|提升|提高|增强|化解)|进一步(?:提升|提高|增强|加强了)"
+                   r"|不断(?:提升|提高|增强)|"
                    r"取得(?:了)?(?:积极|明显|显著|良好|较好)?(?:成效|成绩|进展)|成效(?:显著|明显)|形成了|营造了|提升了|"
                    r"增强了|提高了|得到(?:了)?(?:有效|明显|进一步)|严格按照法定(?:权限|程序)|全面(?:提升|提高)|深入人心|"
                    r"蔚然成风|家喻户晓|切实保障了|筑牢了|做到了|实现了|确保了|达到了|收到(?:了)?(?:实效|良好效果)")

@@ -19,7 +19,8 @@ from drafting.output.render import to_markdown
 from drafting.output.store import DraftStore
 from drafting.output.word import write_docx
 from drafting.output.word_merge import SectionChange, merge_docx
-from drafting.plan.continuity import accept_comparisons, attach_previous
+from drafting.plan.comparisons import accept_comparisons
+from drafting.plan.continuity import attach_previous
 from drafting.plan.start import new_draft
 from drafting.review import CheckResult, check_draft
 from drafting.write.base import SectionWriter

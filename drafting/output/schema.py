@@ -1,5 +1,6 @@
 """The draft store's tables (store.py) and how an older database is brought up to date: SQLite by
-`PRAGMA user_version` and MIGRATIONS, PostgreSQL by retrieval.database's `schema_versions`."""
+`PRAGMA user_version` and MIGRATIONS (run by sqlite_file.py), PostgreSQL by retrieval.database's
+`schema_versions`."""
 
 from __future__ import annotations
 

@@ -4,12 +4,12 @@ step per action (history.py: 撤销 goes back one action, or one version of a se
 Write-ahead log and one transaction per save, so a kill in the middle of a save loses at most
 that save. A database file that cannot be read is set aside (never deleted) and a fresh one
 is started; `notice` says so. The schema carries its version (`PRAGMA user_version`): an older
-database is migrated in place when it is opened.
+database is migrated in place when it is opened (sqlite_file.py).
 
 Each draft has a name (default “单位 · 年份 · 类型”, numbered when the list has it already, and
-following the draft's organisation, year and kind until the user names it: names.py), an owner (the organisation of the logged-in
-user; '' when the app has no login and one office shares one list) and may be deleted softly:
-`delete` hides it from the list, `restore` brings it back.
+following the draft's organisation, year and kind until the user names it: names.py), an owner (the
+organisation of the logged-in user; '' when the app has no login and one office shares one list) and
+may be deleted softly: `delete` hides it from the list, `restore` brings it back (draft_list.py).
 
 With a postgresql:// URL instead of a path, the same tables live in PostgreSQL (several app
 instances share them; migrations in `schema_versions`). Two instances saving one draft at once take
@@ -24,39 +24,22 @@ never a sqlite traceback; a save that fails raises (nothing was saved, and the m
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
 from drafting.domain.types import Draft
 from drafting.errors import DraftingError
 from retrieval.database import is_postgres, open_database
-from retrieval.errors import storage_errors
 from retrieval.postgres import PostgresConnection, safe_url
 
+from .draft_list import SavedList
 from .history import HAND, add_step, one_back, returns_to, step_back, versions_of, write_versions
 from .kept import KeptSaves
-from .names import NAME_MAX, default_name, is_default, like_prefix, numbered, same_default
-from .schema import MIGRATIONS, POSTGRES_MIGRATIONS, SCHEMA_VERSION, TABLES
-
-ROW = "id, org, report_type, year, title, updated, name, owner, created"
-
-
-@dataclass
-class DraftRow:
-    """One line of the saved-drafts list."""
-
-    id: str
-    org: str
-    report_type: str
-    year: int
-    title: str
-    updated: float
-    name: str = ""
-    owner: str = ""
-    created: float = 0.0
+from .names import default_name, is_default, same_default
+from .schema import POSTGRES_MIGRATIONS
+from .sqlite_file import open_or_set_aside, storage
 
 
 def name_of(draft: Draft) -> str:
@@ -77,12 +60,10 @@ def _fields(value) -> dict:
     return own() if own else {f.name: getattr(value, f.name) for f in fields(value)}
 
 
-def storage(failed: str):
-    """sqlite and file errors as a DraftingError: what failed, why, and what to do."""
-    return storage_errors(failed, (sqlite3.Error, OSError), DraftingError)
+class DraftStore(KeptSaves, SavedList):
+    """Drafts, their sections' versions and their history steps, in SQLite (a path) or PostgreSQL
+    (a postgresql:// URL); saves kept in memory while the database is away (KeptSaves)."""
 
-
-class DraftStore(KeptSaves):
     def __init__(self, path: Path | str, retry_every: float = 5.0, timeout: float = 5.0) -> None:
         self.notice = ""
         self._lock = threading.Lock()
@@ -97,48 +78,7 @@ class DraftStore(KeptSaves):
         self.location = str(self.path)
         with storage(f"无法打开草稿库 {self.path}"):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = self._open_or_set_aside()
-
-    def _open_or_set_aside(self) -> sqlite3.Connection:
-        try:
-            return self._open()
-        except sqlite3.OperationalError:
-            raise  # cannot open or write (read-only, full, locked): not a damaged file
-        except sqlite3.DatabaseError:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
-            self.path.rename(aside)
-            self.notice = f"草稿数据库已损坏，已另存为 {aside.name}，并新建了一个空数据库。"
-            return self._open()
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(TABLES)
-        db.execute("SELECT COUNT(*) FROM drafts").fetchone()
-        self._migrate(db)
-        return db
-
-    @staticmethod
-    def _migrate(db: sqlite3.Connection) -> None:
-        """Bring an older database up to SCHEMA_VERSION, one step at a time, each in one transaction."""
-        version = db.execute("PRAGMA user_version").fetchone()[0] or 1
-        if version > SCHEMA_VERSION:
-            raise DraftingError(f"草稿数据库来自更新版本的工具（结构版本 {version}），请升级后再打开。")
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            with db:
-                for statement in filter(str.strip, MIGRATIONS[step].split(";")):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {step}")
-        if version < 2:
-            DraftStore._name_unnamed(db)
-
-    @staticmethod
-    def _name_unnamed(db: sqlite3.Connection) -> None:
-        rows = db.execute("SELECT id, org, year, report_type FROM drafts WHERE name = ''").fetchall()
-        with db:
-            for draft_id, *fields in rows:
-                db.execute("UPDATE drafts SET name=? WHERE id=?", (default_name(*fields), draft_id))
+            self._db, self.notice = open_or_set_aside(self.path)
 
     @property
     def schema_version(self) -> int:
@@ -181,19 +121,14 @@ class DraftStore(KeptSaves):
     def _name_for(self, draft: Draft, owner: str) -> str:
         """A new draft's default name, numbered when its list has it already; a draft saved again
         keeps the name its user gave, and its default name follows its organisation, year and kind."""
-        row = self._db.execute("SELECT name, org, year, report_type, owner FROM drafts WHERE id=?", (draft.id,)).fetchone()
+        row = self._db.execute("SELECT name, org, year, report_type, owner FROM drafts WHERE id=?",
+                               (draft.id,)).fetchone()
         wanted = name_of(draft)
         if row is not None:
             name, org, year, kind, owner = row
             if not is_default(name, org, year, kind) or same_default(name, wanted):
                 return name  # the user's name, or the default still right
         return self._unique(wanted, owner, draft.id)
-
-    def _unique(self, wanted: str, owner: str, draft_id: str) -> str:
-        taken = {r[0] for r in self._db.execute(
-            "SELECT name FROM drafts WHERE owner=? AND id<>? AND deleted IS NULL AND name LIKE ? ESCAPE '\\'",
-            (owner, draft_id, like_prefix(wanted))).fetchall()}
-        return numbered(wanted, taken)
 
     def load(self, draft_id: str) -> Draft:
         kept = self.kept(draft_id)  # saved while the database was away
@@ -204,60 +139,6 @@ class DraftStore(KeptSaves):
         if row is None:
             raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
         return Draft.from_json(row[0])
-
-    def row(self, draft_id: str) -> DraftRow | None:
-        found = self._db.execute(f"SELECT {ROW} FROM drafts WHERE id=?", (draft_id,)).fetchone()
-        return DraftRow(*found) if found else None
-
-    # -- the saved-drafts list --------------------------------------------------------------
-    def list(self, query: str = "", offset: int = 0, limit: int = 200, owner: str | None = None) -> list[DraftRow]:
-        """Drafts not deleted, newest first; `query` matches name, organisation or title; `owner`
-        None means every owner (no login)."""
-        where, args = self._filter(query, owner)
-        with storage("无法读取草稿库"):
-            rows = self._db.execute(f"SELECT {ROW} FROM drafts WHERE {where} ORDER BY updated DESC, id "
-                                    "LIMIT ? OFFSET ?", (*args, max(0, limit), max(0, offset))).fetchall()
-        return [DraftRow(*r) for r in rows]
-
-    def count(self, query: str = "", owner: str | None = None) -> int:
-        where, args = self._filter(query, owner)
-        return self._db.execute(f"SELECT COUNT(*) FROM drafts WHERE {where}", args).fetchone()[0]
-
-    @staticmethod
-    def _filter(query: str, owner: str | None) -> tuple[str, tuple]:
-        clauses, args = ["deleted IS NULL"], []
-        if owner is not None:
-            clauses.append("owner = ?")
-            args.append(owner)
-        for word in (query or "").split():
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(name LIKE ? ESCAPE '\\' OR org LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')")
-            args += [pattern] * 3
-        return " AND ".join(clauses), tuple(args)
-
-    def rename(self, draft_id: str, name: str) -> str:
-        """The name given (numbered when another draft of the list has it); the name saved."""
-        name = " ".join((name or "").split())[:NAME_MAX]
-        if not name:
-            raise DraftingError("草稿名称不能为空。")
-        row = self.row(draft_id)
-        if row is None:
-            raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
-        name = self._unique(name, row.owner, draft_id)
-        self._update(draft_id, "UPDATE drafts SET name=? WHERE id=?", (name, draft_id))
-        return name
-
-    def delete(self, draft_id: str) -> None:
-        """Hide the draft from the list; `restore` brings it back (nothing is erased)."""
-        self._update(draft_id, "UPDATE drafts SET deleted=? WHERE id=?", (time.time(), draft_id))
-
-    def restore(self, draft_id: str) -> None:
-        self._update(draft_id, "UPDATE drafts SET deleted=NULL WHERE id=?", (draft_id,))
-
-    def _update(self, draft_id: str, sql: str, args: tuple) -> None:
-        with storage("无法保存，本次改动未保存"), self._lock, self._db:
-            if self._db.execute(sql, args).rowcount == 0:
-                raise DraftingError(f"没有编号为 {draft_id} 的草稿。")
 
     # -- versions and steps (history.py) ----------------------------------------------------
     def versions(self, draft_id: str, section_id: str) -> list[tuple[int, str, str, str]]:

@@ -77,7 +77,8 @@ def docx_parts(read: list[list[str]]) -> tuple[list[str], list[tuple[str, list[s
             preamble.append(text)  # before it: the title, 版头 and 主送 lines of an unstyled file
     if sections:
         body = sections[-1][1]
-        while body and (re.fullmatch(r"(\d{4})?年\s*(\d{1,2})?月\s*(\d{1,2})?日", body[-1]) or body[-1].endswith(("妇女联合会", "妇联"))
+        while body and (re.fullmatch(r"(\d{4})?年\s*(\d{1,2})?月\s*(\d{1,2})?日", body[-1])
+                        or body[-1].endswith(("妇女联合会", "妇联"))
                         or body[-1].startswith(("抄送", "附：")) or body[-1].endswith("印发")):
             body.pop()
     return preamble, sections

@@ -2,7 +2,7 @@
 
 When several of the user's figures are exactly those of another organisation's report in the
 index, the tool says so before drafting: staff may have pasted the neighbours' numbers. (The
-organisation's own earlier report is continuity.py's business: there a repeated figure is stale.)
+organisation's own earlier report is stale.py's business: there a repeated figure is stale.)
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def make_outline(facts: list[Fact], kind: ReportKind, meta: DraftMeta, index=Non
                         placement={f: reasons[f] for f in assigned[Role.PREAMBLE]})]
     kept_measures = [s.key for s in kind.measures() if assigned[s.key]] or [kind.measures()[0].key]
     for spec in kind.sections:
-        if not assigned[spec.key] and (not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)):
+        left_out = not spec.required or (spec.role == Role.MEASURES and spec.key not in kept_measures)
+        if not assigned[spec.key] and left_out:
             continue  # a measures section with nothing to say is left out, not filled with stock text
         ids = assigned[spec.key]
         sections.append(Section(id=f"s{len(sections)}", role=spec.role, heading=fill(spec.headings[0], meta),
@@ -58,8 +59,10 @@ def _section_key(filing: Filing, kind: ReportKind) -> str:
 
 
 GAP_NOTES = {
-    Role.SHORTCOMINGS: "没有提供“存在的不足”方面的事实：草稿按本报告的工作领域给出了参考表述（标为通用表述），请按实际修改，不要照搬。",
-    Role.FIRST_RESPONSIBLE: "没有提供主要负责人履职的事实（如带头学法、述法、主持研究法治工作）：草稿给出的是通用表述，请补充实际情况。",
+    Role.SHORTCOMINGS: "没有提供“存在的不足”方面的事实：草稿按本报告的工作领域给出了参考表述（标为通用表述），"
+                       "请按实际修改，不要照搬。",
+    Role.FIRST_RESPONSIBLE: "没有提供主要负责人履职的事实（如带头学法、述法、主持研究法治工作）：草稿给出的是通用表述，"
+                            "请补充实际情况。",
     Role.PLANS: "没有提供下一步计划：草稿按本报告的工作领域给出了参考安排（标为通用表述），请按实际修改。",
 }
 

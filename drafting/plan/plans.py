@@ -27,7 +27,8 @@ from .targets import counted_words, measuring, progress
 PLAN_LEAD = re.compile(f"^{either(PLAN_AHEAD + CONNECTIVES)}，?")
 PLAN_TIME = re.compile(rf"^(?:\d{{4}}年度?|{either(PLAN_AHEAD)})[，,]?")
 PLAN_VERB = re.compile(f"^[^，]{{0,12}}(将|要)|^{either(PLAN_VERBS)}")
-GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力", "水平"}
+GENERIC = {"年度", "开展", "工作", "加强", "进一步", "全面", "提升", "持续", "深入", "推进", "落实", "通过", "能力",
+           "水平"}
 DONE_KINDS = {"", "activity", "honour", "duty", "event"}
 """Fact kinds that report work done (drafting.domain.classify.FactKind); '' when not classified."""
 
@@ -72,7 +73,8 @@ FORMS = {
     "资料": ("资料", "宣传册", "手册", "折页", "明白纸", "宣传品"),
     "调研": ("调研", "调查", "摸底"),
 }
-BUILD = re.compile(r"(?:组建|成立|建立|设立|建成|新建|打造|创建|培育|搭建)(?:[一二两三四五六七八九十\d]+[个支家所批处]|一批)?")
+BUILD = re.compile(r"(?:组建|成立|建立|设立|建成|新建|打造|创建|培育|搭建)"
+                   r"(?:[一二两三四五六七八九十\d]+[个支家所批处]|一批)?")
 """A plan to build something names a thing (律师团, 调解室, 机制): only a fact naming that thing answers it."""
 NOT_A_THING = {"工作", "活动", "建设", "任务", "相关", "相关工作"}
 """美丽庭院创建等相关工作: a verb used as a noun builds nothing a fact must name."""

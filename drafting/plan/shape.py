@@ -12,7 +12,7 @@ from dataclasses import replace
 from drafting.domain.types import DraftMeta
 from lexicon.roles import SHAPES, Kind, Role
 
-from .continuity import find_previous
+from .last_report import find_previous
 
 STATUTORY, THEMED = SHAPES
 NAMES = {STATUTORY: "一、主要举措和成效（下分（一）（二）…）", THEMED: "按工作主题分为几个一级标题"}

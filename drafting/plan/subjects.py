@@ -12,12 +12,15 @@ PLANNED = re.compile(r"^(?:将|要|拟|计划|力争|争取|确保)+")
 TARGET_END = re.compile(r"(?:不少于|不低于|不少|达到|超过)$")
 """A plan's wording around its figure (县妇联将建成…, 普法宣传活动不少于50场): not what it counts."""
 HELPING = re.compile(r"(?:协助|帮助|资助|救助|指导|动员|引导|带领|支持)$")
-GENERIC_VERB = re.compile(r"^(?:开展|组织|举办|发放|受理|完成|参加|建成|新建|设立|组建|成立|建立|培训|接待|办理|推送|发布)")
-AGENT = re.compile(r"^(?:联合|会同|协同|配合)?[^，、]{0,10}?(?:分局|局|法院|检察院|公安局|公安|派出所|司法所|政府|委员会|妇联|部门|单位)"
+GENERIC_VERB = re.compile(r"^(?:开展|组织|举办|发放|受理|完成|参加|建成|新建|设立|组建|成立|建立|培训|接待"
+                          r"|办理|推送|发布)")
+AGENT = re.compile(r"^(?:联合|会同|协同|配合)?[^，、]{0,10}?"
+                   r"(?:分局|局|法院|检察院|公安局|公安|派出所|司法所|政府|委员会|妇联|部门|单位)"
                    r"(?:等部门|等单位)?(?:联合|共同|合作|携手)?")
 """Who did the work (县司法局设立…, 公安局协助…): not part of what the figure counts."""
 INNER_LEAD = re.compile(r"全年|今年|本年度")
-PERSON = re.compile(r"^(?:困难|留守|农村|城镇|贫困|单亲)?(?:妇女儿童|妇女|儿童|女性|群众|家庭|女学生|学生|干部|志愿者|母亲|家长)")
+PERSON = re.compile(r"^(?:困难|留守|农村|城镇|贫困|单亲)?"
+                    r"(?:妇女儿童|妇女|儿童|女性|群众|家庭|女学生|学生|干部|志愿者|母亲|家长)")
 
 
 def subject_phrase(text: str, start: int, end: int) -> str:

@@ -62,5 +62,6 @@ def markers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
                 result.add(f"数字“{fig.text}”后面没有来源标记", section.id, sentence)
             if marker and marker.group(1) in facts:
                 if fig.key not in {f.key for f in facts[marker.group(1)].figures}:
-                    result.add(f"数字“{fig.text}”标注为【{marker.group(1)}】，但该事实里没有这个数字", section.id, sentence)
+                    result.add(f"数字“{fig.text}”标注为【{marker.group(1)}】，但该事实里没有这个数字",
+                               section.id, sentence)
     return result

@@ -36,7 +36,8 @@ def claims(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
                 continue
             claim = CLAIM.search(plain)
             if claim:
-                result.add(f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写", section.id, sentence)
+                result.add(f"“{claim.group(0)}”是没有事实依据的成效表述：请删去，或补充事实后再写",
+                           section.id, sentence)
             elif unsupported := unsupported_commitment(plain, support):
                 result.add(f"这句话承诺或陈述了事实和范例中都没有的做法（{'、'.join(unsupported[:4])}）："
                            "请核实，没有依据就删去", section.id, sentence)

@@ -5,9 +5,10 @@ does changes.
 - Type stubs, at every start (about a second of CPU): each of gradio's ~70 component classes, as it
   is defined, calls `create_or_modify_pyi`, which reads the class's source file again, parses it,
   renders a Jinja template and compares it with the `.pyi` file beside it in site-packages,
-  rewriting it if it differs — a tool for gradio's own developers; nothing at run time reads them. An import hook replaces that one
-  function with one that does nothing as soon as its module is loaded. If a gradio release renames
-  it, nothing is replaced and the start is only slower (tests/test_gradio_lean.py then says so).
+  rewriting it if it differs — a tool for gradio's own developers; nothing at run time reads them. An
+  import hook replaces that one function with one that does nothing as soon as its module is loaded.
+  If a gradio release renames it, nothing is replaced and the start is only slower
+  (tests/test_gradio_lean.py then says so).
 - A monitoring summary, after every event: the queue keeps the last 10,000 events and, after each,
   summarises them all with pandas (a DataFrame, a group-by, percentiles per function) for a
   monitoring page the app does not offer. Its own settings keep one event and never recompute.

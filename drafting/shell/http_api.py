@@ -33,7 +33,8 @@ class DraftBody(BaseModel):
     kind: KindName = Field(
         description="报告类型：fazhi＝法治政府建设年度报告，pufa＝“谁执法谁普法”普法责任制履职报告，zongjie＝工作总结及谋划")
     facts: str = Field(description="本年度的工作事实，每行一条，照原样粘贴（数字和“余”“超”“近”等限定词原样保留）")
-    period: Literal["", "half", "annual"] = Field("", description="总结期间：half＝上半年，annual＝全年；留空则按事实判断")
+    period: Literal["", "half", "annual"] = Field("",
+                                                  description="总结期间：half＝上半年，annual＝全年；留空则按事实判断")
     date: str = Field("", description="成文日期 YYYY-MM-DD；留空则今天合适时用今天，否则留空由签发人填写")
     addressee: str = Field("", description="主送机关，例如“县委、县政府”；留空则按单位级别确定")
     short_name: str = Field("", description="单位自称（简称），例如“县妇联”；留空则自动确定")
@@ -72,7 +73,8 @@ def api_routes(tools: AgentTools) -> list:
 
     @router.post("/draft", operation_id="draft_report", summary="按工作事实起草报告",
                  description="按本单位本年度的工作事实起草一份报告，套用往年报告的公文体例，每个数字照原样写出并标注来源事实【F1】…；"
-                             "一次返回：markdown（含【F】标记）、checks（检查结果）、word_url（Word 文件下载链接）、draft（草稿 JSON）。")
+                             "一次返回：markdown（含【F】标记）、checks（检查结果）、word_url（Word 文件下载链接）、"
+                             "draft（草稿 JSON）。")
     def draft(body: DraftBody, request: Request):
         return respond(request, lambda token, base: tools.draft(DraftRequest.of(body.model_dump()), token,
                                                                 base).to_dict())
@@ -99,6 +101,7 @@ def api_routes(tools: AgentTools) -> list:
     def openapi(request: Request):  # the server is the address the platform fetched this from
         base = str(request.base_url).rstrip("/")
         return get_openapi(title="reportdraft 报告起草", version="1", routes=router.routes, servers=[{"url": base}],
-                           description="妇联年度报告起草工具：起草、检查、检索范文。鉴权：请求头 Authorization: Bearer <令牌>。")
+                           description="妇联年度报告起草工具：起草、检查、检索范文。鉴权："
+                                       "请求头 Authorization: Bearer <令牌>。")
 
     return list(router.routes)

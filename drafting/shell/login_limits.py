@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from .users import ITERATIONS, Logins, hash_password, password_matches
 
-LOGIN_MESSAGE = "请用管理员分配的账号登录。15 分钟内同一账号输错 5 次、或同一地址输错 20 次后，暂停登录（最长 15 分钟）。"
+LOGIN_MESSAGE = ("请用管理员分配的账号登录。"
+                 "15 分钟内同一账号输错 5 次、或同一地址输错 20 次后，暂停登录（最长 15 分钟）。")
 ADDRESS: contextvars.ContextVar[str] = contextvars.ContextVar("login_address", default="")
 STAND_IN = hash_password("", "00" * 16, ITERATIONS)
 """Hashed against when there is no hash to check: an unknown name costs what a known one does."""

@@ -19,18 +19,22 @@ STDIN = "-"
 
 
 def add_material_command(sub, with_db) -> None:
-    p = with_db(sub.add_parser("material", help="从工作信息、简报、新闻稿中提取候选事实，并列出同类报告通常还写到的内容"))
-    p.add_argument("files", nargs="+", metavar="FILE", help="工作信息文件（.txt .md .docx .pdf .html）；- 表示从标准输入读取粘贴的文字")
+    p = with_db(sub.add_parser("material",
+                               help="从工作信息、简报、新闻稿中提取候选事实，并列出同类报告通常还写到的内容"))
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="工作信息文件（.txt .md .docx .pdf .html）；- 表示从标准输入读取粘贴的文字")
     p.add_argument("--org", required=True, help="单位全称")
     p.add_argument("--year", required=True, help="报告年份")
     p.add_argument("--type", default=Kind.FAZHI.value, choices=[k.value for k in Kind],
                    help="；".join(f"{k.value}={k.label}" for k in Kind) + "（默认 fazhi）")
     p.add_argument("--period", choices=["half", "annual"], default="annual", help="报告期：全年（默认）或上半年")
-    p.add_argument("--backend", choices=["offline", "llm"], help="默认：配置了大模型则由大模型提议（逐条核对数字），否则离线提取")
+    p.add_argument("--backend", choices=["offline", "llm"],
+                   help="默认：配置了大模型则由大模型提议（逐条核对数字），否则离线提取")
     p.add_argument("--take", default="all", metavar="all|1,3,5", help="写入文件的候选事实：all（默认）或编号")
     p.add_argument("--answer", action="append", default=[], metavar="KEY=回答",
                    help="回答一个问题（KEY 见输出），回答即成为一条事实；可给多次")
-    p.add_argument("--facts-out", help="把选中的候选事实和回答写成事实文件（每行一条），供 reportdraft draft --facts 使用")
+    p.add_argument("--facts-out", help="把选中的候选事实和回答写成事实文件（每行一条），"
+                                       "供 reportdraft draft --facts 使用")
     p.add_argument("--case-out", help="写成案例文件（YAML，每条事实注明来源），供 reportdraft draft --case 使用")
     p.add_argument("--json", action="store_true", help="以 JSON 输出全部结果")
     p.set_defaults(func=cmd_material)

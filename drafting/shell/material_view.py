@@ -75,7 +75,8 @@ def rows(material: Material | None) -> list[list]:
 
 def _source(candidate: dict) -> str:
     head = f"《{candidate['title']}》（{candidate['file']}）" if candidate["title"] else candidate["file"]
-    also = f"；另见 {len(candidate['also'])} 处：" + "、".join(o["file"] for o in candidate["also"]) if candidate["also"] else ""
+    others = "、".join(o["file"] for o in candidate["also"])
+    also = f"；另见 {len(candidate['also'])} 处：{others}" if candidate["also"] else ""
     return f"{head}：{candidate['sentence']}{also}"
 
 
@@ -113,7 +114,8 @@ def take(material: Material | None, table, answers, facts: str,
         raise InputError("没有要加入的内容：请勾选候选事实或回答问题（已在事实框中的不会重复加入）。")
     kept = [line for line in (facts or "").rstrip("\n").split("\n") if line.strip()]
     if len(kept) + len(new) > MAX_FACTS:
-        raise InputError(f"加入后事实将超过 {MAX_FACTS} 条（现有 {len(kept)} 条，要加入 {len(new)} 条）：请少勾选一些。")
+        raise InputError(f"加入后事实将超过 {MAX_FACTS} 条（现有 {len(kept)} 条，要加入 {len(new)} 条）："
+                         "请少勾选一些。")
     text = "\n".join(kept + new)
     present = {fact_line(line)[0] for line in kept + new}
     mapped = {k: v for k, v in {**(origins or {}), **sources}.items() if fact_line(k)[0] in present}

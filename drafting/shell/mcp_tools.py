@@ -7,7 +7,9 @@ gr.Request, which is how Gradio passes the caller's headers and URL in. No `from
 import annotations` here: Gradio reads these annotations as objects. They are not queued: a
 queued MCP call fails behind the page's login (access.py)."""
 
+import inspect
 import json
+import re
 from collections.abc import Callable
 from typing import Literal
 
@@ -28,13 +30,28 @@ def caller(request) -> tuple[str, str]:
     return presented_token(headers, query), base
 
 
+CONTINUED = re.compile(r"\n(?!\n|Args:|    \w+: )\s*")
+"""A docstring line that is neither blank, nor `Args:`, nor a parameter's first line: it continues the one before."""
+
+
+def one_line_each(function: Callable) -> Callable:
+    """Gradio reads a tool's description with its lines joined by a space and each parameter from one
+    line: the docstrings here are wrapped to fit the page, so their lines are joined back, without a
+    space (they are Chinese), before Gradio reads them."""
+    function.__doc__ = CONTINUED.sub("", inspect.getdoc(function))
+    return function
+
+
 def tool_functions(tools: AgentTools, request_type) -> list[Callable]:
     """The three tools, typed for Gradio (`request_type` is gr.Request)."""
 
     def draft_report(org: str, year: int, kind: Kind, facts: str, period: Period = "", date: str = "",
                      addressee: str = "", short_name: str = "", doc_number: str = "", signer: str = "",
                      cc: str = "", printer: str = "", request: request_type = None) -> tuple[str, str, str]:
-        """按本单位本年度的工作事实起草一份报告（法治政府建设年度报告、“谁执法谁普法”履职报告或工作总结），套用往年报告的公文体例；每个数字都照事实原样写出并标注来源事实【F1】【F2】…，不编造事实里没有的数字。返回三段：报告的 Markdown 全文（含【F】标记和待核实说明）、检查结果（JSON）、Word 文件（GB/T 9704 公文格式）的下载链接。草稿同时保存在应用的“已保存的草稿”里。
+        """按本单位本年度的工作事实起草一份报告（法治政府建设年度报告、“谁执法谁普法”履职报告或工作总结），
+        套用往年报告的公文体例；每个数字都照事实原样写出并标注来源事实【F1】【F2】…，不编造事实里没有的数字。
+        返回三段：报告的 Markdown 全文（含【F】标记和待核实说明）、检查结果（JSON）、
+        Word 文件（GB/T 9704 公文格式）的下载链接。草稿同时保存在应用的“已保存的草稿”里。
 
         Args:
             org: 单位全称，例如“青川县妇女联合会”；级别、主送机关、负责人称谓都由全称判断
@@ -57,7 +74,9 @@ def tool_functions(tools: AgentTools, request_type) -> list[Callable]:
         return answer.markdown, checks, f"Word 文件：{answer.word_url}\n草稿编号：{answer.draft.id}"
 
     def check_draft(draft: str, facts: str = "", request: request_type = None) -> str:
-        """检查一份报告草稿，像审稿人那样逐项核对：必备部分、数字与事实是否一致、【F】标记、其他单位的名称、过时提法、占位符、格式、单位与级别、期间与日期、繁体字、无依据的成效表述、重复套话等。返回 JSON：是否通过、未通过的检查项、每条问题所在部分和句子。
+        """检查一份报告草稿，像审稿人那样逐项核对：必备部分、数字与事实是否一致、【F】标记、其他单位的名称、
+        过时提法、占位符、格式、单位与级别、期间与日期、繁体字、无依据的成效表述、重复套话等。
+        返回 JSON：是否通过、未通过的检查项、每条问题所在部分和句子。
 
         Args:
             draft: 草稿：draft_report 返回的 Markdown 全文，或报告的纯文本；也可以是草稿 JSON
@@ -67,17 +86,19 @@ def tool_functions(tools: AgentTools, request_type) -> list[Callable]:
         return json.dumps(tools.check(draft, facts, token), ensure_ascii=False, indent=1)
 
     def search_examples(query: str, role: Role = "", k: int = 5, request: request_type = None) -> str:
-        """在往年报告库中检索相近的段落，作为写法参考。返回 JSON 列表：每段的原文及出处（报告标题、所在标题、部分、单位、年份）。
+        """在往年报告库中检索相近的段落，作为写法参考。
+        返回 JSON 列表：每段的原文及出处（报告标题、所在标题、部分、单位、年份）。
 
         Args:
             query: 要找的内容，例如“普法宣传 场次”“反家暴 人身安全保护令”
-            role: 只在某一部分里找：preamble＝导语，measures＝主要举措和成效，first_responsible＝第一责任人履职，shortcomings＝不足和原因，plans＝下一步安排，highlights＝工作亮点，other＝其他；留空则不限
+            role: 只在某一部分里找：preamble＝导语，measures＝主要举措和成效，first_responsible＝第一责任人履职，
+                shortcomings＝不足和原因，plans＝下一步安排，highlights＝工作亮点，other＝其他；留空则不限
             k: 返回几段，1 到 20，默认 5
         """
         token, _ = caller(request)
         return json.dumps(tools.search(query, role or "", k, token), ensure_ascii=False, indent=1)
 
-    return [draft_report, check_draft, search_examples]
+    return [one_line_each(f) for f in (draft_report, check_draft, search_examples)]
 
 
 def publish(gr, demo, tools: AgentTools) -> None:

@@ -16,7 +16,8 @@ from lexicon.roles import Kind
 
 from .escape import esc
 
-PLACEHOLDER = "每行一条本年度的工作事实，数字照实填写，例如：\n- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够"
+PLACEHOLDER = ("每行一条本年度的工作事实，数字照实填写，例如：\n"
+               "- 全年开展普法宣传28场次，发放宣传资料8万余册\n- 偏远山区普法覆盖面还不够")
 KIND_CHOICES = [(k.label, k.value) for k in Kind]
 KIND_DEFAULT = Kind.FAZHI.value
 PERIOD_CHOICES = [("自动判断", ""), ("全年", "annual"), ("上半年", "half")]
@@ -73,7 +74,8 @@ def backend_banner(llm_configured: bool, model: str, store_notice: str = "") -> 
 
 
 SHAPE_CHOICES = [("自动（本单位往年报告的结构，没有时按法定顺序）", ""),
-                 ("法定顺序：一、主要举措和成效，下分（一）（二）…", "statutory"), ("按工作主题分为几个一级标题", "themed")]
+                 ("法定顺序：一、主要举措和成效，下分（一）（二）…", "statutory"),
+                 ("按工作主题分为几个一级标题", "themed")]
 SHAPE_NAMES = {"statutory": "法定顺序（一、主要举措和成效下分（一）（二）…）", "themed": "按工作主题分为几个一级标题"}
 
 
@@ -210,7 +212,9 @@ STEP_NAMES = {"outline": "生成提纲", "move": "移动事实", "rename": "改�
 
 def undo_note(undone: str, before: str) -> str:
     said = f"已撤销上一步（{STEP_NAMES.get(undone, undone)}）。"
-    return said + (f"再点一次撤销更早的一步（{STEP_NAMES.get(before, before)}）。" if before else "更早的步骤已没有了。")
+    if not before:
+        return said + "更早的步骤已没有了。"
+    return said + f"再点一次撤销更早的一步（{STEP_NAMES.get(before, before)}）。"
 
 
 # -- checks -----------------------------------------------------------------------------------
@@ -227,5 +231,6 @@ def check_view(draft: Draft, results) -> tuple[list[list[str]], list[str], dict,
         for f in r.findings:
             findings.setdefault(f.section_id, []).append((r.label, f.message, f.sentence, f.severity == "warning"))
     passed = sum(r.passed for r in results)
-    summary = f"检查完成：{passed} / {len(results)} 项通过。" + ("点击未通过的一行可跳到相应部分。" if passed < len(results) else "")
+    jump = "点击未通过的一行可跳到相应部分。" if passed < len(results) else ""
+    summary = f"检查完成：{passed} / {len(results)} 项通过。{jump}"
     return rows, targets, findings, summary

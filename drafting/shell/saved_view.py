@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from drafting.domain.types import Draft, strip_markers
-from drafting.output.store import DraftRow
+from drafting.output.draft_list import DraftRow
 
 from .present import esc, heading_of, kind_label, short
 
@@ -25,7 +25,8 @@ def page_label(offset: int, shown: int, total: int, query: str = "") -> str:
 def preview(draft: Draft, name: str = "") -> str:
     """A short look at a saved draft before opening it."""
     m = draft.meta
-    lines = [f"**{esc(name or m.title)}**", f"{esc(m.title)} · {esc(m.date) or '未定成文日期'} · {len(draft.facts)} 条事实"]
+    lines = [f"**{esc(name or m.title)}**",
+             f"{esc(m.title)} · {esc(m.date) or '未定成文日期'} · {len(draft.facts)} 条事实"]
     for s in draft.sections:
         body = short(strip_markers(s.text), 60) or "（尚未起草）"
         lines.append(f"- **{esc(heading_of(draft, s.id))}** {esc(body)}")

@@ -76,7 +76,8 @@ def make_writer(settings: Settings, backend: str | None = None):
 
         return OfflineComposer()
     if not settings.llm_configured:
-        raise InputError("设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以使用大模型；当前只能使用离线起草（--backend offline）。")
+        raise InputError("设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以使用大模型；"
+                         "当前只能使用离线起草（--backend offline）。")
     from drafting.write.llm import LLMWriter  # langchain is imported only when a model is used
 
     return LLMWriter(settings.model_config())
@@ -144,8 +145,9 @@ def _case_type_problems(case: dict) -> list[str]:
         problems.append(f"year 应是整数年份（例如 year: 2024），现在是{_kind_of(year)} {str(year)[:40]}。")
     for key in LIST_KEYS:
         value = case.get(key)
-        if value is not None and (not isinstance(value, list)
-                                  or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value)):
+        plain = isinstance(value, list) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                                for v in value)
+        if value is not None and not plain:
             problems.append(f"{key} 应是文字列表（每行以 - 开头），现在是{_kind_of(value)}。")
     return problems
 

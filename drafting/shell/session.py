@@ -109,7 +109,8 @@ def need(draft: Draft | None, message: str = "请先生成初稿。") -> Draft:
 
 ASK_FIRST = {"move_fact": "请先选择要移动的事实和目标部分。", "rename_section": "请先选择部分并填写新标题。",
              "add_section": "请先填写新部分的标题。", "delete_section": "请先选择要删除的部分。"}
-DONE = {"move_fact": "已移动，已自动保存。", "rename_section": "已改名，已自动保存。", "add_section": "已添加，已自动保存。",
+DONE = {"move_fact": "已移动，已自动保存。", "rename_section": "已改名，已自动保存。",
+        "add_section": "已添加，已自动保存。",
         "delete_section": "已删除这一部分（其中的事实现在不在任何部分，可以移到别处）。点“撤销上一步”可以恢复。"}
 
 
@@ -135,7 +136,8 @@ def saved_page(wb: Workbench, query: str, offset, owner: str | None) -> tuple[li
     if not rows and offset:  # past the end (after a delete): the last page
         offset = max(0, (total - 1) // P.PAGE * P.PAGE)
         rows, total = wb.saved(query, offset, P.PAGE, owner)
-    return saved_view.saved_rows(rows), [r.id for r in rows], offset, saved_view.page_label(offset, len(rows), total, query)
+    label = saved_view.page_label(offset, len(rows), total, query)
+    return saved_view.saved_rows(rows), [r.id for r in rows], offset, label
 
 
 def saved_action(wb: Workbench, action: str, draft_id: str, name: str, owner: str | None) -> str:

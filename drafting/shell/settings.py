@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from drafting.errors import ConfigError
 
 if TYPE_CHECKING:  # imported when a model is configured: the writer's modules cost 0.1–0.2 s at start
-    from drafting.write.llm import ModelConfig
+    from drafting.write.model_call import ModelConfig
 
 DEFAULT_CORPUS = Path(str(files("corpus")))
 """The seed reports shipped with the project (the corpus package)."""
@@ -170,7 +170,7 @@ class Settings:
 
     def model_config(self) -> ModelConfig:
         """What the LLM writer needs to reach the model."""
-        from drafting.write.llm import ModelConfig
+        from drafting.write.model_call import ModelConfig
 
         return ModelConfig(model=self.model, cache_dir=self.data_dir / "tiktoken", base_url=self.openai_base_url,
                            api_key=self.openai_api_key, temperature=self.temperature, deadline=self.timeout,

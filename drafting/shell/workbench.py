@@ -1,4 +1,6 @@
-"""What a staff member does with a draft, as plain functions over Draft and the store.
+"""What a staff member does with a draft, as plain functions over Draft and the store: the outline,
+writing, a section's versions, checks, export, Word files read back and reports uploaded. The
+outline's edits (outline_edits.py) and the saved-drafts list (saved_drafts.py) are its own too.
 
 The app (and tests) call these; none of them imports gradio. Every change is saved.
 """
@@ -13,23 +15,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafting.domain.profile import profile_for
-from drafting.domain.types import USER_PLACED, Draft, Section
+from drafting.domain.types import Draft
 from drafting.engine import DraftEvent, Engine, EventKind, Outputs
 from drafting.errors import InputError, ReportDraftError
 from drafting.output.exports import private_files, private_folder
 from drafting.output.store import DraftStore
-from drafting.plan.outline import refresh_gaps
 from drafting.plan.reoutline import Reoutlined, reoutline
 from drafting.review import CheckResult
-from lexicon.roles import Kind, Role
+from lexicon.roles import Kind
 from retrieval.errors import RetrievalError, SkippedFile
 from retrieval.ingest import doc_id_for, import_file
 
 from .form import Form
+from .outline_edits import OutlineEdits
 from .running import Running
-
-MAX_SECTIONS = 99
-"""Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
+from .saved_drafts import SavedDrafts
 
 
 def same_report(a: Draft, b: Draft) -> bool:
@@ -37,7 +37,7 @@ def same_report(a: Draft, b: Draft) -> bool:
     return (a.meta.year, a.meta.report_type) == (b.meta.year, b.meta.report_type)
 
 
-class Workbench:
+class Workbench(OutlineEdits, SavedDrafts):
     """One app's shared services: index, store, writer, and the engine that drafts with them. Drafts
     themselves belong to sessions. Each step the user takes is one call of the engine — over the
     index as the draft's organisation sees it — then a save."""
@@ -93,61 +93,6 @@ class Workbench:
             return profile_for(form.org.strip(), *[(f or "").strip() for f in told]).summary()
         except ValueError as exc:
             raise InputError(str(exc)) from None
-
-    def move_fact(self, draft: Draft, fact_id: str, section_id: str) -> Draft:
-        """The fact moved where the user wants it: the truth for this draft (the checks note a doubt,
-        never fail on it); both sections' text, if written, is offered for redrafting."""
-        if draft.fact(fact_id) is None:
-            raise InputError(f"没有事实 {fact_id}。")
-        if draft.section(section_id) is None:
-            raise InputError(f"没有编号为 {section_id} 的部分。")
-        sections = []
-        for s in draft.sections:
-            had, gets = fact_id in s.fact_ids, s.id == section_id
-            if had == gets:
-                sections.append(s)
-                continue
-            why = f"{fact_id} 移入" if gets else f"{fact_id} 移出"
-            sections.append(replace(s, fact_ids=[f for f in s.fact_ids if f != fact_id] + ([fact_id] if gets else []),
-                                    placement={**s.placement, fact_id: USER_PLACED} if gets
-                                    else {k: v for k, v in s.placement.items() if k != fact_id},
-                                    outdated=[*s.outdated, why] if s.text.strip() else s.outdated))
-        return self._outline_saved(draft, sections, "move")
-
-    def rename_section(self, draft: Draft, section_id: str, heading: str) -> Draft:
-        heading = heading.strip().rstrip("。")
-        if not heading:
-            raise InputError("标题不能为空。")
-        sections = [replace(s, heading=heading, origin=s.origin or s.heading) if s.id == section_id else s
-                    for s in draft.sections]
-        return self._saved(replace(draft, sections=sections), "rename")
-
-    def add_section(self, draft: Draft, heading: str, role: str = Role.MEASURES) -> Draft:
-        heading = heading.strip().rstrip("。")
-        if not heading:
-            raise InputError("请填写新部分的标题。")
-        if len(draft.body_sections()) >= MAX_SECTIONS:
-            raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加：请把内容并入已有的部分。")
-        new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
-        body = draft.body_sections()
-        # A new achievements section goes after the last measures section, before the rest.
-        after = max((i for i, s in enumerate(draft.sections) if s.role == Role.MEASURES), default=len(body))
-        sections = list(draft.sections)
-        sections.insert(after + 1, Section(id=new_id, role=role, heading=heading, added=True))
-        return self._saved(replace(draft, sections=sections), "add")
-
-    def delete_section(self, draft: Draft, section_id: str) -> Draft:
-        """The section gone (撤销 brings it back); its facts are in no section until moved."""
-        section = draft.section(section_id)
-        if section is None:
-            raise InputError("请先选择要删除的部分。")
-        if section.role == Role.PREAMBLE:
-            raise InputError("导语（开头）不能删除：可以把它的文字清空。")
-        return self._outline_saved(draft, [s for s in draft.sections if s.id != section_id], "delete")
-
-    def _outline_saved(self, draft: Draft, sections: list[Section], reason: str) -> Draft:
-        """Saved with the draft's gaps said as they now are (a filled gap no longer warned of)."""
-        return self._saved(replace(draft, sections=sections, warnings=refresh_gaps(draft.warnings, sections)), reason)
 
     def accept(self, draft: Draft, chosen: list[int]) -> Draft:
         """Put the comparisons with last year that the user ticked into the draft (or none); saved
@@ -248,39 +193,14 @@ class Workbench:
                 clash = self.index.catalog.has_doc(named)
                 outcome = self.index.add_report(report)
                 if outcome == "unchanged":
-                    lines.append(f"{path.name}：已存在（与索引中的《{report.meta.title or report.doc}》内容相同），未重复导入")
+                    title = report.meta.title or report.doc
+                    lines.append(f"{path.name}：已存在（与索引中的《{title}》内容相同），未重复导入")
                 else:
                     beside = "；索引中已有同名报告，两份都保留" if clash and report.doc != named else ""
                     lines.append(f"{path.name}：已导入（新增{beside}）")
             except SkippedFile as exc:
                 lines.append(f"{path.name}：跳过——{exc}")
         return lines
-
-    # -- the saved-drafts list (owner: the user's organisation with a login; None: one shared list)
-    def saved(self, query: str = "", offset: int = 0, limit: int = 20, owner: str | None = None):
-        """(rows of this page, how many match)."""
-        return self.store.list(query, offset, limit, owner), self.store.count(query, owner)
-
-    def open(self, draft_id: str, owner: str | None = None) -> Draft:
-        self._mine(draft_id, owner)
-        return self.store.load(draft_id)
-
-    def rename_saved(self, draft_id: str, name: str, owner: str | None = None) -> str:
-        self._mine(draft_id, owner)
-        return self.store.rename(draft_id, name)
-
-    def delete_saved(self, draft_id: str, owner: str | None = None) -> None:
-        self._mine(draft_id, owner)
-        self.store.delete(draft_id)
-
-    def restore_saved(self, draft_id: str, owner: str | None = None) -> None:
-        self._mine(draft_id, owner)
-        self.store.restore(draft_id)
-
-    def _mine(self, draft_id: str, owner: str | None) -> None:
-        row = self.store.row(draft_id or "")
-        if row is None or (owner is not None and row.owner != owner):
-            raise InputError("没有找到这份草稿：请先在列表中选择一份。")
 
     def _saved(self, draft: Draft, reason: str) -> Draft:
         return self.engine.save(draft, reason)

@@ -4,8 +4,8 @@ Models like to tidy numbers: 8万余册 becomes 8万多册 or 80000余册, 19.06
 19.06万, 16次 becomes 十六次 or １６次. To an auditor each of these is a changed figure. When the
 rewritten figure has the same value, unit and qualifier as exactly one of the user's figures, the
 user's text is put back — no model call needed. A rewrite the figure parser does not read as a
-figure (19.06万, 一次) is looked for by its text while the user's figure is missing. A figure that changed its value or lost its
-qualifier is not guessed at: it goes back to the model as a problem.
+figure (19.06万, 一次) is looked for by its text while the user's figure is missing. A figure that
+changed its value or lost its qualifier is not guessed at: it goes back to the model as a problem.
 """
 
 from __future__ import annotations

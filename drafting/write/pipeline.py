@@ -17,7 +17,8 @@ from drafting.domain.terms import term_table
 from drafting.domain.types import Draft, Section
 from drafting.domain.wording import kind_of
 from drafting.errors import InputError
-from drafting.plan.continuity import plan_answers, stale_flags
+from drafting.plan.continuity import plan_answers
+from drafting.plan.stale import stale_flags
 from lexicon.terms import corrected, misuses
 
 from .base import DraftContext, SectionWriter

@@ -20,7 +20,7 @@ from drafting.domain.wording import fill
 from drafting.plan.material.align import NotFromSource, align
 from drafting.plan.material.proposals import Proposal
 
-from .llm import ModelConfig, chat_model, describe
+from .model_call import ModelConfig, chat_model, describe
 from .prompts import render
 
 log = logging.getLogger("reportdraft.material")

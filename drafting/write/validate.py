@@ -38,7 +38,8 @@ def check_section(text: str, section: Section, ctx: DraftContext) -> list[Findin
     found = [f for check in SECTION_CHECKS for f in check(probe, ctx.guard).findings]
     for fact in facts:
         if f"【{fact.id}】" not in text:
-            found.append(Finding("fact_used", f"事实 {fact.id}（{fact.text[:20]}…）没有写进本部分或缺少标记【{fact.id}】",
+            found.append(Finding("fact_used", f"事实 {fact.id}（{fact.text[:20]}…）"
+                                              f"没有写进本部分或缺少标记【{fact.id}】",
                                  fix=f"把 {fact.id} 写进本部分，数字后标【{fact.id}】"))
     return list({f.message: f.at(section.id) for f in found}.values())
 

@@ -22,7 +22,8 @@ SUBJECT = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{0,10}}?{ANY_UNIT})?(?:妇女
 """The organisation as subject: the fact is the organisation's, so the drafter leaves it out."""
 TAG = re.compile(r"^【[^】]{1,12}】")
 """A column label before a post: 【妇联动态】, 【巾帼普法】."""
-LEAD_WORDS = re.compile(r"^(?:同时|此外|另外|活动中|活动现场|现场|会上|会议上|期间|随后|据统计|据悉|经统计|目前|还)[，,]?")
+LEAD_WORDS = re.compile(r"^(?:同时|此外|另外|活动中|活动现场|现场|会上|会议上|期间|随后|据统计|据悉"
+                        r"|经统计|目前|还)[，,]?")
 ACTIONS = re.compile(
     "开展|举办|召开|组织|举行|联合|邀请|走访|慰问|发放|签订|签署|聘请|建立|成立|新建|建成|排查|化解|调解|协助|办理|"
     "承办|推送|开设|开通|培训|表彰|发布|评选|推荐|启动|印发|制定|出台|审查|清理|接听|接待|受理|设立|设置|打造|实施|"

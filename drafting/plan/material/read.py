@@ -47,7 +47,8 @@ def read_material(paths: list[Path], pasted: str = "", year: int | None = None,
         _add(reading, text, Path(path).name, year)
     if pasted and pasted.strip():
         if len(pasted) > MAX_PASTE_CHARS:
-            raise InputError(f"粘贴的材料过长（{len(pasted)} 字，上限 {MAX_PASTE_CHARS} 字）：请分几次粘贴，或保存为文件后导入。")
+            raise InputError(f"粘贴的材料过长（{len(pasted)} 字，上限 {MAX_PASTE_CHARS} 字）：请分几次粘贴，"
+                             "或保存为文件后导入。")
         _add(reading, pasted, PASTED, year)
     if len(reading.items) > MAX_ITEMS:
         raise InputError(f"材料条数过多（{len(reading.items)} 条，上限 {MAX_ITEMS} 条）：请只放本年度的工作信息。")

@@ -18,7 +18,8 @@ from lexicon.numbering import ANY_HEADING
 from retrieval.clean import clean_text, tidy_line, web_line
 
 TITLE_MAX = 60
-DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]?\s*)?(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+DATE_LINE = re.compile(r"^(?:(?:发布|发表|更新)?(?:时间|日期)[:：]?\s*)?"
+                       r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 """A posting date: 发布时间：2024-03-08 10:20, 2024年3月8日 (alone on its line)."""
 LEAD_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 GOES_ON = re.compile(
