@@ -35,8 +35,9 @@ def areas(text: str | None) -> set[str]:
     return {area for area, words in AREAS.items() if any(w in text for w in words)}
 
 
-GENERIC = ("培训", "组织", "形式", "发展")
-"""Words that name an area in a heading but that any work uses in a sentence (组织开展…, 技能培训班)."""
+GENERIC = ("培训", "组织", "形式", "发展", "职能", "依法行政")
+"""Words that name an area in a heading but that any work uses in a sentence (组织开展…, 技能培训班;
+a government's 履行职能, 依法行政能力)."""
 
 
 def area_counts(text: str) -> dict[str, int]:
@@ -85,3 +86,16 @@ def fits(heading: str, texts: list[str]) -> bool:
     counts = named_by(texts)
     plain = {a for a, n in counts.items() if n >= 2}
     return bool(named & set(counts)) or any(near(a) & named for a in plain)
+
+
+def claims_only_named(heading: str, texts: list[str]) -> bool:
+    """Whether a heading claims only what its facts are about: every work area it plainly names is
+    named by its facts too ("创新普法形式" over lectures claims 创新, "提升基层治理水平" over a 公众号
+    review claims 基层治理), and by a third of them at least (one 保障 among ten epidemic facts does
+    not make them 组织领导). A heading's generic words — 组织, 形式 — claim nothing."""
+    claimed = set(area_counts(heading))
+    if not claimed:
+        return True
+    if not claimed <= set(named_by(texts)):
+        return False
+    return 3 * sum(1 for text in texts if claimed & set(named_by([text]))) >= len(texts)

@@ -28,7 +28,7 @@ CONNECTIVES = ORDERING + JOINERS
 """Words that join a clause to the one before it: they belong to the text it was copied from."""
 YEAR_LEADS = (r"\d{4}年(?:度|以来)?", "今年以来", "全年", "上半年")
 """Regex fragments: the period a fact opens with (2024年，/ 今年以来 …), not what was done."""
-HEAD_TITLES = ("党组书记", "党委书记", "书记", "主席", "主要负责人", "局长")
+HEAD_TITLES = ("党组书记", "党委书记", "书记", "主席", "主要负责人", "主要负责同志", "局长")
 """Titles that name the one head of the organisation wherever they stand (主席带头…)."""
 LEADER_TITLES = HEAD_TITLES + ("主要领导", "一把手", "主任")
 """How a report names its leader at the start of a sentence: the head's titles, and words that
@@ -99,11 +99,19 @@ WORK_ON_SHORTFALL = (r"补(?:齐)?短板", "强弱项",
                      r"查找[^，。；]{0,12}(?:差距|不足)")
 """Regex fragments: work done on a shortfall (补短板, 解决…问题) — not a problem."""
 LEADER_ACTS = ("带头", "亲自", "主持", "专题", "先后", "多次", "认真履行", "述法", "讲授", "带队", "召集", "牵头",
-               "坚持", "严格履行", "切实履行", "认真落实")
+               "坚持", "严格履行", "切实履行", "认真落实", "宣誓", "讲话")
 """What the leader does in person (党组书记、主席王丽带头讲授…)."""
 LEADER_SUBJECTS = HEAD_TITLES + ("党组书记、主席", "党组书记、局长", "党组书记、主任", "党工委书记", "主要领导",
-                                 "一把手", "主任", "局长", "厅长", "镇长", "县长", "区长", "市长")
-"""The leader as the subject that opens a fact (a name may follow the title)."""
+                                 "一把手", "主任", "局长", "厅长", "镇长", "县长", "区长", "市长", "主要负责同志",
+                                 "党政主要负责人", "领导班子", "班子成员", "班子领导干部", "班子领导", "领导干部")
+"""The leader, or the leadership as a body, as the subject that opens a fact (a name may follow the
+title); the organisation may stand before it (区政府主要负责同志, 镇领导)."""
+SELF_BEFORE_LEADER = (r"(?:[\u4e00-\u9fff]{0,4}?(?:镇|乡|县|区|市|州|旗|街道))?"
+                      r"(?:党委|党工委|党组|人民政府|政府|妇联|办事处)?")
+"""Regex fragment: the organisation a leader subject may be named with (镇领导, 区政府主要负责同志)."""
+DUTY_NAMES = ("第一责任人", "述法")
+"""Words that name the leader's rule-of-law duty itself, even inside a quoted title (严格执行《党政主要负责人
+履行推进法治建设第一责任人职责规定》): 述法 is the leaders' report on that duty."""
 HONOURS = ("获评", "荣获", "被评为", "被授予", r"被[^，。；]{0,12}(?:命名为|评为|确定为|授予|列为)",
            r"获[^，。；]{0,16}(?:激励|等级|等次|A级)", r"成功创建[^，。；]{0,20}(?:示范|先进|文明)", "成功入选",
            r"获得[^，。；]{0,16}(?:称号|荣誉|表彰|奖)", r"受到[^，。；]{0,16}(?:表彰|肯定|表扬)", "批示肯定",
@@ -129,7 +137,7 @@ FRAMINGS = (r"在[^，。；]{1,24}(?:领导|指导|关心|支持)下",
             r"实现了?[^，。；]{0,24}(?:全覆盖|广覆盖|深影响|实效果)",
             r"(?:[\u4e00-\u9fff]{1,8}(?:妇联|政府|局))?高度重视[^，。；]{0,30}", r"准确把握[^，。；]{0,40}",
             r"始终围绕[^，。；]{0,60}", r"着力打造[^，。；]{0,20}",
-            r"(?:进一步)?压紧压实[^，。；]{0,20}责任")
+            r"(?:进一步)?压紧压实[^，。；]{0,20}责任", r"(?:努力|全力|奋力)推进[^，。；]{0,16}发展")
 """Regex fragments, each a whole clause of framing: a fact made only of these is a guiding
 statement with no work of its own (在…领导下, 立足…, 始终将…作为…来抓, 不断创新…努力提高…)."""
 ACTIONS = ("开展", "组织", "举办", "召开", "学习", "宣传", "落实", "贯彻", "建立", "完善", "制定", "印发", "利用",
@@ -157,7 +165,9 @@ SHORTFALL_WORDS = re.compile(either(SHORTFALL))
 WORK_ON_SHORTFALL_WORDS = re.compile(either(WORK_ON_SHORTFALL, escape=False))
 HEAD_IN_PERSON = re.compile(HEAD + "、?" + either(LEADER_ACTS))
 """The head's own title with what it did in person, anywhere: …街道党工委书记亲自部署…"""
-LEADER_IN_PERSON = re.compile(f"^(?:{either(LEADER_SUBJECTS)}[\u4e00-\u9fff]{{0,3}}[、，,]?)+{either(LEADER_ACTS)}")
+LEADER_IN_PERSON = re.compile(f"^{SELF_BEFORE_LEADER}(?:(?:{either(LEADER_SUBJECTS)}|(?<=[镇乡县区市道])领导)"
+                              f"[\u4e00-\u9fff]{{0,3}}[、，,]?)+{either(LEADER_ACTS)}")
+DUTY_NAMED = re.compile(either(DUTY_NAMES))
 HONOUR_WORDS = re.compile(either(HONOURS, escape=False))
 FRAMING_CLAUSE = re.compile("^" + either(FRAMINGS, escape=False) + "$")
 ACTION_WORDS = re.compile(either(ACTIONS) + "(?=[\u4e00-\u9fff《“\"0-9□])")
@@ -165,3 +175,15 @@ CONTINUATION_LEAD = re.compile("^" + either(CONTINUATIONS, escape=False))
 
 DONE = re.compile(r"正式施行|已经|已于|完成|建成|出台|颁布|印发|审议通过")
 """A dated fact that says it happened: 《…规定》于2024年1月1日正式施行 is done, not planned."""
+
+MEANS_ONLY = re.compile(r"^通过[^，,。；;]*$")
+"""A clause that is only the means of the work before it (通过举办法治讲座4次、发放小册子2000余册);
+通过…，组织… is work of its own."""
+
+PAIRED_OPENERS = (("线上", "线下"), ("一方面", "另一方面"), ("对内", "对外"), ("城区", "农村"))
+"""Openers of two facts that make one piece of work between them (“线上”利用公众号… /“线下”深入单位…):
+the second continues the first, in either order."""
+AGENDA_LEAD = re.compile(r"^(?:专题)?(?:研究|审议|听取|部署)")
+MEETING = re.compile(r"会议|常务会|办公会|党组会|委员会|专题会|部署会")
+"""A fact that opens with what a meeting did (研究解决…问题6项, 研究部署…事项) after a fact that held
+the meeting (召开专题部署会议4次) is its agenda: it continues that fact."""

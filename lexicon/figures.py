@@ -138,6 +138,14 @@ def figure_spans(text: str) -> list[tuple[int, int, Figure]]:
     return spans
 
 
+LONE_X = re.compile(r"(?<![A-Za-z0-9XＸ×+＋])[XＸ×](?![A-Za-z0-9XＸ×]|光|射线)"
+                    r"(?:(?=[\u4e00-\u9fff“])|(?<=[\u4e00-\u9fff”].))")
+"""One X standing for a name, a year or a number beside Chinese words (妇联主席X获评, X年, X个单位荣获X市…):
+an anonymised or unfinished text; X光, 5G+X or COVID-19 are not."""
+
+
 def masked_values(text: str) -> list[str]:
-    """Placeholders a user forgot to fill in: *, ＊, XX, ××, 某某, ○○."""
-    return [m.group(0) for m in MASK_RE.finditer(text)]
+    """Placeholders a user forgot to fill in: *, ＊, XX, ××, 某某, ○○, and a lone X beside Chinese words."""
+    found = [(m.start(), m.group(0)) for m in MASK_RE.finditer(text)]
+    found += [(m.start(), m.group(0)) for m in LONE_X.finditer(text)]
+    return [value for _, value in sorted(found)]

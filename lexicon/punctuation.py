@@ -26,6 +26,11 @@ STRAY_SPACE = re.compile(r"[ \t\u3000]+(?=[，。；：、！？“（）”])|(
                          r"|(?<=\d)[ \t\u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\d)")
 """A space a converter left beside a mark or between a number and its word (构建 “一把手”, 4 月 3 日,
 2023 年度); a space between two words inside a slogan (“强党性修养 树清廉家风”) is the slogan's own."""
+DATE_RANGE = re.compile(r"(?<=[\d年月日])-(?=\d{1,4}(?:年|月|日|号))|(?<=[年月日号])-(?=\d)")
+"""A half-width hyphen between the ends of a span of time (5月15日-5月28日, 1-11月, 2021-2025年):
+official prose joins them with the 一字线 — (GB/T 15834-2011, 4.13.3); a telephone number or a
+code (0851-1234567, COVID-19) keeps its hyphen."""
+RANGE_DASH = "—"
 FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（]|\s*$)")
 """A half-width full stop between Chinese words (…活动.下一步): a sentence end, not a decimal point."""
 
@@ -48,7 +53,7 @@ def _marks(text: str) -> str:
         if ch in MARKS and not (ch in BETWEEN_DIGITS and _digit_at(text, i - 1) and _digit_at(text, i + 1)):
             ch = MARKS[ch]
         out.append(CORNERS.get(ch, ch))
-    return FULL_STOP.sub("。", "".join(out))
+    return DATE_RANGE.sub(RANGE_DASH, FULL_STOP.sub("。", "".join(out)))
 
 
 def _digit_at(text: str, i: int) -> bool:
@@ -71,4 +76,4 @@ def half_width_marks(text: str) -> list[str]:
     """The half-width marks and corner quotes a text holds outside figures and web addresses, once each."""
     bare = WEB_ADDRESS.sub("", text)
     return list(dict.fromkeys(m.group(0) for m in HALF_WIDTH.finditer(bare))) + (
-        ["."] if FULL_STOP.search(bare) else [])
+        ["."] if FULL_STOP.search(bare) else []) + (["-"] if DATE_RANGE.search(bare) else [])

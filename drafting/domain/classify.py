@@ -24,6 +24,7 @@ from lexicon.cues import (
     ACTION_WORDS,
     ACTOR_BEFORE_WILL,
     DONE,
+    DUTY_NAMED,
     FRAMING_CLAUSE,
     FUTURE_LEAD,
     HEAD_IN_PERSON,
@@ -72,9 +73,12 @@ FACT_KIND_LABELS = {
 
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕")
 CLAUSE = re.compile(r"[，,；;：:]")
-DUTY_WORDS = re.compile(r"第一责任人")
 DATED = re.compile(rf"^(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}日|份|初|中旬|下旬|底)?")
 QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
+UNFINISHED = re.compile(r"(?:采用|采取|运用|通过|以)[^，,。；;]{1,40}的(?:方式|形式|办法)$")
+"""A fact that stops at its means (…小分队，采用“讲台+汇演”的方式): the pasted sentence was cut before
+what was done that way, and the draft would end on it."""
+UNFINISHED_NOTE = "这句话停在“……的方式”，没有说用这种方式做了什么：请补全。"
 
 
 def masked(text: str) -> str:
@@ -92,8 +96,8 @@ def classify(fact: Fact, meta: DraftMeta) -> FactKind:
         return FactKind.PLAN
     if _falls_short(body) and not has_figure:
         return FactKind.PROBLEM
-    if LEADER_IN_PERSON.match(body) or HEAD_IN_PERSON.search(body) or DUTY_WORDS.search(body):
-        return FactKind.DUTY
+    if LEADER_IN_PERSON.match(body) or HEAD_IN_PERSON.search(body) or DUTY_NAMED.search(text):
+        return FactKind.DUTY  # the duty's own name types a fact even in a quoted title (《…第一责任人职责规定》)
     if HONOUR_WORDS.search(body):
         return FactKind.HONOUR
     if not has_figure and clauses and all(FRAMING_CLAUSE.match(c) for c in clauses):
@@ -127,8 +131,15 @@ def _next_year_only(text: str, meta: DraftMeta) -> bool:
 
 
 def leader_acts(text: str) -> bool:
-    """The leader is the subject of what was done (党组书记、主席王丽带头讲授…)."""
-    return bool(LEADER_IN_PERSON.match(masked(YEAR_LEAD.sub("", text.strip()))))
+    """The leader, or the leadership as a body, is the subject of what was done in one of its clauses
+    (党组书记、主席王丽带头讲授…; 班子领导干部带头学法; 王主席带头…; …仪式，区政府主要负责同志宣誓并讲话)."""
+    body = masked(YEAR_LEAD.sub("", text.strip()))
+    return bool(HEAD_IN_PERSON.search(body)) or any(LEADER_IN_PERSON.match(c.strip()) for c in CLAUSE.split(body))
+
+
+def names_duty(text: str) -> bool:
+    """The fact names the 第一责任人 duty itself (严格履行…第一责任人职责, 严格执行《…职责规定》, 述法)."""
+    return bool(DUTY_NAMED.search(text))
 
 
 def classify_all(facts: list[Fact], meta: DraftMeta) -> list[Fact]:
@@ -139,6 +150,8 @@ def classify_all(facts: list[Fact], meta: DraftMeta) -> list[Fact]:
             continue
         fact.kind = classify(fact, meta)
         question = QUESTIONS.get(FactKind(fact.kind), "")
+        if not question and UNFINISHED.search(fact.text.strip().rstrip("。；;，,")):
+            question = UNFINISHED_NOTE
         if question and question not in fact.note:  # notes already there (全年, a conflict) stay
             fact.note = f"{question} {fact.note}".strip()
     return facts

@@ -20,17 +20,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.domain.classify import FactKind, does_work, leader_acts, masked
+from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
-from lexicon.cues import CONTINUATION_LEAD
+from lexicon.cues import (
+    AGENDA_LEAD,
+    CONTINUATION_LEAD,
+    MEANS_ONLY,
+    MEETING,
+    PAIRED_OPENERS,
+    YEAR_LEAD,
+)
 from lexicon.roles import Role
 
 from .placement import Placed, place
 
 OPEN_END = re.compile(r"[，,、：:]$")
-BY_MEANS = re.compile(r"^通过[^，,。；;]*$")
-"""通过… as the whole fact is the means of the work before it; 通过…，组织… is work of its own."""
 KEEP = 0.7
 """A fact stays in the work area of the facts pasted before it unless that area's share of its
 vote is under half the winner's: the vote has to be clearly for a move."""
@@ -58,13 +63,23 @@ class Filing:
 def continues(fact: Fact, before: Fact | None) -> bool:
     """Whether a fact continues the one pasted before it: a connective or a purpose, result or means
     clause at its start (lexicon.cues.CONTINUATIONS), a word that points back (她们, 与会), the one
-    before left open with a comma, or figures with nothing done (悬挂横幅20条、展出展板48块)."""
+    before left open with a comma — unless it opens a sentence of its own with its year (2023年，…) —,
+    the agenda of the meeting before it (研究解决…问题6项), the second of a pair (“线上”/“线下”), or
+    figures with nothing done (悬挂横幅20条、展出展板48块)."""
     if before is None:
         return False
     text = fact.text.strip()
-    return bool(fact.joined or OPEN_END.search((before.pasted or before.text).strip())
-                or CONTINUATION_LEAD.match(text) or POINTS_BACK.search(text[:8])
-                or BY_MEANS.match(text.rstrip("。；;")) or _counts_only(fact))
+    left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
+    agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
+    return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
+                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or _counts_only(fact))
+
+
+def _paired(before: str, text: str) -> bool:
+    """The second of a pair of openers (“线上”… then “线下”…, 一方面… then 另一方面…)."""
+    first, second = before.strip().lstrip("“\"'"), text.strip().lstrip("“\"'")
+    return any((first.startswith(a) and second.startswith(b)) or (first.startswith(b) and second.startswith(a))
+               for a, b in PAIRED_OPENERS)
 
 
 POINTS_BACK = re.compile(r"^(?:她们|他们|其|此项|该项|上述)|她们|与会")
@@ -111,7 +126,7 @@ def _opening_honours(facts: list[Fact], filings: dict[str, Filing]) -> None:
 def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: ReportKind) -> Filing:
     fact_kind = FactKind(fact.kind)
     label = fact_kind.label
-    follows = before.id if continues(fact, before) else ""
+    follows = before.id if continues(fact, before) and not _counts_after_framing(fact, before) else ""
     if fact_kind == FactKind.FRAGMENT:
         return Filing("", reason=f"{label}：未放入任何部分")
     if fact_kind in ROLE_OF_KIND and _has(kind, ROLE_OF_KIND[fact_kind]):
@@ -126,10 +141,18 @@ def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: R
     return Filing(Role.MEASURES, follows=follows)
 
 
+def _counts_after_framing(fact: Fact, before: Fact) -> bool:
+    """Work with figures of its own after a guiding statement (团结依靠…着力打造“美好白杨家” /
+    累计排查居民17.34万人) does not continue it: framing has no result to count, and the pair would
+    glue the preamble's line to the figures."""
+    return before.kind == FactKind.GUIDING and bool(fact.figures) and fact.kind != FactKind.GUIDING
+
+
 def _in_person(fact: Fact, facts: list[Fact], n: int) -> bool:
-    """The leader acting in person, or a duty pasted next to another: a 第一责任人 section of its own.
-    A duty mentioned among the work of organising and leading stays there."""
-    if leader_acts(fact.text):
+    """The leader acting in person (带头学法, 宣誓并讲话), or a duty pasted next to another: a 第一责任人
+    section of its own. A fact that names the duty (履行…第一责任人职责, 执行《…职责规定》) among the
+    work of organising and leading stays there, as real reports file it."""
+    if leader_acts(fact.text) and not names_duty(fact.text):
         return True
     near = [facts[i] for i in (n - 1, n + 1) if 0 <= i < len(facts)]
     return any(f.kind == FactKind.DUTY for f in near) or not any(f.kind in WORK for f in near)
@@ -156,8 +179,10 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
             current = fact.theme = head.theme
             continue
         pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
-        placed = place(pasted, index, allowed, exclude_docs) if FactKind(fact.kind) != FactKind.DUTY \
-            else _duty_placed()
+        # The duty named among the work of organising stays with it; the leader's own study, 述法 or
+        # 带队 work is filed by what it is about.
+        placed = _duty_placed() if FactKind(fact.kind) == FactKind.DUTY and "第一责任人" in fact.text \
+            else place(pasted, index, allowed, exclude_docs)
         filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
         current = fact.theme = filing.theme
         fact.unsure = bool(filing.question)

@@ -79,8 +79,8 @@ def gaps(sections: list[Section], facts: list[Fact] = ()) -> list[str]:
     return notes
 
 
-DUTY_ELSEWHERE = ("{ids} 讲到了第一责任人职责，按真实报告的常见写法放在“组织领导”一项中；第一责任人部分现为通用表述："
-                  "可把 {ids} 移到这一部分，或补充主要负责人本人履职的事实。")
+DUTY_ELSEWHERE = ("{ids} 讲到了第一责任人职责或领导干部述法、学法，按真实报告的常见写法放在举措部分的相关工作中；"
+                  "第一责任人部分现为通用表述：可把 {ids} 移到这一部分，或补充主要负责人本人履职的事实。")
 
 
 def refresh_gaps(warnings: list[str], sections: list[Section]) -> list[str]:

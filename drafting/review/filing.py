@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.domain.classify import FactKind, classify
+from drafting.domain.classify import FactKind, classify, names_duty
 from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.domain.wording import kind_of
@@ -78,8 +78,9 @@ def _also_fits(fact, fact_kind: FactKind, section: Section) -> bool:
     fact pasted before it (确保…, 其中…) in that fact's section."""
     if section.role in ALSO_FITS.get(fact_kind, ()):
         return True
-    if fact_kind == FactKind.DUTY and section.role == Role.MEASURES and fact.theme in LEADERSHIP:
-        return True
+    among_work = fact.theme in LEADERSHIP or names_duty(fact.text)
+    if fact_kind == FactKind.DUTY and section.role == Role.MEASURES and among_work:
+        return True  # 述法 and the duty's name stand with the work they are part of (学法, 组织领导)
     number = int(fact.id[1:]) if fact.id[1:].isdigit() else 0
     return bool(fact.joined or CONTINUATION_LEAD.match(fact.text)) and f"F{number - 1}" in section.fact_ids
 

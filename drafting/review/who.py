@@ -31,8 +31,15 @@ def framing(section: Section, draft: Draft) -> str:
     for fact in sorted(draft.facts, key=lambda f: -len(f.text)):
         core = fact.text.strip().rstrip("。；;，,、 ")
         for variant in (core, core.replace("。", "，")):
-            text = text.replace(variant, "")
+            # A joined fact may be written without the 通过, year or self-name it opens with.
+            start = next((k for k in range(min(LEAD_DROPPED, len(variant) - 4)) if variant[k:] in text), 0)
+            text = text.replace(variant[start:], "")
     return text
+
+
+LEAD_DROPPED = 16
+"""How much of a fact's opening the writer may leave out where it joins a sentence that says it
+(2023年，巧家县妇联 / 通过 / 今年我镇): the rest still stands as the user wrote it."""
 
 
 def organisation(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:

@@ -12,8 +12,8 @@ from drafting.domain.facets import SPLIT_AT, facet_of
 from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
-from lexicon.areas import fits, named_by, near
-from lexicon.cues import HONOUR_WORDS, LEADER
+from lexicon.areas import claims_only_named, fits, named_by, near
+from lexicon.cues import HONOUR_WORDS, LEADER, MEANS_ONLY
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
 
@@ -76,6 +76,8 @@ def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
         return ""
     text = pairs[0][0]
     for clause, joined in pairs[1:]:
+        if joined and MEANS_ONLY.match(clause):
+            clause = clause[2:]  # …开展法制宣传活动，举办法治讲座4次… — not a 通过… left without its verb
         text += ("，" if joined else "；") + clause
     return text + "。"
 
@@ -83,6 +85,18 @@ def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
 def continuations(facts: list[Fact]) -> list[bool]:
     """For each fact, whether it continues the one just before it in this list."""
     return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
+
+
+def with_continued(facts: list[Fact], clauses: list[str]) -> list[str]:
+    """One item per fact, a fact that continues the one before it joined to it after a comma
+    (…带头学法【F6】，并安排法律知识在干部学习例会中予以学习【F7】), never an item of its own."""
+    out: list[str] = []
+    for clause, joined in zip(clauses, continuations(facts), strict=True):
+        if joined and out:
+            out[-1] = out[-1].rstrip("。；;，,") + "，" + clause
+        else:
+            out.append(clause)
+    return out
 
 
 def enumerate_items(items: list[str]) -> str:
@@ -124,9 +138,12 @@ def section_groups(section: Section, spec: SectionSpec, facts: dict[str, Fact]) 
         key = topic.key if topic else ""
         # The group speaks for its topic's main theme: 学习培训 under 思想引领 is said as 思想引领.
         groups.setdefault(key, Group(topic, topic.themes[0] if topic else theme)).facts.append(fact)
-    out = fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)]))
+    out = fold_unnamed(fold_lone_facts(reunite([part for group in groups.values() for part in by_facet(group)])))
     for group in out:
-        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING)  # stable: the lead first, then paste order
+        ids = {f.id for f in group.facts}
+        # stable: the lead first, then paste order; a purpose clause that continues a fact of the
+        # group (…庭审旁听【F7】，切实提高领导干部法律素质【F8】) stays after the work it serves
+        group.facts.sort(key=lambda f: f.kind != FactKind.GUIDING or f.follows in ids)
     return out, honours
 
 
@@ -140,10 +157,29 @@ def reunite(groups: list[Group]) -> list[Group]:
         if group.facet or group.topic is None or any(fits(h, texts) for h in group.topic.headings):
             continue
         home = next((g for g in out if g is not group and g.topic and not g.facet
-                     and any(fits(h, texts) for h in g.topic.headings)), None)
+                     and any(claims_only_named(h, texts) and fits(h, texts) for h in g.topic.headings)), None)
         if home is not None:
             home.facts = sorted(home.facts + group.facts, key=_pasted_order)
             out.remove(group)
+    return out
+
+
+def fold_unnamed(groups: list[Group]) -> list[Group]:
+    """A group whose facts name no work area at all joins the group of the fact pasted just before it
+    (the first such group, the one after it): a drafter files a leftover with its nearest neighbour
+    and never writes an "其他工作" heading (a lecture goes with its study session, a 动员会 with the
+    work it launched)."""
+    out = list(groups)
+    for group in list(out):
+        if len(out) < 2 or group.facet or named_by([f.text for f in group.facts]):
+            continue
+        first = _pasted_order(group.facts[0])
+        others = [g for g in out if g is not group]
+        before = [(max(n for f in g.facts if (n := _pasted_order(f)) < first), g) for g in others
+                  if any(_pasted_order(f) < first for f in g.facts)]
+        home = max(before, key=lambda pair: pair[0])[1] if before else others[0]
+        home.facts = sorted(home.facts + group.facts, key=_pasted_order)
+        out.remove(group)
     return out
 
 
@@ -187,7 +223,9 @@ def by_facet(group: Group) -> list[Group]:
         return [group]
     parts: list[Group] = []
     for fact in group.facts:
-        key = "" if fact.joined else facet_of(group.theme, fact.text)
+        # a fact that continues the one before (joined when pasted, or by the outline) stays with it
+        goes_on = fact.joined or bool(parts and fact.follows and fact.follows == parts[-1].facts[-1].id)
+        key = "" if goes_on else facet_of(group.theme, fact.text)
         if parts and (not key or key == parts[-1].facet):
             parts[-1].facts.append(fact)
         else:

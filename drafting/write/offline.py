@@ -22,7 +22,7 @@ from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
-from lexicon.areas import AREA_HEADINGS, named_by
+from lexicon.areas import AREA_HEADINGS, areas, claims_only_named, named_by
 from lexicon.areas import fits as area_fits
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
@@ -40,6 +40,7 @@ from .items import (
     names_its_subject,
     section_groups,
     states_duty,
+    with_continued,
     with_derived,
 )
 from .stock import Stock
@@ -47,15 +48,17 @@ from .stock import Stock
 PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
 LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
-NEUTRAL_HEADING = "统筹推进其他各项工作"
-"""Over facts that name no work area at all: it asserts none (the outline asks where they belong)."""
+"""What an emptied section says: visible, never a stock lead claiming work nobody reported."""
 
 
 def plain_heading(texts: list[str]) -> str:
-    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits."""
+    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits;
+    none ("") over facts that name no work area plainly enough: a drafter never writes an "其他工作"
+    heading, and such facts have joined their neighbours' group (items.fold_unnamed) unless they are
+    all there is."""
     counts = named_by(texts)
-    return AREA_HEADINGS[max(counts, key=counts.get)] if counts else NEUTRAL_HEADING
-"""What an emptied section says: visible, never a stock lead claiming work nobody reported."""
+    heading = AREA_HEADINGS[max(counts, key=counts.get)] if counts else ""
+    return heading if claims_only_named(heading, texts) else ""
 
 
 class OfflineComposer(SectionWriter):
@@ -82,7 +85,8 @@ class OfflineComposer(SectionWriter):
     def _preamble(self, section: Section, ctx: DraftContext, stock: Stock) -> str:
         meta, kind = ctx.meta, ctx.kind
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts]
-        guiding = [fact_clause(f) for f in facts if f.kind != FactKind.HONOUR]
+        # The sentence already says who and when: a guiding fact joins it as a clause without them.
+        guiding = [without_subject(fact_clause(f), meta.year, stock.names) for f in facts if f.kind != FactKind.HONOUR]
         honours = [fact_clause(f) for f in facts if f.kind == FactKind.HONOUR]
         own = "，".join(guiding) + "，" if guiding else ""
         if kind.key == Kind.ZONGJIE:
@@ -96,7 +100,7 @@ class OfflineComposer(SectionWriter):
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
         recognised = "一年来，" + "；".join(honours) + "。" if honours else ""
-        return lead + recognised + fill(kind.report_line, meta)
+        return unrepeated(lead, own) + recognised + fill(kind.report_line, meta)
 
     # -- the body -------------------------------------------------------------------------
     def _body(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
@@ -108,7 +112,7 @@ class OfflineComposer(SectionWriter):
 
     def _plain(self, section: Section, ctx: DraftContext, stock: Stock):
         facts = [ctx.facts[i] for i in section.fact_ids if i in ctx.facts and not ctx.facts[i].derived]
-        clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in facts]
+        clauses = with_continued(facts, [with_derived(f, ctx.facts, ctx.plan_answers) for f in facts])
         if section.role == Role.SHORTCOMINGS:
             return self._shortcomings(clauses, ctx, stock), []
         if section.role == Role.PLANS:
@@ -132,12 +136,13 @@ class OfflineComposer(SectionWriter):
         acts = sum(len(g.facts) for g in groups)
         paragraphs = [opening + borrowed]
         # The statutory 主要举措和成效 names no area itself: its work always stands under （一）（二）…
-        by_area = len(groups) >= 2 or (spec.key == Role.MEASURES.value and acts >= 2)
+        # …and so does the work under a heading that names no area (2022年主要工作及成效).
+        by_area = len(groups) >= 2 or ((spec.key == Role.MEASURES.value or not areas(section.heading)) and acts >= 2)
         if by_area and acts >= 3 or (by_area and len(groups) == 1):
             for n, group in enumerate(groups, 1):
-                heading, source = self._subheading(group, section.heading, ctx, section.variant)
+                heading, source = self._subheading(group, section.heading, ctx, section.variant, len(groups) == 1)
                 used += source
-                paragraphs.append(f"（{ordinal(n)}）{heading}。" + self._group_body(group, ctx))
+                paragraphs.append((f"（{ordinal(n)}）{heading}。" if heading else "") + self._group_body(group, ctx))
         elif len(groups) >= 2:
             items = [stock.lead(g.theme, g.facts) + self._group_body(g, ctx).rstrip("。") for g in groups]
             paragraphs[0] += enumerate_items(items)
@@ -148,31 +153,36 @@ class OfflineComposer(SectionWriter):
         return "\n".join(p for p in paragraphs if p), used + passages[:2]
 
     def _group_body(self, group: Group, ctx: DraftContext) -> str:
-        return join_clauses([with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts],
+        clauses = [with_derived(f, ctx.facts, ctx.plan_answers) for f in group.facts]
+        names = Stock(ctx).names  # the paragraph's first clause may say who and when; the rest need not
+        return join_clauses(clauses[:1] + [without_subject(c, ctx.meta.year, names) for c in clauses[1:]],
                             continuations(group.facts))
 
-    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int) -> tuple[str, list]:
+    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int,
+                    alone: bool = False) -> tuple[str, list]:
         """A generic heading of earlier reports about this work area, else the kind's own; never one
-        that repeats its section's heading; a neutral one when no fact under it was placed with
-        confidence (a themed heading would assert what the facts do not say)."""
+        that repeats its section's heading nor one used before in the draft; only one that claims
+        what its facts are about (lexicon.areas.claims_only_named), else a plain one from what they
+        name. A group standing alone may have none; among others, a heading whose area its facts
+        name at all is better than a paragraph that reads as part of the subsection before it."""
         texts = [f.text for f in group.facts]
-        if all(f.unsure for f in group.facts):
-            return plain_heading(texts), []
         query = " ".join(texts)
         part = facet(group.theme, group.facet)
-        found = [] if part else corpus_subheadings(ctx, group.theme, query)
-        own = list(part.headings) if part else list(group.topic.headings) if group.topic else []
+        unsure = all(f.unsure for f in group.facts)  # a themed heading would assert what nobody placed
+        found = [] if part or unsure else corpus_subheadings(ctx, group.theme, query)
+        own = [] if unsure else list(part.headings) if part else list(group.topic.headings) if group.topic else []
         when = written_on(ctx.meta)  # a heading speaks the wording of the writing date (建功新时代 from 2017-10)
         options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
         options = [o for o in options if fits(o[0], when)] or options
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
-        # Only a heading whose work area its facts name: never one that asserts what they do not say.
-        options = [o for o in options if area_fits(o[0], texts)]
-        for k in range(len(options)):
-            heading, source = options[(variant + k) % len(options)]
-            if ctx.claim(heading):
-                return heading, source
-        return plain_heading(texts), []
+        fitting = [o for o in options if area_fits(o[0], texts)]
+        strict = [o for o in fitting if claims_only_named(o[0], texts)]
+        for pool in (strict, [(plain_heading(texts), [])], [] if alone else fitting):
+            for k in range(len(pool)):
+                heading, source = pool[(variant + k) % len(pool)]
+                if heading and ctx.claim(heading):
+                    return heading, source
+        return "", []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
         """The honours in one sentence; the self-name before one that names nobody, unless the clause
@@ -198,7 +208,7 @@ class OfflineComposer(SectionWriter):
     def _plans(self, clauses: list[str], ctx: DraftContext, stock: Stock) -> str:
         opening = stock.text(phrases.PLANS_OPENINGS[stock.variant % 2])
         study = phrases.STUDY_PLAN[ctx.kind.key]
-        plans = [_without_lead(c, ctx.meta) for c in clauses]
+        plans = [_without_lead(without_subject(c, ctx.meta.year, stock.names), ctx.meta) for c in clauses]
         items = [stock.text(study)] + plans
         if len(plans) < 2:
             problems = [f.text for f in ctx.facts.values() if f.kind == "problem"]
@@ -219,6 +229,34 @@ class OfflineComposer(SectionWriter):
             return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
+
+
+def without_subject(clause: str, year: int, names: tuple[str, ...]) -> str:
+    """A fact's clause without the report's year and the organisation's own name it opens with
+    (2023年，巧家县妇联在13个乡镇… → 在13个乡镇…), for a sentence or paragraph that has said them."""
+    text = re.sub(rf"^(?:{year}年(?:度|以来)?[，,]|今年(?:以来|来)?[，,]?)", "", clause)
+    for name in sorted(set(names) - {""}, key=len, reverse=True):
+        if text.startswith(name) and len(text) > len(name) + 4:
+            return text[len(name):].lstrip("，,")
+    return text if len(text) > 4 else clause
+
+
+RESTATED = {"扎实推进": "统筹推进", "认真落实": "全面落实", "全面贯彻": "深入贯彻", "着力推动": "大力推动",
+            "切实履行": "认真履行"}
+"""A stock phrase around the user's words that their words already say, and what the stock says instead."""
+
+
+def unrepeated(text: str, own: str) -> str:
+    """The stock wording around the user's framing without a phrase it already says ("扎实推进依法行政【F1】，
+    …扎实推进法治政府建设各项工作" reads as a slip)."""
+    if not own:
+        return text
+    start = text.find(own)
+    before, after = (text[:start], text[start + len(own):]) if start >= 0 else (text, "")
+    for phrase, other in RESTATED.items():
+        if phrase in own:
+            before, after = before.replace(phrase, other), after.replace(phrase, other)
+    return before + (own if start >= 0 else "") + after
 
 
 def _without_lead(clause: str, meta) -> str:

@@ -4,6 +4,7 @@ when it states something the user did not give — recorded as 通用表述 for 
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import Counter
 
@@ -30,6 +31,14 @@ class Stock:
         self.federation = ctx.profile.federation
         self.marked: list[str] = []
         """Sentences of this section that state what the user did not give (通用表述)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What the organisation calls itself: full name, self-name, 我会/我镇, and the full name said
+        short (巧家县妇联, 头铺镇 for 头铺镇人民政府)."""
+        org = self.words["org"]
+        short_forms = (org.replace("妇女联合会", "妇联"), re.sub(r"(?:人民)?政府$", "", org))
+        return (org, self.words["short"], self.words["we"], *short_forms)
 
     def text(self, template: str) -> str:
         """A template in this organisation's words and its writing date's; its set phrases count as used."""
