@@ -55,3 +55,14 @@ def test_a_meetings_agenda_is_not_an_item_of_its_own(seed_index):
              "研究部署法治政府建设事项\n组织区政府班子成员参加行政案件旁听庭审活动")
     text = _text(_draft("天津市静海区人民政府", 2024, "fazhi", facts, seed_index))
     assert "情况报告》【F1】，研究部署法治政府建设事项【F2】" in text
+
+
+def test_a_grant_given_after_petitions_is_work_of_its_own_not_their_tally(seed_index):
+    """发放宣传资料3000份 after a campaign is its tally; 发放“春蕾计划”助学金 after petitions is other work."""
+    facts = ("受理妇女儿童信访案件37件，帮助申请人身安全保护令4人次，办结率100%\n"
+             "发放“春蕾计划”助学金12.4万元，资助156名女学生\n"
+             "开展“三八”维权周宣传活动12场\n发放宣传资料3000份")
+    draft = _draft("青川县妇女联合会", 2024, "fazhi", facts, seed_index)
+    assert not draft.fact("F2").follows, "a grant is no tally of the petitions"
+    assert draft.fact("F4").follows == "F3", "leaflets handed out are the campaign's tally"
+    assert "办结率100%【F1】，发放" not in _text(draft)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
+from lexicon.areas import areas
 from lexicon.cues import (
     AGENDA_LEAD,
     CONTINUATION_LEAD,
@@ -71,8 +72,9 @@ def continues(fact: Fact, before: Fact | None) -> bool:
     text = fact.text.strip()
     left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
     agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
+    tally = _counts_only(fact) and not areas(text) - areas(before.text)  # 发放助学金 after 信访 is work of its own
     return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
-                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or _counts_only(fact))
+                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or tally)
 
 
 def _paired(before: str, text: str) -> bool:
