@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evals.browser import cards, field, launch, texts
 
-from .browser_flow import WAIT, Session, choose, rows
+from .browser_flow import WAIT, Session, choose, download_docx, rows
 
 FACTS = """1、全年开展“美好生活·民法典相伴”主题宣传活动56余场，发放宣传资料3500余份
 2、组织会前学法11次，班子成员年度述法全覆盖
@@ -183,13 +183,7 @@ def delete_and_undo_twice(s: Session, expect, added: str) -> dict:
 def export_and_close(s: Session, expect, downloads: Path, sid: str) -> dict:
     page, out = s.page, {}
     page.get_by_role("tab", name="2 初稿与修改").click()
-    page.click("#rd-export")
-    link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
-    link.wait_for(timeout=WAIT)
-    with page.expect_download() as info:
-        link.click()
-    out["docx"] = downloads / info.value.suggested_filename
-    info.value.save_as(out["docx"])
+    out["docx"] = download_docx(page, downloads)
     field(page, f"rd-text-{sid}").fill(texts(page)[sid] + "还没保存的一句。")
     s.shot("an-edit-not-saved")
     dialogs = []

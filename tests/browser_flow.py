@@ -20,6 +20,18 @@ FACTS = """- 全年开展普法宣传28场次，发放宣传资料8万余册，�
 WAIT = 30_000
 
 
+def download_docx(page, downloads: Path) -> Path:
+    """导出, then the Word file's link clicked as a person does; the file saved in `downloads`."""
+    page.click("#rd-export")
+    link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
+    link.wait_for(timeout=WAIT)
+    with page.expect_download() as info:
+        link.click()
+    path = downloads / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
 def choose(page, elem_id: str, text: str) -> None:
     """Pick the option of a dropdown that contains `text` (as a person would: open it, click)."""
     page.locator(f"#{elem_id} input").click()
@@ -145,13 +157,7 @@ def check_copy_export(s: Session, expect, downloads: Path) -> dict:
     expect(page.locator("#rd-copy-msg")).to_contain_text("含【F】", timeout=WAIT)
     out["copied_marked"] = page.evaluate("navigator.clipboard.readText()")
     out["downloads_hidden_before"] = not page.locator("#rd-downloads").is_visible()
-    page.click("#rd-export")
-    link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
-    link.wait_for(timeout=WAIT)
-    with page.expect_download() as info:
-        link.click()
-    out["docx"] = downloads / info.value.suggested_filename
-    info.value.save_as(out["docx"])
+    out["docx"] = download_docx(page, downloads)
     page.locator("#rd-downloads").scroll_into_view_if_needed()
     s.shot("exported")
     return out

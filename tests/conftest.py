@@ -75,3 +75,13 @@ def qingchuan(facts: str, **fields):
 
     return Form(**{"org": "青川县妇女联合会", "year": 2024, "kind": "fazhi", "date": "2025-01-20", "period": "annual",
                    "facts": facts, **fields})
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A SQLite draft store in the test's own directory (a test may define its own)."""
+    from drafting.output.store import DraftStore
+
+    s = DraftStore(tmp_path / "drafts.sqlite3")
+    yield s
+    s.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from evals.browser import cards, field, launch, texts
 
 from .browser_day import drafted
-from .browser_flow import WAIT, Session
+from .browser_flow import WAIT, Session, download_docx
 
 ITEMS = ["三八维权周（公众号推文）.md", "人身安全保护令.txt", "县政府网站-反家暴宣传.html", "家庭教育工作信息.docx",
          "健康知识进乡村（繁体稿）.txt", "2023年宪法宣传周.txt", "扫描件.pdf"]
@@ -122,13 +122,7 @@ def draft_and_export(s: Session, expect, downloads: Path) -> dict:
     page.locator(f"#rd-info-{sid} details summary").first.click()  # a source opened: its sentence
     page.locator(f"#rd-info-{sid}").scroll_into_view_if_needed()
     s.shot("a-card-and-its-sources")
-    page.click("#rd-export")
-    link = page.locator("#rd-downloads tr").filter(has_text=".docx").locator("a").first
-    link.wait_for(timeout=WAIT)
-    with page.expect_download() as info:
-        link.click()
-    out["docx"] = downloads / info.value.suggested_filename
-    info.value.save_as(out["docx"])
+    out["docx"] = download_docx(page, downloads)
     return out
 
 

@@ -11,20 +11,12 @@ import pytest
 
 from drafting.domain.types import Draft, DraftMeta, Fact, Section
 from drafting.errors import DraftingError
-from drafting.output.store import DraftStore
 
 
 def draft(text: str = "开展学法12次【F1】。", org: str = "清河县妇女联合会", locked: bool = False) -> Draft:
     meta = DraftMeta(org=org, year=2025, report_type="fazhi", title=f"{org}2025年度报告")
     sections = [Section("s0", "preamble", "", "导语。"), Section("s1", "measures", "主要举措", text, locked=locked)]
     return Draft(meta, [Fact("F1", "开展学法12次")], sections, id="d1")
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = DraftStore(tmp_path / "drafts.sqlite3")
-    yield s
-    s.close()
 
 
 def test_each_undo_goes_one_action_further_back(store):

@@ -22,13 +22,6 @@ def make(draft_id: str, org: str = "青川县妇女联合会", year: int = 2024,
                  [Section("s1", "measures", "加强组织领导", "开展学法12次【F1】。")], id=draft_id)
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = DraftStore(tmp_path / "drafts.sqlite3")
-    yield s
-    s.close()
-
-
 def test_a_new_draft_is_named_organisation_year_kind(store):
     store.save(make("a"))
     assert store.list()[0].name == "青川县妇女联合会 · 2024 · 法治政府建设年度报告"
