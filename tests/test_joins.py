@@ -65,7 +65,8 @@ def test_a_fact_that_opens_with_its_year_is_a_sentence_of_its_own(seed_index):
     draft = _draft("巧家县妇女联合会", 2023, "pufa", facts, seed_index)
     text = _text(draft)
     assert "【F1】，2023年" not in text
-    assert "活动【F1】；在13个乡镇【F2】" in text and "17个村【F2】" in text
+    assert "活动【F1】；在13个乡镇（街道）17个村（社区）组织开展" in text, "no marker between a name and its bracket"
+    assert "巡回宣讲活动【F2】" in text
 
 
 def test_a_framing_line_stays_in_the_preamble_not_glued_to_the_figures_after_it(seed_index):
@@ -91,3 +92,10 @@ def test_a_purpose_clause_follows_the_work_it_serves(seed_index):
     text = _text(_draft("坡子街街道办事处", 2022, "fazhi", facts, seed_index))
     assert "会议精神【F3】，切实提高领导干部法律素质和依法行政能力【F4】" in text
     assert text.index("【F2】") < text.index("【F3】"), "the framing still leads its group"
+
+
+def test_a_marker_never_splits_a_name_from_its_bracketed_part(seed_index):
+    facts = "全市4个村有望被命名为第九批“全国民主法治示范村（社区）”\n创建示范村（社区）2个，开展活动5场"
+    text = _text(_draft("长治市司法局", 2022, "zongjie", facts, seed_index))
+    assert "示范村【F" not in text and "示范村（社区）”【F1】" in text
+    assert "示范村（社区）2个【F2】" in text

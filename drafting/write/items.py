@@ -43,10 +43,24 @@ CLAUSE_BREAK = re.compile(r"[，。；、,;：:（(]|$")
 
 def _word_end(text: str, end: int) -> int:
     """Where a figure's marker goes: right after the figure, or, when the figure is inside a phrase
-    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word."""
-    if end >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[end]):
+    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word, nor a name from
+    its bracketed part (13个乡镇（街道）, 示范村（社区）)."""
+    if end >= len(text) or not _HAN.match(text[end]):
         return end
-    return CLAUSE_BREAK.search(text, end).start()
+    while True:
+        cut = CLAUSE_BREAK.search(text, end).start()
+        close = text.find(_CLOSING.get(text[cut : cut + 1], "\0"), cut, cut + 12)
+        if close < 0:
+            return cut
+        end = close + 1  # the bracket belongs to the word: the marker goes after it, or further on
+        while end < len(text) and text[end] in "”’》」":
+            end += 1  # …示范村（社区）”【F1】: and after the quote the name stands in
+        if end >= len(text) or (not _HAN.match(text[end]) and not text[end].isdigit()):
+            return end
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLOSING = {"（": "）", "(": ")"}
 
 
 def names_its_subject(clause: str, short: str) -> bool:
