@@ -1,0 +1,83 @@
+"""A run of pasted facts is filed as a drafter reads it, top to bottom (the fourth review's pattern 1):
+a fact whose area is unclear stays between the facts pasted around it, the first fact of a theme
+goes with the facts after it, one sentence the paste parted at its ； stays in one subsection, and a
+title's words do not decide what a fact is about. Sentences from evals/realset 001 and 011 and
+evals/heldout 102 and 109 (the reviewer's cases)."""
+
+from __future__ import annotations
+
+from drafting.domain.meta import build_meta
+from drafting.engine import draft_report
+from drafting.plan.placement import unnamed
+from evals.realset import fact_units
+
+
+def _units(org: str, year: int, kind: str, facts: str, seed_index):
+    draft = draft_report(build_meta(org, year, kind, when=f"{year + 1}-02-20"), facts, index=seed_index)
+    return fact_units(draft)
+
+
+ZHOUJI = """组织开展党的二十大学习读书会、党史学习教育、“强党性修养 树清廉家风”主题学习等学习活动10余次
+3、组织开展新领域新业态女性代表、最美家庭寻访活动
+选树上报3名乡村巾帼工匠、女高管
+2023年,寻访最美家庭9户、选树平安家庭2户
+组织辖区23支巾帼志愿服务队开展“清洁家园共创文明”志愿服务"""
+
+
+def test_a_fact_whose_area_is_unclear_stays_with_the_facts_pasted_around_it(seed_index):
+    """选树上报3名乡村巾帼工匠 names no area of its own: it is the 寻访 work's result, not 思想引领."""
+    units = _units("周矶街道妇女联合会", 2023, "zongjie", ZHOUJI, seed_index)
+    assert units["F3"].key == units["F2"].key == units["F4"].key
+    assert units["F1"].key != units["F3"].key
+
+
+POZIJIE = """党政主要负责人严格履行推进法治建设第一责任人职责,就推进街道法治政府建设年度重点工作组织召开专题会议
+不断完善党工委统一领导、人大、政协监督、各部门协同落实、全社会共同参与的工作机制
+深入学习宣传贯彻习近平法治思想,坚持学习贯彻习近平总书记重要讲话精神
+认真传达学习贯彻党的二十大精神、党的十九届六中二十届一中全会精神
+5、今年来,街道主要领导亲自部署意识形态工作,组织开展中心组理论学习扩大会议10次"""
+
+
+def test_the_first_fact_of_a_theme_goes_with_the_facts_after_it(seed_index):
+    """深入学习宣传贯彻习近平法治思想 opens the study block; it is not left under 组织领导."""
+    units = _units("长沙市天心区坡子街街道办事处", 2022, "fazhi", POZIJIE, seed_index)
+    assert units["F3"].key == units["F4"].key == units["F5"].key
+    assert units["F1"].key == units["F2"].key != units["F3"].key
+
+
+JINGHAI = """严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》,坚持高位推动法治政府建设工作
+通过区政府常务会议、区政府党组会议等形式,深入学习贯彻习近平法治思想、党中央关于全面依法治国重大决策部署。
+坚持集体讨论决策制度,区政府常务会议审议并通过《静海区2024年度法治政府建设情况报告》
+研究部署法治政府建设事项
+组织区政府班子成员,各乡镇、街道主要负责同志参加行政案件旁听庭审活动
+促进领导干部法治素养和依法行政水平的提升
+区政府常务会议解读《中华人民共和国行政复议法》、《天津法院行政案件司法审查报告(2023)》；
+围绕“学习贯彻安全生产法 牢固树立安全发展理念”进行专题集体学法,并结合我区案例以案说法"""
+
+
+def test_one_sentence_parted_at_its_semicolon_stays_in_one_subsection(seed_index):
+    """The continuation 围绕…进行专题集体学法 is not left alone under a heading without its subject."""
+    units = _units("天津市静海区人民政府", 2024, "fazhi", JINGHAI, seed_index)
+    assert units["F7"].key == units["F8"].key
+
+
+ZHONGSHAN = "\n".join([
+    "成立“七五”普法领导小组；",
+    "印发《中山市妇联系统开展法制宣传教育第七个五年规划(2016-2020年)》"
+    "《关于组织开展“法治我践行 巾帼建新功”妇女法治宣传教育系列活动的通知》",
+    "3、建立市、镇、村三级巾帼普法维权工作网络,及时向党委政府反映妇女权益突出问题",
+    "为妇女解难事办实事,实现普法维权工作目标、责任、人员、机制四个到位",
+    "制作“热点面对面”“法律天地”“周五民声直播室”等电视电台节目",
+    "开展“学法修身齐家,共建平安家庭”主题网上论坛。",
+    "举办“法治我践行 巾帼建新功”普法大讲堂"])
+
+
+def test_what_a_document_is_called_does_not_decide_what_the_work_is(seed_index):
+    """Issuing a plan titled …法制宣传教育… is organising work, filed with the 领导小组 set up before it;
+    a forum called “学法修身齐家…” is one of the 宣传 forms pasted around it, not 学法."""
+    assert unnamed("印发《中山市妇联系统开展法制宣传教育第七个五年规划》，建立工作网络") == "印发，建立工作网络"
+    assert unnamed("深入开展“打造市场化法治化国际化营商环境”等13个重点课题调研") == "深入开展等13个重点课题调研"
+    assert unnamed("宣传“两癌”筛查政策") == "宣传“两癌”筛查政策"
+    units = _units("中山市妇女联合会", 2020, "pufa", ZHONGSHAN, seed_index)
+    assert units["F1"].key == units["F2"].key == units["F3"].key == units["F4"].key
+    assert units["F5"].key == units["F6"].key == units["F7"].key != units["F4"].key
