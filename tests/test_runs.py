@@ -81,3 +81,21 @@ def test_what_a_document_is_called_does_not_decide_what_the_work_is(seed_index):
     units = _units("中山市妇女联合会", 2020, "pufa", ZHONGSHAN, seed_index)
     assert units["F1"].key == units["F2"].key == units["F3"].key == units["F4"].key
     assert units["F5"].key == units["F6"].key == units["F7"].key != units["F4"].key
+
+
+ZHENGYANG = "\n".join([
+    "1、同学校、村(社区)建立普法宣传教育帮扶机制",
+    "成立由镇政法单位、镇村法律顾问、法治副校长、乡村建设服务公司等组成的普法宣传服务小分队,采用“讲台+汇演”的方式",
+    "建立镇村两级普法宣传教育微信群,采取“镇发布、村转发、村呼叫、镇应答”模式",
+    "聚焦“三个年”活动,将普法宣传教育与优化营商环境、渡正路改扩建项目、乡村振兴、新时代文明实践活动等相结合；",
+    "2023年,深入开展法律进机关、进村组、进社区、进校园、进工地、进留守家庭等",
+    "通过召开院落会、职工会、留守儿童微课堂集中宣讲",
+    "发放装有普法宣传彩页、普法教材、手提袋、纸杯、围裙、挂历等“普法小礼包”"])
+
+
+def test_a_lead_ending_in_a_semicolon_opens_the_work_after_it_not_the_one_before(seed_index):
+    """聚焦“三个年”活动，将普法宣传教育与…相结合； leads the 法律进… work pasted after it: the 普法
+    facets do not leave it under the 微信群 before it."""
+    units = _units("正阳镇人民政府", 2023, "pufa", ZHENGYANG, seed_index)
+    assert units["F4"].key == units["F5"].key == units["F6"].key == units["F7"].key
+    assert units["F3"].key != units["F4"].key
