@@ -6,6 +6,7 @@ evals/heldout 102 and 109 (the reviewer's cases)."""
 
 from __future__ import annotations
 
+from drafting.domain.facets import facet
 from drafting.domain.meta import build_meta
 from drafting.engine import draft_report
 from drafting.plan.placement import unnamed
@@ -99,3 +100,21 @@ def test_a_lead_ending_in_a_semicolon_opens_the_work_after_it_not_the_one_before
     units = _units("正阳镇人民政府", 2023, "pufa", ZHENGYANG, seed_index)
     assert units["F4"].key == units["F5"].key == units["F6"].key == units["F7"].key
     assert units["F3"].key != units["F4"].key
+
+
+MENGDING = "\n".join([
+    "县级工作队进驻挂钩村(社区)与镇、村级普法志愿者及“五类人员”合力工作",
+    "对标各村(社区)的普法需求清单,齐力开展普法宣传教育工作",
+    "截至目前,各级普法工作力量共联合开展普法宣传58场次、悬挂横幅46条、张贴标语65条、发放宣传资料4800余份、受教育群众52000余人",
+    "清明节期间聚焦森林草原防灭火工作,组织开展森林草原防灭火宣传活动",
+    "2、利用村组广播循环播放防灭火知识录音,重点宣传《中华人民共和国森林法》",
+    "泼水节期间聚焦群众“舌尖上的安全”,对展销会举办方、餐饮业、酒吧、KTV等67家经营户开展食品安全知识宣传。",
+    "4月10日联合县科协、各政法单位开展“法治走边关”、科普“边关行”、“4·15全民国家安全教育日”、“反电诈”等宣传活动"])
+
+
+def test_a_facet_part_is_headed_by_what_its_facts_say_it_does(seed_index):
+    """工作队进驻 and 普法需求清单 (with the tally that continues them) are the work of 压实普法责任, as the
+    real report heads them (在压实责任上下功夫): their part is not headed by the plain 深化普法宣传."""
+    units = _units("孟定镇人民政府", 2023, "pufa", MENGDING, seed_index)
+    assert units["F1"].key == units["F2"].key == units["F3"].key
+    assert units["F1"].title in facet("publicity", "duty").headings

@@ -261,6 +261,16 @@ def by_facet(group: Group) -> list[Group]:
     return merged if len(merged) > 1 else [group]
 
 
+def facet_facts(group: Group) -> int:
+    """How many of a facet part's facts are its facet's work: those its words name, and the facts
+    that continue one of them (…普法需求清单，齐力开展普法宣传 / 截至目前…开展普法宣传58场次)."""
+    count, last = 0, False
+    for fact in group.facts:
+        last = facet_of(group.theme, fact.text) == group.facet or (last and fact.follows != "")
+        count += last
+    return count
+
+
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:
     """A fact's clause, preceded by the part of last year's plan it answers and followed by the
     comparisons with last year the user accepted."""
