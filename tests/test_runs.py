@@ -118,3 +118,33 @@ def test_a_facet_part_is_headed_by_what_its_facts_say_it_does(seed_index):
     units = _units("孟定镇人民政府", 2023, "pufa", MENGDING, seed_index)
     assert units["F1"].key == units["F2"].key == units["F3"].key
     assert units["F1"].title in facet("publicity", "duty").headings
+
+
+def test_the_run_changes_area_only_where_the_votes_pay_for_it():
+    """runs.best_run on votes as the placer gives them (a 镇妇联 工作总结: 学习 and 思想引领 are one
+    subsection): a clear vote moves a fact, a weak or faint one does not, a continuation never does,
+    and a fact filed in another section between two runs links nothing."""
+    from drafting.domain.kinds import ZONGJIE
+    from drafting.plan.placement import Placed
+    from drafting.plan.runs import Step, best_run, unit_of
+
+    def vote(weight: float, **shares: float) -> Step:
+        ranked = tuple(sorted(shares.items(), key=lambda kv: -kv[1]))
+        return Step(Placed(ranked[0][0], ranked[0][1], "", ranked, weight=weight))
+
+    study, family = unit_of(ZONGJIE, "study"), unit_of(ZONGJIE, "family")
+    assert unit_of(ZONGJIE, "ideology") == study
+    clear = [vote(1.2, ideology=0.7, study=0.2), vote(1.1, family=0.6, ideology=0.15)]
+    assert best_run(clear, ZONGJIE, "ideology") == [study, family]
+    # 选树上报3名乡村巾帼工匠: an 思想引领 vote of a few alike sentences, between two 家庭 facts
+    faint = [vote(1.8, family=0.5, ideology=0.1), vote(0.06, ideology=0.47, publicity=0.23), vote(1.1, family=0.6)]
+    assert best_run(faint, ZONGJIE, "ideology") == [family, family, family]
+    strong = [faint[0], vote(1.2, ideology=0.9, family=0.05), faint[2]]
+    assert best_run(strong, ZONGJIE, "ideology") == [family, study, family]
+    joined = [clear[0], Step(None, joined=True), vote(1.1, family=0.9)]
+    assert best_run(joined, ZONGJIE, "ideology") == [study, study, family]
+    weak = vote(0.1, ideology=0.4, family=0.35)
+    assert best_run([vote(1.2, family=0.9), weak], ZONGJIE, "ideology") == [family, family]
+    weak.apart = True  # a duty or a problem pasted between them: the weak vote decides alone
+    assert best_run([vote(1.2, family=0.9), weak], ZONGJIE, "ideology") == [family, study]
+    assert best_run([], ZONGJIE, "ideology") == []
