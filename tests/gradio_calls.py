@@ -115,5 +115,5 @@ def serve(settings, workbench, logins=None, streams: bool = True):
     demo = app.build_app(settings, workbench, logins)
     options = app.launch_options(settings, demo.page_logins.logins, pages=demo.page_logins if streams else None)
     demo.queue().launch(**options, prevent_thread_lock=True, quiet=True)
-    serve_static_from_memory(demo.app)
+    serve_static_from_memory(app.gr, demo.app)
     return demo, f"http://127.0.0.1:{settings.port}"

@@ -11,7 +11,9 @@ import urllib.request
 from pathlib import Path
 
 import brotli
+import gradio
 import pytest
+from gradio.route_utils import BUILD_PATH_LIB, STATIC_PATH_LIB
 
 from drafting.shell.services import make_workbench
 from drafting.shell.settings import Settings
@@ -41,7 +43,7 @@ def test_the_pages_scripts_come_compressed_once_and_a_returning_browser_keeps_th
     status, _, page = get(address + "/", **{"Accept-Encoding": "br"})
     assert status == 200
     script = re.search(r'src="\./(assets/index-[\w-]+\.js)"', page.decode()).group(1)
-    on_disk = (gradio_folders()["/assets/"] / Path(script).name).read_bytes()
+    on_disk = (gradio_folders(gradio)["/assets/"] / Path(script).name).read_bytes()
     first = get(f"{address}/{script}", **{"Accept-Encoding": "gzip, deflate, br"})
     again = get(f"{address}/{script}", **{"Accept-Encoding": "br"})
     assert first[0] == again[0] == 200 and first[2] == again[2], "the bytes kept from the first request"
@@ -54,7 +56,7 @@ def test_the_pages_scripts_come_compressed_once_and_a_returning_browser_keeps_th
 def test_a_static_file_is_revalidated_and_the_rest_is_gradios_as_before(address):
     status, headers, body = get(f"{address}/static/img/logo.svg", **{"Accept-Encoding": "br"})
     assert status == 200 and headers["cache-control"] == REVALIDATE
-    assert brotli.decompress(body) == (gradio_folders()["/static/"] / "img/logo.svg").read_bytes()
+    assert brotli.decompress(body) == (gradio_folders(gradio)["/static/"] / "img/logo.svg").read_bytes()
     status, headers, body = get(f"{address}/static/img/logo.svg", **{"Accept-Encoding": "identity"})
     assert status == 200 and "cache-control" not in headers and b"<svg" in body, "no brotli: Gradio's route"
     assert get(f"{address}/assets/nothing-here.js", **{"Accept-Encoding": "br"})[0] == 404
@@ -62,3 +64,8 @@ def test_a_static_file_is_revalidated_and_the_rest_is_gradios_as_before(address)
     assert outside[0] in (403, 404), "never a file outside the folders"
     status, headers, body = get(address + "/", **{"Accept-Encoding": "br"})
     assert status == 200 and "cache-control" not in headers and b"<html" in body.lower(), "the page is Gradio's"
+
+
+def test_the_folders_are_those_gradios_routes_serve():
+    routes = {"/assets/": BUILD_PATH_LIB, "/static/": STATIC_PATH_LIB}
+    assert gradio_folders(gradio) == {prefix: Path(folder).resolve() for prefix, folder in routes.items()}

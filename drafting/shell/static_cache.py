@@ -40,11 +40,10 @@ class Kept:
     cache: str
 
 
-def gradio_folders() -> dict[str, Path]:
-    """URL prefix → folder, as Gradio's /assets/ and /static/ routes serve them."""
-    from gradio.route_utils import BUILD_PATH_LIB, STATIC_PATH_LIB
-
-    return {"/assets/": Path(BUILD_PATH_LIB), "/static/": Path(STATIC_PATH_LIB)}
+def gradio_folders(gr) -> dict[str, Path]:
+    """URL prefix → folder, as the /assets/ and /static/ routes of `gr` (the gradio module) serve them."""
+    frontend = Path(gr.__file__).resolve().parent / "templates" / "frontend"
+    return {"/assets/": frontend / "assets", "/static/": frontend / "static"}
 
 
 def keep(path: Path, cache: str) -> Kept:
@@ -61,10 +60,10 @@ def keep(path: Path, cache: str) -> Kept:
 
 class StaticCache:
     """ASGI app around Gradio's: its front-end files from memory, everything else passed on.
-    `folders`: URL prefix → folder (gradio_folders() unless given)."""
+    `folders`: URL prefix → folder (gradio_folders)."""
 
-    def __init__(self, app, folders: dict[str, Path] | None = None) -> None:
-        self.app, self.folders = app, folders or gradio_folders()
+    def __init__(self, app, folders: dict[str, Path]) -> None:
+        self.app, self.folders = app, {prefix: folder.resolve() for prefix, folder in folders.items()}
         self.kept: dict[str, Kept] = {}  # URL path → what is sent
 
     async def __call__(self, scope, receive, send) -> None:
@@ -99,6 +98,6 @@ class StaticCache:
             if not path.startswith(prefix):
                 continue
             file = (folder / path[len(prefix):]).resolve()
-            if file.is_relative_to(folder.resolve()) and file.is_file() and file.stat().st_size <= LARGEST:
+            if file.is_relative_to(folder) and file.is_file() and file.stat().st_size <= LARGEST:
                 return keep(file, FOREVER if prefix == "/assets/" else REVALIDATE)
         return None
