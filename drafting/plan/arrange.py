@@ -10,9 +10,10 @@ among the others decides the rest:
   otherwise leads the group of work it stands in — never an item of its own;
 - a mention of the 第一责任人 duty among the work of organising and leading stays with that work,
   as real reports file it; the leader acting in person (带头讲授, 主持召开) goes to 第一责任人;
-- an activity stays in the work area of the facts pasted before it unless the corpus vote is
-  clearly for another one; a fact nobody can place is asked about, not filed under a theme that
-  would then assert what it does not say.
+- an activity stays in the work area of the facts pasted next to it unless the corpus vote is
+  clearly for another one, and a weak vote (a title's words, a few words like a corpus sentence)
+  does not pull it away (runs.py); a fact nobody can place is asked about, not filed under a theme
+  that would then assert what it does not say.
 """
 
 from __future__ import annotations
@@ -35,11 +36,10 @@ from lexicon.cues import (
 from lexicon.roles import Role
 
 from .placement import Placed, place
+from .runs import Step, Unit, best_run, unit_of
 
 OPEN_END = re.compile(r"[，,、：:]$")
-KEEP = 0.7
-"""A fact stays in the work area of the facts pasted before it unless that area's share of its
-vote is under half the winner's: the vote has to be clearly for a move."""
+SENTENCE_GOES_ON = re.compile(r"[；;]$")
 UNSURE = 0.34
 """Below this share of the vote, a fact that starts a new group is asked about."""
 ROLE_OF_KIND = {FactKind.PROBLEM: Role.SHORTCOMINGS, FactKind.PLAN: Role.PLANS}
@@ -164,45 +164,70 @@ WORK = (FactKind.ACTIVITY, FactKind.EVENT, FactKind.HONOUR)
 
 
 def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind, index, exclude_docs) -> None:
-    """Themes for the measures facts, in paste order: a fact keeps the area of the one before it
-    unless its own vote is clearly elsewhere; a continuation always keeps it."""
+    """Themes for the measures facts, the run of them at once (runs.py): a fact keeps the area of its
+    neighbours unless its own vote is clearly elsewhere; a continuation always keeps it."""
     allowed = kind.themes()
-    current = ""
+    run: list[tuple[Fact, Step]] = []
+    apart = False
     for fact in facts:
         filing = filings[fact.id]
         if filing.role != Role.MEASURES or FactKind(fact.kind) == FactKind.GUIDING:
+            apart = apart or filing.role not in ("", Role.MEASURES, Role.PREAMBLE)
             continue
         head = filings.get(filing.follows)
         if head and head.role not in (Role.MEASURES, Role.PREAMBLE):  # it continues a problem, a plan, a duty
             filing.role, filing.theme, filing.reason = head.role, head.theme, f"接续 {filing.follows}"
+            apart = True
             continue
-        if head and head.theme:
-            filing.theme, filing.reason = head.theme, f"接续 {filing.follows}，与之同属一项工作"
-            current = fact.theme = head.theme
+        if run and head and run[-1][0].id == filing.follows:
+            run.append((fact, Step(None, joined=True)))
             continue
         pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
         # The duty named among the work of organising stays with it; the leader's own study, 述法 or
         # 带队 work is filed by what it is about.
         placed = _duty_placed() if FactKind(fact.kind) == FactKind.DUTY and "第一责任人" in fact.text \
             else place(pasted, index, allowed, exclude_docs)
-        filing.theme, filing.reason, filing.question = _choose(fact, placed, current, kind)
-        current = fact.theme = filing.theme
+        runs_on = bool(run) and SENTENCE_GOES_ON.search(run[-1][0].text.strip()) is not None
+        run.append((fact, Step(placed, runs_on=runs_on, apart=apart)))
+        apart = False
+    units = best_run([step for _, step in run], kind, _fallback(kind))
+    for n, ((fact, step), unit) in enumerate(zip(run, units, strict=True)):
+        filing = filings[fact.id]
+        if step.joined:
+            filing.theme, filing.reason = run[n - 1][0].theme, f"接续 {filing.follows}，与之同属一项工作"
+        else:
+            near = (units[n - 1] if n else None, units[n + 1] if n + 1 < len(units) else None)
+            filing.theme, filing.reason, filing.question = _choose(fact, step.placed, unit, near, kind)
+        fact.theme = filing.theme
         fact.unsure = bool(filing.question)
 
 
 def _duty_placed() -> Placed:
-    return Placed("mechanism", 1.0, "第一责任人职责的落实，与组织领导工作放在一起", (("mechanism", 1.0),))
+    return Placed("mechanism", 1.0, "第一责任人职责的落实，与组织领导工作放在一起", (("mechanism", 1.0),), weight=1.0)
 
 
-def _choose(fact: Fact, placed: Placed, current: str, kind: ReportKind) -> tuple[str, str, str]:
+def _choose(fact: Fact, placed: Placed, unit: Unit, near: tuple[Unit | None, Unit | None],
+            kind: ReportKind) -> tuple[str, str, str]:
+    """(theme, reason, question) of a fact the run put in `unit`, between the units of the facts
+    before and after it (`near`)."""
     label = FactKind(fact.kind).label
-    if current and (not placed.theme or placed.share(current) >= KEEP * placed.confidence):
-        return current, f"{label} → 与前一条同属一项工作（{_area(current)}）", ""
-    theme = placed.theme or _fallback(kind)
-    question = ""
-    if placed.confidence < UNSURE:
-        question = f"{fact.id} 放在哪一部分？工具拿不准，请在提纲中确认或移动。"
-    return theme, f"{label} → {_area(theme)}；{placed.reason}", question
+    own = [theme for theme, _ in placed.scores if unit_of(kind, theme) == unit]
+    theme = own[0] if own else _theme_in(unit, kind)
+    ask = f"{fact.id} 放在哪一部分？工具拿不准，请在提纲中确认或移动。"
+    if placed.theme and unit_of(kind, placed.theme) == unit:
+        unsure = placed.confidence < UNSURE and unit != near[0]
+        return theme, f"{label} → {_area(theme)}；{placed.reason}", ask if unsure else ""
+    if unit in near:
+        side = "前" if unit == near[0] else "后"
+        return theme, f"{label} → 与{side}一条同属一项工作（{_area(theme)}）", ""
+    return theme, f"{label} → {_area(theme)}；{placed.reason}", ask
+
+
+def _theme_in(unit: Unit, kind: ReportKind) -> str:
+    """The main theme of a unit no vote named (a fact nobody could place, filed with its neighbours)."""
+    spec = next((s for s in kind.measures() if s.key == unit[0]), kind.measures()[0])
+    topic = next((t for t in spec.topics if t.key == unit[1]), None)
+    return topic.themes[0] if topic else unit[1]
 
 
 def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> None:

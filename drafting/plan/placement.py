@@ -43,6 +43,8 @@ class Placed:
     scores: tuple[tuple[str, float], ...] = ()
     """Every theme's share of the vote, largest first: a neighbour's theme may still fit."""
     reasons: tuple[tuple[str, str], ...] = ()
+    weight: float = 0.0
+    """How much evidence there was: the votes' sum before they became shares."""
 
     def share(self, theme: str) -> float:
         return dict(self.scores).get(theme, 0.0)
@@ -109,7 +111,8 @@ def corpus_votes(text: str, index, exclude_docs=()) -> list[Vote]:
 
 
 def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
-    """The theme (among `allowed`, the kind's themes) a fact belongs to."""
+    """The theme (among `allowed`, the kind's themes) a fact belongs to, by what it does (unnamed)."""
+    text = unnamed(text)
     scores: dict[str, float] = {}
     reasons: dict[str, tuple[float, str]] = {}
     for vote in corpus_votes(text, index, exclude_docs):
@@ -127,7 +130,20 @@ def place(text: str, index, allowed: set[str], exclude_docs=()) -> Placed:
     ranked = tuple(sorted(((k, round(v / total, 3)) for k, v in scores.items()), key=lambda kv: -kv[1]))
     theme, confidence = ranked[0]
     why = tuple((k, r) for k, (_, r) in reasons.items())
-    return Placed(theme, confidence, dict(why).get(theme, "按事实本身的用词归类"), ranked, why)
+    return Placed(theme, confidence, dict(why).get(theme, "按事实本身的用词归类"), ranked, why, round(total, 3))
+
+
+NAMES = re.compile(r"“[^“”]{7,}”|《[^《》]+》")
+"""A document's title and a quoted campaign name or slogan (“打造市场化法治化国际化营商环境”): what
+the work is called, not what was done. A short quote names a thing the work is about (“两癌”,
+“三八”, “谁执法谁普法”) and stays."""
+
+
+def unnamed(text: str) -> str:
+    """A fact as the corpus is asked about it: without the titles and names that would vote for the
+    area they name (印发《…法制宣传教育…规划》 is organising work, not 普法), unless nothing else is left."""
+    rest = NAMES.sub("", text)
+    return rest if len(rest) >= 6 else text
 
 
 def _short(heading: str) -> str:

@@ -60,6 +60,7 @@ def _word_end(text: str, end: int) -> int:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+RUNS_ON = re.compile(r"[；;]$")
 _CLOSING = {"（": "）", "(": ")"}
 
 
@@ -232,14 +233,18 @@ def _top(group: Group) -> str:
 
 def by_facet(group: Group) -> list[Group]:
     """A long group split by what its facts do, in paste order; a fact naming no facet (or
-    continuing the one before) stays with the one before; a part of one fact joins its neighbour."""
+    continuing the one before) stays with the one before — unless it ends with ；, when the paste
+    parted one sentence and it goes with the one after; a part of one fact joins its neighbour."""
     if len(group.facts) < SPLIT_AT:
         return [group]
     parts: list[Group] = []
-    for fact in group.facts:
+    keys = [facet_of(group.theme, f.text) for f in group.facts]
+    for n, fact in enumerate(group.facts):
         # a fact that continues the one before (joined when pasted, or by the outline) stays with it
         goes_on = fact.joined or bool(parts and fact.follows and fact.follows == parts[-1].facts[-1].id)
-        key = "" if goes_on else facet_of(group.theme, fact.text)
+        key = "" if goes_on else keys[n]
+        if not goes_on and not key and n + 1 < len(keys) and keys[n + 1] and RUNS_ON.search(fact.text.strip()):
+            key = keys[n + 1]  # a sentence the paste parted at its ； goes with its second half
         if parts and (not key or key == parts[-1].facet):
             parts[-1].facts.append(fact)
         else:
@@ -254,6 +259,16 @@ def by_facet(group: Group) -> list[Group]:
         first = merged.pop(0)
         merged[0].facts[:0] = first.facts
     return merged if len(merged) > 1 else [group]
+
+
+def facet_facts(group: Group) -> int:
+    """How many of a facet part's facts are its facet's work: those its words name, and the facts
+    that continue one of them (…普法需求清单，齐力开展普法宣传 / 截至目前…开展普法宣传58场次)."""
+    count, last = 0, False
+    for fact in group.facts:
+        last = facet_of(group.theme, fact.text) == group.facet or (last and fact.follows != "")
+        count += last
+    return count
 
 
 def with_derived(fact: Fact, facts: dict[str, Fact], plan_answers: dict[str, str]) -> str:

@@ -35,6 +35,7 @@ from .items import (
     Group,
     continuations,
     enumerate_items,
+    facet_facts,
     fact_clause,
     join_clauses,
     names_its_subject,
@@ -177,6 +178,9 @@ class OfflineComposer(SectionWriter):
         options = [o for o in options if not _shares_words(o[0], section_heading)] or options
         fitting = [o for o in options if area_fits(o[0], texts)]
         strict = [o for o in fitting if claims_only_named(o[0], texts)]
+        if part and 2 * facet_facts(group) >= len(texts):
+            # the facet's own words (工作队, 需求清单 …) say its heading's work for half the facts
+            strict = [o for o in options if o[0] in part.headings] + strict
         for pool in (strict, [(plain_heading(texts), [])], [] if alone else fitting):
             for k in range(len(pool)):
                 heading, source = pool[(variant + k) % len(pool)]
