@@ -110,8 +110,10 @@ def serve(settings, workbench, logins=None, streams: bool = True):
     """The app's page on settings.port as `python app.py` serves it (its login, and a session's event
     stream kept to its user unless `streams` is False); (the demo to close, its address)."""
     import app
+    from drafting.shell.launch import serve_static_from_memory
 
     demo = app.build_app(settings, workbench, logins)
     options = app.launch_options(settings, demo.page_logins.logins, pages=demo.page_logins if streams else None)
     demo.queue().launch(**options, prevent_thread_lock=True, quiet=True)
+    serve_static_from_memory(app.gr, demo.app)
     return demo, f"http://127.0.0.1:{settings.port}"

@@ -27,11 +27,13 @@ pytestmark = [pytest.mark.browser,
 @pytest.fixture
 def app_url(tmp_path):
     import app
+    from drafting.shell.launch import serve_static_from_memory
     from drafting.shell.services import make_workbench
 
     settings = Settings.from_env(env={}, data_dir=tmp_path / "data", port=free_port())
     demo = app.build_app(settings, make_workbench(settings))
     demo.queue().launch(**app.launch_options(settings, Logins()), prevent_thread_lock=True, quiet=True)
+    serve_static_from_memory(app.gr, demo.app)  # as python app.py serves gradio's front-end files
     yield f"http://127.0.0.1:{settings.port}/", settings
     demo.close()
 

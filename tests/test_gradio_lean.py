@@ -1,6 +1,7 @@
 """The app switches off what gradio does for its own developers and for a monitoring page we do not
 offer (drafting/shell/gradio_lean.py): the type-stub writer at import (about a second of CPU per
-start, and no writes into site-packages) and the pandas summary of past events after each event.
+start, and no writes into site-packages), the pandas summary of past events after each event, and
+asking for the same __init__ signature again and again.
 If a gradio release renames what is switched off, this says so."""
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ queue.events_recorded = 3  # three events have run
 summary = queue.compute_analytics_summary([{"function": "f", "status": "success", "process_time": 0.1}] * 3)
 print(meta.create_or_modify_pyi.__name__, queue.ANALYTICS_MAX_EVENTS, summary)
 print(*[c['props']['value'] for c in demo.get_config_file()['components'] if c['props'].get('elem_id') == 'rd-probe'])
+import inspect, gradio.blocks as blocks
+asked = [blocks.inspect.signature(gr.Textbox.__init__), meta.inspect.getfullargspec(gr.Button.__init__)]
+again = [blocks.inspect.signature(gr.Textbox.__init__), meta.inspect.getfullargspec(gr.Button.__init__)]
+print(asked[0] is again[0] and asked[1] is again[1], asked == [inspect.signature(gr.Textbox.__init__),
+      inspect.getfullargspec(gr.Button.__init__)], blocks.inspect.isclass is inspect.isclass)
 """
 
 
@@ -31,3 +37,4 @@ def test_importing_the_app_leaves_out_gradios_stub_writer_and_event_summary_and_
     lines = run.stdout.splitlines()
     assert lines[0] == "no_type_stubs 1 {'functions': {}}", "the writer is skipped; one event kept, never summarised"
     assert lines[1] == "正文", "components are built as before"
+    assert lines[2] == "True True True", "gradio's modules remember each signature; the rest of inspect is inspect's"

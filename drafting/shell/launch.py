@@ -7,6 +7,7 @@ from __future__ import annotations
 from .access import ToolAccess
 from .http_api import PREFIX, api_routes
 from .mcp_tools import publish
+from .static_cache import StaticCache, gradio_folders
 from .tools import AgentTools
 
 
@@ -25,9 +26,19 @@ def serve(gr, demo, workbench, logins, options: dict, block: bool = True) -> Age
     options = dict(options)  # the JSON API's routes join app.launch_options' app_kwargs (its middleware)
     app_kwargs = {**options.pop("app_kwargs", {}), "routes": api_routes(tools)}
     demo.launch(**{**options, "prevent_thread_lock": True}, mcp_server=tools.access.enabled, app_kwargs=app_kwargs)
+    serve_static_from_memory(gr, demo.app)
     if block:
         where = (demo.local_url or "").rstrip("/")
         print(f"* 起草接口：MCP {where}/gradio_api/mcp/ · JSON {where}{PREFIX}/openapi.json"
               if tools.access.enabled else "* 起草接口未开启：本应用设置了登录，设置 REPORTDRAFT_API_TOKEN 后开启。")
         demo.block_thread()
     return tools
+
+
+def serve_static_from_memory(gr, app) -> None:
+    """Gradio's front-end files answered before its middleware and routes (static_cache.py): `app`
+    (a launched demo's FastAPI app) runs `middleware_stack`, built at its first request; ours goes
+    around it."""
+    if not isinstance(app.middleware_stack, StaticCache):
+        stack = app.middleware_stack or app.build_middleware_stack()
+        app.middleware_stack = StaticCache(stack, gradio_folders(gr))
