@@ -69,3 +69,11 @@ def test_a_static_file_is_revalidated_and_the_rest_is_gradios_as_before(address)
 def test_the_folders_are_those_gradios_routes_serve():
     routes = {"/assets/": BUILD_PATH_LIB, "/static/": STATIC_PATH_LIB}
     assert gradio_folders(gradio) == {prefix: Path(folder).resolve() for prefix, folder in routes.items()}
+
+
+def test_a_range_request_is_gradios_even_once_the_file_is_kept(address):
+    logo = f"{address}/static/img/logo.svg"
+    assert get(logo, **{"Accept-Encoding": "br"})[1]["cache-control"] == REVALIDATE  # now kept in memory
+    status, headers, body = get(logo, **{"Accept-Encoding": "br", "Range": "bytes=0-9"})
+    assert "cache-control" not in headers, "Gradio's route answered, not the memory"
+    assert status == 206 and body == (gradio_folders(gradio)["/static/"] / "img/logo.svg").read_bytes()[:10]

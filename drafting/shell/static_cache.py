@@ -67,11 +67,12 @@ class StaticCache:
         self.kept: dict[str, Kept] = {}  # URL path → what is sent
 
     async def __call__(self, scope, receive, send) -> None:
-        kept = self.lookup(scope) if scope.get("type") == "http" and scope.get("method") == "GET" else None
+        headers = {name.lower(): value for name, value in scope.get("headers") or ()}
+        plain_get = scope.get("type") == "http" and scope.get("method") == "GET" and b"range" not in headers
+        kept = self.lookup(scope.get("path", "")) if plain_get else None
         if kept is None:
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or ())
         if kept.encoding and b"br" not in headers.get(b"accept-encoding", b""):
             await self.app(scope, receive, send)  # Gradio's gzip fallback
             return
@@ -83,11 +84,10 @@ class StaticCache:
         await send({"type": "http.response.start", "status": 304 if fresh else 200, "headers": out})
         await send({"type": "http.response.body", "body": b"" if fresh else kept.body})
 
-    def lookup(self, scope) -> Kept | None:
-        """What is kept for this request's path (read the first time), or None: Gradio's to answer."""
-        path = scope.get("path", "")
+    def lookup(self, path: str) -> Kept | None:
+        """What is kept for this path (read the first time), or None: Gradio's to answer."""
         found = self.kept.get(path)
-        if found is None and not any(name.lower() == b"range" for name, _ in scope.get("headers") or ()):
+        if found is None:
             found = self.read(path)
             if found is not None:  # only files that exist are kept: their number is bounded
                 self.kept[path] = found
