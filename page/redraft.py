@@ -19,16 +19,16 @@ def build(ui) -> None:
     ui.redraft_outputs = [ui.redraft, ui.redraft_btn, ui.redraft_all_btn]
 
 
-def panel(draft) -> tuple:
-    """What the panel shows for this draft: (its choices and ticks, its buttons)."""
-    choices, ticked, which = P.redraft_choices(draft)
-    shown = S.written(draft)
-    label = f"重新起草这些部分（已勾选{which}；锁定的部分不会改动，其余保持不变）" if which else "重新起草这些部分"
-    return (gr.update(choices=choices, value=ticked, visible=shown, label=label),
-            gr.update(visible=shown), gr.update(visible=shown))
-
-
 def state(draft) -> tuple:
-    """What `panel` depends on, to send it only when it changed."""
-    choices, ticked, _ = P.redraft_choices(draft)
-    return tuple(choices), tuple(ticked), S.written(draft)
+    """What the panel shows for this draft (choices, ticks, what the ticks are, shown or not): kept
+    by the page to send the panel only when it changed."""
+    choices, ticked, which = P.redraft_choices(draft)
+    return tuple(choices), tuple(ticked), which, S.written(draft)
+
+
+def panel(shows: tuple) -> tuple:
+    """The panel's updates for a `state`: its choices and ticks, its buttons."""
+    choices, ticked, which, shown = shows
+    label = f"重新起草这些部分（已勾选{which}；锁定的部分不会改动，其余保持不变）" if which else "重新起草这些部分"
+    return (gr.update(choices=list(choices), value=list(ticked), visible=shown, label=label),
+            gr.update(visible=shown), gr.update(visible=shown))

@@ -57,7 +57,7 @@ def fill(draft, view, shown: dict, want_tab: bool, parts: dict[str, list], fresh
         values += changed(cards[sid], None if sid in mounted else shown.get(sid))
     tab = (f"draft {time.monotonic()}", False) if want_tab else (gr.skip(), gr.skip())
     redraft = R.state(draft)
-    panel = R.panel(draft) if redraft != shown.get("_redraft") else (gr.skip(),) * 3
+    panel = R.panel(redraft) if redraft != shown.get("_redraft") else (gr.skip(),) * 3
     sent = {sid: cards[sid] for sid in parts if sid in cards}  # a card not built yet is sent once it is
     return (layout if layout != tuple(parts) else gr.skip(), {**sent, "_full": text, "_redraft": redraft}, *tab,
             text if text != before else gr.skip(), C.totals(draft) if text != before else gr.skip(), *panel, *values)
