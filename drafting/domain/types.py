@@ -219,9 +219,14 @@ class Draft:
         return cls.from_dict(json.loads(text))
 
 
-__all__ = ["MARKER_RE", "Draft", "DraftMeta", "Fact", "Figure", "Section", "Source", "strip_markers"]
+__all__ = ["MARKER_RE", "Draft", "DraftMeta", "Fact", "Figure", "Section", "Source", "next_section_id", "strip_markers"]
 
 
 def strip_markers(text: str) -> str:
     """The text as printed: without 【F3】 markers."""
     return MARKER_RE.sub("", text)
+
+
+def next_section_id(taken) -> str:
+    """A section id none of `taken` has: s1, s2, … one past the highest."""
+    return f"s{max((int(t[1:]) for t in taken if t[1:].isdigit()), default=0) + 1}"

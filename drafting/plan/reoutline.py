@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from drafting.domain.types import MARKER_RE, Draft, Fact, Section
+from drafting.domain.types import MARKER_RE, Draft, Fact, Section, next_section_id
 from lexicon.roles import Role
 
 from .fact_match import Match, match_facts
@@ -79,7 +79,7 @@ def lay_out(current: Draft, fresh: Draft) -> tuple[list[Section], dict[str, str]
         if fs.id in pairs:
             home[fs.id] = pairs[fs.id]
             continue
-        new_id = fs.id if fs.id not in taken else _next_id(taken)
+        new_id = fs.id if fs.id not in taken else next_section_id(taken)
         taken.add(new_id)
         home[fs.id] = new_id
         fresh_only.append(replace(fs, id=new_id))
@@ -195,7 +195,3 @@ def _touched(section: Section) -> bool:
 
 def _position(fresh: Draft, section: Section, home: dict[str, str]) -> int:
     return next(i for i, s in enumerate(fresh.sections) if home[s.id] == section.id)
-
-
-def _next_id(taken: set[str]) -> str:
-    return f"s{max((int(t[1:]) for t in taken if t[1:].isdigit()), default=0) + 1}"

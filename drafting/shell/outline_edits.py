@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from drafting.domain.types import USER_PLACED, Draft, Section
+from drafting.domain.types import USER_PLACED, Draft, Section, next_section_id
 from drafting.errors import InputError
 from drafting.plan.outline import refresh_gaps
 from lexicon.roles import Role
@@ -53,7 +53,7 @@ class OutlineEdits:
         if len(draft.body_sections()) >= MAX_SECTIONS:
             raise InputError(f"一份报告最多 {MAX_SECTIONS} 个部分（一级标题编号到九十九），不能再添加："
                              "请把内容并入已有的部分。")
-        new_id = f"s{max(int(s.id[1:]) for s in draft.sections) + 1}"
+        new_id = next_section_id(s.id for s in draft.sections)
         body = draft.body_sections()
         # A new achievements section goes after the last measures section, before the rest.
         after = max((i for i, s in enumerate(draft.sections) if s.role == Role.MEASURES), default=len(body))
