@@ -102,3 +102,18 @@ def test_a_wrong_office_table_is_said_at_start(data_dir, monkeypatch, tmp_path, 
     capsys.readouterr()
     assert main(["eval", "--cases", str(tmp_path)]) == 2
     assert "REPORTDRAFT_TERMS" in capsys.readouterr().err
+
+
+def test_a_stock_sentence_is_listed_as_the_text_has_it_after_a_law_named_in_full_earlier():
+    """The note under a section quotes the 通用表述 the reader sees: a law named in full in an earlier
+    section stays short in this one, in the text and in the note alike."""
+    from drafting.domain.types import Section
+    from drafting.write.pipeline import in_official_terms
+
+    stock = "以《家庭教育促进法》《妇女权益保障法》等法律法规为重点，开展普法宣传"
+    sections = [Section("s1", "measures", "一、举措", "宣讲《妇女权益保障法》42场次【F1】。"),
+                Section("s2", "plans", "二、计划", f"一是{stock}。", stock=[stock])]
+    earlier, plans = in_official_terms(sections)
+    assert "《中华人民共和国妇女权益保障法》" in earlier.text
+    assert plans.stock == ["以《中华人民共和国家庭教育促进法》《妇女权益保障法》等法律法规为重点，开展普法宣传"]
+    assert plans.stock[0] in plans.text

@@ -104,18 +104,25 @@ def in_official_terms(sections: list[Section]) -> list[Section]:
     carries a wrong form. A locked section stays as the user left it; what it names counts as named."""
     terms, seen, out = term_table(), set(), []
     for section in sections:
+        before = set(seen)
         text = section.text if section.locked else corrected(section.text, terms, seen)
         if section.locked:
             misuses(text, terms, seen)
-        stock = [_as_written(s, text, terms) for s in section.stock]
+        stock = [_as_written(s, section.text, text, terms, before) for s in section.stock]
         out.append(section if text == section.text else replace(section, text=text, stock=stock))
     return out
 
 
-def _as_written(sentence: str, text: str, terms) -> str:
-    """A 通用表述 sentence as the corrected text has it."""
-    fixed = corrected(sentence, terms)
-    return fixed if sentence not in text and fixed in text else sentence
+def _as_written(sentence: str, original: str, text: str, terms, seen_before: set[str]) -> str:
+    """A 通用表述 sentence as the corrected text has it: corrected with what the draft had named before
+    it (a law named in full earlier stays short here, as in the text)."""
+    at = original.find(sentence)
+    if at < 0:
+        return sentence
+    seen = set(seen_before)
+    corrected(original[:at], terms, seen)
+    fixed = corrected(sentence, terms, seen)
+    return fixed if fixed in text else sentence
 
 
 def recheck(draft: Draft, index=None, section_ids: list[str] | None = None) -> Draft:
