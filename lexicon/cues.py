@@ -109,6 +109,9 @@ title); the organisation may stand before it (区政府主要负责同志, 镇�
 SELF_BEFORE_LEADER = (r"(?:[\u4e00-\u9fff]{0,4}?(?:镇|乡|县|区|市|州|旗|街道))?"
                       r"(?:党委|党工委|党组|人民政府|政府|妇联|办事处)?")
 """Regex fragment: the organisation a leader subject may be named with (镇领导, 区政府主要负责同志)."""
+DUTY_ACTS = (r"研究部署[^，,。；;]{0,8}法治", r"召开[^，,。；;]{0,10}依法治[省市州县区旗镇乡]委员会")
+"""Regex fragments: the leadership's own acts on the rule of law, in the words of the 第一责任人 rules —
+studying and deploying 法治建设, convening the 全面依法治X委员会 — whoever the sentence names."""
 DUTY_NAMES = ("第一责任人", "述法")
 """Words that name the leader's rule-of-law duty itself, even inside a quoted title (严格执行《党政主要负责人
 履行推进法治建设第一责任人职责规定》): 述法 is the leaders' report on that duty."""
@@ -128,7 +131,8 @@ FRAMINGS = (r"在[^，。；]{1,24}(?:领导|指导|关心|支持)下",
             r"立足[^，。；]{0,30}", "主动担当作为", "积极行动", r"扎实推动[^，。；]{0,20}各项工作[^，。；]{0,6}",
             r"始终(?:将|把)[^，。；]{0,30}作为[^，。；]{0,20}", r"不断创新工作(?:方式|方法)[、和]?(?:方式|方法)?",
             r"(?:努力|不断|切实|进一步)?提高[^，。；]{0,20}(?:水平|能力|层次|凝聚力|战斗力|意识)",
-            r"不断加强[^，。；]{0,30}建设", r"[^，。；]{0,6}期间", r"紧扣[^，。；]{0,30}",
+            r"不断加强[^，。；]{0,30}建设", r"(?:着力|著力|切实)?(?:抓好|加强)[^，。；]{0,24}(?:队伍|组织|班子)建设",
+            r"建立[^，。；]{0,30}长效机制", r"[^，。；]{0,6}期间", r"紧扣[^，。；]{0,30}",
             r"(?:切实)?履行[^，。；]{0,12}职能",
             "不断强化工作措施", r"着力推动[^，。；]{0,30}", r"全面谋划[^，。；]{0,20}工作",
             r"以高水平法治保障[^，。；]{0,30}",
@@ -168,6 +172,7 @@ HEAD_IN_PERSON = re.compile(HEAD + "、?" + either(LEADER_ACTS))
 LEADER_IN_PERSON = re.compile(f"^{SELF_BEFORE_LEADER}(?:(?:{either(LEADER_SUBJECTS)}|(?<=[镇乡县区市道])领导)"
                               f"[\u4e00-\u9fff]{{0,3}}[、，,]?)+{either(LEADER_ACTS)}")
 DUTY_NAMED = re.compile(either(DUTY_NAMES))
+DUTY_ACTED = re.compile(either(DUTY_ACTS, escape=False))
 HONOUR_WORDS = re.compile(either(HONOURS, escape=False))
 FRAMING_CLAUSE = re.compile("^" + either(FRAMINGS, escape=False) + "$")
 ACTION_WORDS = re.compile(either(ACTIONS) + "(?=[\u4e00-\u9fff《“\"0-9□])")

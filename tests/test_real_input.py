@@ -27,6 +27,10 @@ META = build_meta("前进区教育局", 2023, "fazhi", when="2024-02-20")
     ("始终将强化领导干部法治意识作为一项基础性工作来抓", FactKind.GUIDING),
     ("充分利用镇级微信公众号平台", FactKind.ACTIVITY),
     ("在广大妇女和家庭中深入开展理想信念宣传教育", FactKind.ACTIVITY),
+    ("著力抓好领导班子和党员干部队伍建设", FactKind.GUIDING),
+    ("加强街道、社区（村）妇联组织建设", FactKind.GUIDING),
+    ("建立“不忘初心、牢记使命”主题教育长效机制", FactKind.GUIDING),
+    ("加强基层妇联组织建设，新建“妇女微家”3个", FactKind.ACTIVITY),
 ])
 def test_a_fact_is_typed_by_what_its_sentence_does_not_by_a_word_in_it(text, kind):
     assert classify(Fact("F1", text), META) == kind
@@ -76,6 +80,17 @@ def test_framing_opens_the_preamble_or_leads_its_group_and_is_never_an_item(seed
     assert units["F1"].role == "preamble"
     assert units["F3"].role == "measures" and units["F3"].first, "framing among the work leads its group"
     assert units["F3"].key == units["F4"].key
+
+
+def test_a_paste_that_opens_with_the_years_aims_puts_them_in_the_preamble(seed_index):
+    """A 区妇联's opening (evals/realset 004): aims with nothing done in them, then honours — the aims
+    are the preamble's words, as the real drafter wrote them, not items of work."""
+    facts = ("建立“不忘初心、牢记使命”主题教育长效机制\n著力抓好领导班子和党员干部队伍建设\n"
+             "加强街道、社区（村）妇联组织建设\n李丽家庭荣获“全国抗疫最美家庭”")
+    draft = draft_report(build_meta("xx区妇女联合会", 2020, "zongjie", when="2021-01-20"), facts, index=seed_index)
+    units = fact_units(draft)
+    assert [units[f].role for f in ("F1", "F2", "F3")] == ["preamble"] * 3
+    assert units["F4"].role == "highlights"
 
 
 def test_the_leader_acting_in_person_goes_to_first_responsible(seed_index):

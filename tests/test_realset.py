@@ -54,7 +54,7 @@ def test_real_reports_floor(seed_index):
     holds what is, so that no change goes back."""
     figures = overall(run(seed_index))
     assert figures["facts"] == 158
-    assert figures["role_accuracy"] >= 0.93
+    assert figures["role_accuracy"] >= 0.96
     assert figures["placement"] >= 0.84
     assert figures["cohesion"] >= 0.86 and figures["separation"] >= 0.75
     assert figures["dropped"] == 0 and figures["stray"] == 0

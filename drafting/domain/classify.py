@@ -24,6 +24,7 @@ from lexicon.cues import (
     ACTION_WORDS,
     ACTOR_BEFORE_WILL,
     DONE,
+    DUTY_ACTED,
     DUTY_NAMED,
     FRAMING_CLAUSE,
     FUTURE_LEAD,
@@ -96,7 +97,8 @@ def classify(fact: Fact, meta: DraftMeta) -> FactKind:
         return FactKind.PLAN
     if _falls_short(body) and not has_figure:
         return FactKind.PROBLEM
-    if LEADER_IN_PERSON.match(body) or HEAD_IN_PERSON.search(body) or DUTY_NAMED.search(text):
+    if LEADER_IN_PERSON.match(body) or HEAD_IN_PERSON.search(body) or DUTY_NAMED.search(text) \
+            or DUTY_ACTED.search(body):
         return FactKind.DUTY  # the duty's own name types a fact even in a quoted title (《…第一责任人职责规定》)
     if HONOUR_WORDS.search(body):
         return FactKind.HONOUR

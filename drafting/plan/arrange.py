@@ -136,7 +136,9 @@ def _by_kind(fact: Fact, before: Fact | None, facts: list[Fact], n: int, kind: R
         return Filing(role, reason=f"{label} → {role.label}")
     if fact_kind == FactKind.HONOUR and _has(kind, Role.HIGHLIGHTS):
         return Filing(Role.HIGHLIGHTS, reason=f"{label} → {Role.HIGHLIGHTS.label}")
-    if fact_kind == FactKind.DUTY and _has(kind, Role.FIRST_RESPONSIBLE) and _in_person(fact, facts, n):
+    acted_for = follows and not leader_acts(fact.text) and not names_duty(fact.text) and before.kind != FactKind.DUTY
+    if fact_kind == FactKind.DUTY and _has(kind, Role.FIRST_RESPONSIBLE) and not acted_for \
+            and _in_person(fact, facts, n):
         return Filing(Role.FIRST_RESPONSIBLE, reason=f"{label} → {Role.FIRST_RESPONSIBLE.label}")
     if fact_kind == FactKind.GUIDING and not follows:
         return Filing(Role.PREAMBLE, reason=f"{label} → 导语", lead=True)

@@ -17,7 +17,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.domain.wording import kind_of
 from lexicon.areas import area_counts, areas, near
-from lexicon.cues import CONTINUATION_LEAD
+from lexicon.cues import AGENDA_LEAD, CONTINUATION_LEAD, MEETING
 from lexicon.roles import Role
 
 from .base import CheckResult
@@ -61,7 +61,7 @@ def _misplaced(fact, section: Section, draft: Draft, roles: set) -> str:
     if fact_kind == FactKind.FRAGMENT:
         return f"{fact.id}“{fact.text[:20]}”缺少“做了什么”，不能作为一项工作写入"
     expected = EXPECTED_ROLE.get(fact_kind, Role.MEASURES)
-    if expected not in roles or _also_fits(fact, fact_kind, section):
+    if expected not in roles or _also_fits(fact, fact_kind, section, draft):
         return ""
     if section.role != expected and not (expected == Role.MEASURES and section.role in (Role.HIGHLIGHTS, Role.OTHER)):
         return f"{fact.id}（{fact_kind.label}）放在“{where}”中，应放在“{expected.label}”部分"
@@ -72,17 +72,19 @@ def _misplaced(fact, section: Section, draft: Draft, roles: set) -> str:
     return ""
 
 
-def _also_fits(fact, fact_kind: FactKind, section: Section) -> bool:
+def _also_fits(fact, fact_kind: FactKind, section: Section, draft: Draft) -> bool:
     """A filing a drafter makes besides the usual one: framing leading its work, opening honours, the
     leader's duty among the work of organising and leading (组织领导), and a fact that continues the
-    fact pasted before it (确保…, 其中…) in that fact's section."""
+    fact pasted before it (确保…, 其中…, the agenda of the meeting before it) in that fact's section."""
     if section.role in ALSO_FITS.get(fact_kind, ()):
         return True
     among_work = fact.theme in LEADERSHIP or names_duty(fact.text)
     if fact_kind == FactKind.DUTY and section.role == Role.MEASURES and among_work:
         return True  # 述法 and the duty's name stand with the work they are part of (学法, 组织领导)
     number = int(fact.id[1:]) if fact.id[1:].isdigit() else 0
-    return bool(fact.joined or CONTINUATION_LEAD.match(fact.text)) and f"F{number - 1}" in section.fact_ids
+    before = draft.fact(f"F{number - 1}") if f"F{number - 1}" in section.fact_ids else None
+    agenda = before is not None and AGENDA_LEAD.match(fact.text) and MEETING.search(before.text)
+    return before is not None and bool(fact.joined or CONTINUATION_LEAD.match(fact.text) or agenda)
 
 
 def unit_heading(section: Section, fact_id: str) -> str:
