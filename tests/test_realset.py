@@ -56,7 +56,7 @@ def test_real_reports_floor(seed_index):
     assert figures["facts"] == 158
     assert figures["role_accuracy"] >= 0.96
     assert figures["placement"] >= 0.85
-    assert figures["cohesion"] >= 0.88 and figures["separation"] >= 0.77
+    assert figures["cohesion"] >= 0.87 and figures["separation"] >= 0.78
     assert figures["dropped"] == 0 and figures["stray"] == 0
 
 
@@ -66,4 +66,4 @@ def test_held_out_reports_floor(seed_index):
     assert figures["facts"] == 142
     assert figures["role_accuracy"] >= 0.87 and figures["placement"] >= 0.73
     assert figures["cohesion"] >= 0.62 and figures["separation"] >= 0.87 and figures["dropped"] == 0
-    assert figures["stray"] <= 2
+    assert figures["stray"] <= 3

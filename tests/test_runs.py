@@ -174,3 +174,43 @@ def test_a_models_name_does_not_file_the_creation_under_the_work_it_names(seed_i
     units = _units("正阳镇人民政府", 2023, "pufa", ZHENGYANG_MODELS, seed_index)
     assert units["F2"].key == units["F1"].key
     assert "学法" not in units["F2"].title
+
+
+QIANJIN = """部署年度依法行政工作,明确年度重要任务,推进法治政府建设各项工作
+严格落实局长为建设法治政府第一责任人职责,加强组织领导力量
+（4）研究法治政府建设重点工作,加强人员配备和经费保障
+学习《教育法》《教师法》《未成年人保护法》《义务教育法》和《行政许可法》等法律法规。
+利用单位宣传栏、微信群等,并利用“12.4”法制宣传日等活动进行集中宣传"""
+
+
+def test_a_lone_fact_joins_kin_work_only_under_a_heading_that_still_says_what_it_is(seed_index):
+    """学习《教育法》…等法律法规 is 学法: kin to 组织领导, but a heading of 组织领导 would not say it, so
+    it stands under its own 学法 heading (the fifth review's 014)."""
+    units = _units("前进区教育局", 2023, "fazhi", QIANJIN, seed_index)
+    assert units["F4"].key != units["F3"].key and "学法" in units["F4"].title
+
+
+ZHOUJI_TRAINING = """2023年,寻访最美家庭9户、选树平安家庭2户
+我街道联合潜江市微派培训学校开办新媒体培训班,发动各村居组织30余名妇女参与培训
+组织辖区23支巾帼志愿服务队开展“清洁家园共创文明”志愿服务
+组织辖区妇女参与庆“三八”公益健步走活动"""
+
+
+def test_women_trained_are_women_developing_not_a_team_or_a_family_item(seed_index):
+    """30余名妇女参与培训 is the women's own skills (建功发展), not a 普法 team, and not 家风 work because
+    the 最美家庭 search was pasted just before it (the fifth review's 001)."""
+    units = _units("周矶街道妇女联合会", 2023, "zongjie", ZHOUJI_TRAINING, seed_index)
+    assert units["F2"].key != units["F1"].key
+    assert "家" not in units["F2"].title
+
+
+DAHE = """打造“院坝课堂+流动宣讲”双普法阵地
+利用农闲时段在村民院落、古树之下开展“围坐式”普法
+通过案例还原、政策问答等互动形式,解读土地流转、婚姻家庭等热点法律问题28个"""
+
+
+def test_how_the_work_before_was_done_stays_with_it(seed_index):
+    """通过…等互动形式，解读…热点法律问题28个 tells how the 围坐式普法 went: one unit, whatever 土地流转
+    or 婚姻家庭 would say on their own (evals/heldout 104)."""
+    units = _units("大河乡人民政府", 2025, "fazhi", DAHE, seed_index)
+    assert units["F3"].key == units["F2"].key

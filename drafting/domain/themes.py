@@ -40,7 +40,7 @@ THEMES = [
               "台账 专题会议 督察 整改 绩效")),
     Theme("publicity", "普法宣传", _re("普法 宣传 宣讲 法治氛围 法治环境 法治宣传 主题活动 阵地"), None,
           _re("普法 法治宣传 宣传 宣讲 资料 手册 彩页 宣传周 法律知识 进村 进社区 进校园 "
-              "法治讲座 法治文化 宣传栏 维权周 反家暴日 法治示范创建")),
+              "法治讲座 法治文化 宣传栏 维权周 反家暴日 法治示范创建 法律问题 答疑解惑")),
     Theme("media", "新媒体普法", _re("新媒体 网络 线上 形式 创新 平台"), None,
           _re("公众号 推文 短视频 视频 直播 线上 网络 微信 新媒体 竞赛 小程序 抖音 浏览量 云课堂")),
     Theme("team", "普法队伍", _re("普法队伍 队伍 人才 力量 志愿"), None,
@@ -117,7 +117,16 @@ def text_scores(text: str) -> dict[str, float]:
         hits = len(theme.text_words.findall(text)) + (len(form.findall(text)) if form else 0)
         if hits:
             scores[theme.key] = float(hits)
+    if WOMEN_TRAINED.search(text) and not CADRES.search(text):  # 妇女参与培训: their skills, not a 普法 team's
+        scores["development"] = scores.get("development", 0.0) + scores.pop("team", 0.0) + 1
     return scores
+
+
+WOMEN_TRAINED = re.compile(r"(?:妇女|女性|女农民|姐妹)[^，。；,;]{0,10}(?:参与|参加|接受)培训"
+                           r"|培训[^，。；,;]{0,4}(?:妇女|女性|女农民)")
+CADRES = re.compile(r"干部|执委|骨干|讲师|志愿者|网格员|调解员|工作者|法律明白人")
+"""Who was trained decides what the training was: women (妇女参与培训, 培训妇女420人次) learn skills for
+work and life (建功发展); cadres, 执委 and 志愿者 are a team being built (队伍建设)."""
 
 
 FORMS = {key: _re(words) for key, words in {

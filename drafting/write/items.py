@@ -219,11 +219,16 @@ def fold_lone_facts(groups: list[Group]) -> list[Group]:
 
 
 def _kin(home: Group, lone: Group) -> bool:
-    """Whether a lone fact's work is the home group's or kin to it (a facet's part keeps its own)."""
+    """Whether a lone fact's work is the home group's, or kin to it under a heading that still says
+    what it is (a facet's part keeps its own): 新媒体培训班 is no 家风 work because 普法 and 家教 are
+    kin, and 学习…法律法规 no 组织领导 because 学法 is kin to it."""
     if home.facet:
         return False
     ours, theirs = _top(home), _top(lone)
-    return bool(ours and theirs and near(ours) & {theirs})
+    if not (ours and theirs and near(ours) & {theirs}):
+        return False
+    texts = [f.text for f in lone.facts]
+    return ours == theirs or home.topic is None or any(fits(h, texts) for h in home.topic.headings)
 
 
 def _top(group: Group) -> str:
