@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from drafting.domain.types import Fact, strip_markers
-from lexicon.cues import ACTION_WORDS, MEANS_ONLY, REQUIREMENT
+from lexicon.cues import MEANS_ONLY, REQUIREMENT
 from lexicon.figures import figure_spans
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -93,12 +93,15 @@ def without_subject(clause: str, year: int, names: tuple[str, ...]) -> str:
 
 
 def shares_subject(rest: str) -> bool:
-    """Whether the self-name stands in a subject with others (镇妇联、团委和镇组织办联合发布…; pasted
-    run together, 镇妇联团委和…): what follows it names more actors before anything is done, so the name
-    cannot go without leaving the others as the subject."""
-    act = ACTION_WORDS.search(rest)
-    return bool(re.match(r"[、和与及同]", rest) or re.search(r"[、和与及]", rest[:act.start() if act else 0]))
+    """Whether the self-name stands in a subject with other bodies (镇妇联、团委和镇组织办联合发布…; pasted
+    run together, 镇妇联团委和…): the name cannot go without leaving the others as the subject. A 和
+    inside the work (加大对…妇女观和…的宣传力度) joins no bodies."""
+    return bool(CO_SUBJECT.match(rest))
 
+
+BODY_END = r"(?:委|办|局|会|联|站|所|院|队|部|组|校|团|协|社|处|中心|政府|支部)"
+"""How the name of a body ends (团委, 镇组织办, 司法局, 新时代文明实践站)."""
+CO_SUBJECT = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}}?{BODY_END})?[、和与及]")
 
 
 
