@@ -152,14 +152,23 @@ ACTIONS = ("开展", "组织", "举办", "召开", "学习", "宣传", "落实",
            "结合", "融入", "健全", "规范", "提升", "提高", "强化", "压实", "部署", "研究")
 """Verbs of done work: with something after them they say what was done (开展普法宣传), alone
 they name a topic (普法宣传)."""
+REQUIRED_ACTS = ("带头", "认真", "切实", "严格", "进一步", "加强", "坚持", "高度", "积极", "主动", "自觉", "深入",
+                 "不断", "持续")
+REQUIRED = r"[\u4e00-\u9fff、]{2,12}?要(?=" + "|".join(REQUIRED_ACTS) + ")"
+"""Regex fragment: a requirement put to others (镇直各部门干部要带头学法…) — what a meeting or a directive
+asked, not work done."""
 CONTINUATIONS = ("其中", "这是", "此外", "另外", "同时", "并且", "并", "例如", "比如", "如", "从而", "进而", "以此",
                  "为此",
                  "切实", "有效", "实现", "努力", "首次", "重点", "逐步", "共计", "累计", "截至", "紧密围绕", "旨在",
                  "受益", "覆盖", "吸引", "带动", "惠及", "促进", "确保", "以确保", "进行", "助力", "鼓励",
                  r"自[^，,。]{2,10}以来[，,]?(?:共|累计|已)",
-                 r"通过[^，。；]{2,20}[，,](?:营造|提升|增强|提高|促进|确保|形成)")
+                 r"通过[^，。；]{2,20}[，,](?:营造|提升|增强|提高|促进|确保|形成)",
+                 r"得到了?[^，。；]{0,30}(?:肯定|认可|好评|表扬|赞誉|点赞)",
+                 r"为[^，。；]{2,40}(?:贡献了?[^，。；]{0,12}力量|[作做]出了?[^，。；]{0,8}贡献|奠定了?[^，。；]{0,12}基础)",
+                 REQUIRED)
 """Regex fragments: a fact that opens with one of these continues the fact pasted before it (its
-purpose, its result, its figures, the means of it)."""
+purpose, its result with no subject of its own — 得到…充分肯定, 为…贡献了…力量 —, its figures, the
+means of it, a requirement a meeting put: 镇直各部门干部要带头学法…)."""
 
 WILL_DO_LEAD = re.compile("^将" + either(WILL_DO))
 FUTURE_LEAD = re.compile("^" + either(PLAN_AHEAD + PLAN_VERBS + ("预计", "将于", "计划于", "拟于")))
@@ -177,6 +186,7 @@ HONOUR_WORDS = re.compile(either(HONOURS, escape=False))
 FRAMING_CLAUSE = re.compile("^" + either(FRAMINGS, escape=False) + "$")
 ACTION_WORDS = re.compile(either(ACTIONS) + "(?=[\u4e00-\u9fff《“\"0-9□])")
 CONTINUATION_LEAD = re.compile("^" + either(CONTINUATIONS, escape=False))
+REQUIREMENT = re.compile("^" + REQUIRED)
 IN_PERSON_LEAD = re.compile(r"^(?:全年|今年|年内)?(?:共|先后|累计)?(?:带头|亲自|牵头|带队|主持)")
 """A fact with no subject that opens with what someone did in person (全年牵头开展法治专题宣讲2场次):
 after the leader's duty, the leader is who did it."""

@@ -1,8 +1,9 @@
 """Where the draft's words meet the user's facts, the sentence holds: a fact joined into a sentence
 that has said who and when does not say them again, a stock phrase does not repeat the fact's, a
 means clause does not wait for a verb that never comes, and a pasted sentence cut short is said to
-the user. Sentences from the review's real-report drafts (evals/heldout 101, 102, 103, 108, 110,
-114 and evals/realset 020); figures always kept."""
+the user; a joined fact keeps the connective it needs (同时, 通过, 会上, 会议要求) and a marker never
+splits a list. Sentences from the reviews' real-report drafts (evals/heldout 101, 102, 103, 106, 107,
+108, 110, 111, 114 and evals/realset 001, 002, 010, 020, 026); figures always kept."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def test_the_preamble_takes_a_guiding_fact_without_its_own_subject(seed_index):
     draft = _draft("南华县妇女联合会", 2023, "fazhi", facts, seed_index)
     preamble = _preamble(draft)
     assert "【F1】，高度重视依法治理和普法工作【F2】" in preamble
-    assert preamble.count("县妇联") == 1, preamble
+    assert all(sentence.count("县妇联") <= 1 for sentence in preamble.split("。")), preamble
 
 
 def test_the_preamble_does_not_say_the_facts_verb_again(seed_index):
@@ -99,3 +100,61 @@ def test_a_marker_never_splits_a_name_from_its_bracketed_part(seed_index):
     text = _text(_draft("长治市司法局", 2022, "zongjie", facts, seed_index))
     assert "示范村【F" not in text and "示范村（社区）”【F1】" in text
     assert "示范村（社区）2个【F2】" in text
+
+
+def test_a_means_clause_that_says_what_it_did_keeps_its_tongguo(seed_index):
+    facts = ("立足法治建设统筹协调职能,主动担当作为,扎实推动法治建设各项工作有序开展\n"
+             "通过党组理论学习中心组(扩大)专题学习、机关支部党员大会、科室政治理论学习等方式在全局掀起学习热潮。")
+    text = _text(_draft("重庆市长寿区司法局", 2022, "fazhi", facts, seed_index))
+    assert "通过党组理论学习中心组（扩大）专题学习" in text
+    assert "，党组理论学习中心组" not in text, "the means without its 通过 leaves the sentence broken"
+
+
+def test_a_fact_pasted_with_tongshi_keeps_it_and_the_federation_among_its_subjects(seed_index):
+    facts = ("疫情期间,镇妇联认真贯彻落实习近平总书记重要讲话精神,积极行动\n"
+             "同时镇妇联团委和镇组织办联合发布招募令,号召广大巾帼志愿者参与到疫情防控工作中。")
+    meta = build_meta("xx镇妇女联合会", 2021, "zongjie", when="2021-07-10", period="half", short_name="镇妇联")
+    text = _text(draft_report(meta, facts, index=seed_index))
+    assert "，同时镇妇联团委和镇组织办联合发布招募令" in text, text
+    assert "，团委和镇组织办" not in text, "团委 must not become the subject of the federation's work"
+
+
+def test_what_was_said_at_a_meeting_reads_as_the_meeting_said_it(seed_index):
+    facts = ("在镇直机关范围内开展了主题鲜明的“国策四法两纲”集中宣传活动\n"
+             "2、镇长董鹏带领与会人员共同学习了“国策四法两纲”的核心内容\n"
+             "镇直各部门干部要带头学法守法用法,在工作之余深入学习领会相关法律知识")
+    text = _text(_draft("青疃镇妇女联合会", 2025, "pufa", facts, seed_index))
+    assert "【F1】，会上，镇长董鹏带领与会人员" in text, text
+    assert "【F2】，会议要求，镇直各部门干部要带头学法守法用法" in text, "a requirement is not work done"
+
+
+def test_a_result_with_no_subject_goes_on_from_the_work_it_came_of(seed_index):
+    facts = ("“六个一”活动深化主题教育、检视整改助企纾困等工作做法5次被省委主题教育办肯定推广\n"
+             "得到主题教育中央第七指导组的充分肯定\n"
+             "出台《2023年度法治政府建设工作清单》《2023年度法治政府建设考评办法》\n"
+             "为我市成功入围全国法治政府建设示范创建城市贡献了市场监管力量")
+    text = _text(_draft("广东省市场监督管理局", 2023, "fazhi", facts, seed_index))
+    assert "【F1】，得到主题教育中央第七指导组的充分肯定【F2】" in text, text
+    assert "【F3】，为我市成功入围" in text, text
+
+
+def test_one_marker_after_a_list_the_figure_stands_in(seed_index):
+    facts = ("选树上报3名乡村巾帼工匠、女高管\n全市司法行政系统共有7个集体、7名同志获得省部级以上表彰\n"
+             "完成北银、裕园2个老旧小区改造并推进华顺公寓、东海未名园等3个老旧小区改造")
+    draft = _draft("周矶街道妇女联合会", 2023, "zongjie", facts, seed_index)
+    text = _text(draft)
+    assert "3名乡村巾帼工匠、女高管【F1】" in text and "工匠【F1】、" not in text
+    assert "7个集体、7名同志获得省部级以上表彰【F2】" in text
+    assert "推进华顺公寓、东海未名园等3个老旧小区改造【F3】" in text and "华顺公寓【F3】" not in text
+    flags = [f for s in draft.sections for f in s.flags]
+    assert not [f for f in flags if "来源标记" in str(f)], flags
+
+
+def test_a_framing_of_several_facts_is_a_sentence_of_its_own_that_pushes_once(seed_index):
+    facts = ("切实履行妇联基本职能,不断强化工作措施,着力推动法治政府建设全面提质提效\n"
+             "1、县妇联高度重视依法治理和普法工作。\n"
+             "认真组织机关干部集中学习、参加全县公务员法律知识考试")
+    preamble = _preamble(_draft("南华县妇女联合会", 2023, "fazhi", facts, seed_index))
+    framing = next(s for s in preamble.split("。") if "【F1】" in s)
+    assert framing.startswith("县妇联切实履行妇联基本职能") and "【F2】" in framing, preamble
+    assert sum(preamble.count(verb) for verb in ("推进", "推动")) == 1, preamble

@@ -52,9 +52,9 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or bad > 0.02 * max(len(sample), 1)
 
 
-def fact_line(line: str) -> tuple[str, bool]:
+def fact_line(line: str) -> tuple[str, str]:
     """A pasted line as its fact reads — cleaned, official punctuation and terms, without its
-    numbering and the lead it was copied with — and whether that lead was a joiner (同时, 其中 …)."""
+    numbering and the lead it was copied with — and that lead when it was a joiner (同时, 其中 …)."""
     return _body(corrected(full_width(plain_text(line)[0]), always_wrong()))
 
 
@@ -68,14 +68,14 @@ def parse_facts(text: str, origins: Mapping[str, Sequence[Origin]] | None = None
         raise InputError(f"粘贴内容过长（{len(text)} 字，上限 {MAX_PASTE_CHARS} 字）：请只粘贴本年度的要点，每行一条。")
     if _looks_binary(text):
         raise InputError("内容不是文字（像是二进制文件）：请粘贴文字或选择 .txt 文件。")
-    items: list[tuple[str, bool, str]] = []
+    items: list[tuple[str, str, str]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         plain = plain_text(line)[0]
         # official punctuation outside figures, 「」 → “”, and no wrong form of an official term
-        body, joined = _body(corrected(full_width(plain), always_wrong()))
+        body, joiner = _body(corrected(full_width(plain), always_wrong()))
         if body and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", body):
             pasted = _body(plain)[0]
-            items.append((body, joined, pasted if pasted != body else ""))
+            items.append((body, joiner, pasted if pasted != body else ""))
     if not items:
         raise InputError("没有可用的事实：粘贴的内容里没有文字。请每行粘贴一条工作事实。")
     if len(items) > MAX_FACTS:
@@ -84,18 +84,18 @@ def parse_facts(text: str, origins: Mapping[str, Sequence[Origin]] | None = None
         if len(item) > MAX_FACT_CHARS:
             raise InputError(f"第 {i} 条事实过长（{len(item)} 字，上限 {MAX_FACT_CHARS} 字）：请拆成几条。")
     sources = {fact_line(line)[0]: list(found) for line, found in (origins or {}).items()}
-    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=joined, pasted=pasted,
-                 origins=list(sources.get(item, [])))
-            for i, (item, joined, pasted) in enumerate(items, 1)]
+    return [Fact(id=f"F{i}", text=item, figures=extract_figures(item), joined=bool(joiner), joiner=joiner,
+                 pasted=pasted, origins=list(sources.get(item, [])))
+            for i, (item, joiner, pasted) in enumerate(items, 1)]
 
 
-def _body(line: str) -> tuple[str, bool]:
-    """A line without its numbering and the lead words of the report it came from; whether it opened
-    with a joiner (同时, 其中 …)."""
+def _body(line: str) -> tuple[str, str]:
+    """A line without its numbering and the lead words of the report it came from; the joiner it
+    opened with (同时, 其中 …), '' for none."""
     unbulleted = INNER_NUMBER.sub("", BULLET.sub("", line, count=1)).strip()
     lead = LEAD_WORDS.match(unbulleted)
     body = BULLET.sub("", unbulleted[lead.end():], count=1).strip() if lead else unbulleted  # 二是12、…
-    return body, bool(lead and lead.group(1))
+    return body, (lead.group(1) or "") if lead else ""
 
 
 def always_wrong() -> tuple[Term, ...]:

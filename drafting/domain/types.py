@@ -43,6 +43,8 @@ class Fact:
     """The work area an activity was filed under (a key of domain.themes.THEMES), '' for others."""
     joined: bool = False
     """Pasted opening with 同时/其中/此外…, which was taken off: it continues the fact before it."""
+    joiner: str = ""
+    """That opening word (同时, 其中 …): a draft that writes the fact on after the one before says it again."""
     unsure: bool = False
     """Nothing said where this fact belongs: the outline asks, and no themed heading is put over it."""
     follows: str = ""
@@ -68,7 +70,8 @@ class Fact:
         return cls(id=data["id"], text=data["text"], figures=[Figure(**g) for g in data.get("figures", [])],
                    derived=Derived.from_dict(data.get("derived", {})), kind=data.get("kind", ""),
                    note=data.get("note", ""), theme=data.get("theme", ""),
-                   joined=bool(data.get("joined", False)), unsure=bool(data.get("unsure", False)),
+                   joined=bool(data.get("joined", False)), joiner=data.get("joiner", ""),
+                   unsure=bool(data.get("unsure", False)),
                    follows=data.get("follows", ""), pasted=data.get("pasted", ""),
                    origins=[Origin.from_dict(o) for o in data.get("origins") or []])
 

@@ -56,7 +56,8 @@ def markers(draft: Draft, guard: ForeignGuard | None = None) -> CheckResult:
         if extract_figures(plain) and not ids:
             result.add("含数字的句子没有来源标记", section.id, sentence)
         for _, end, fig in figure_spans(sentence):
-            clause_end = re.search(r"[，。；、,;]|$", sentence[end:]).start() + end
+            # a list goes on after 、 (3名乡村巾帼工匠、女高管【F4】): its marker may stand after the whole list
+            clause_end = re.search(r"[，。；,;]|$", sentence[end:]).start() + end
             marker = MARKER_RE.search(sentence, end, clause_end)
             if ids and marker is None:
                 result.add(f"数字“{fig.text}”后面没有来源标记", section.id, sentence)

@@ -13,7 +13,7 @@ from drafting.domain.kinds import SectionSpec, Topic
 from drafting.domain.themes import text_theme
 from drafting.domain.types import Fact, Section
 from lexicon.areas import claims_only_named, fits, named_by, near
-from lexicon.cues import HONOUR_WORDS, LEADER, MEANS_ONLY
+from lexicon.cues import HONOUR_WORDS, LEADER
 from lexicon.figures import figure_spans
 from lexicon.numbering import ordinal
 
@@ -38,13 +38,15 @@ def fact_clause(fact: Fact) -> str:
     return "".join(out).replace("。", "，")
 
 
-CLAUSE_BREAK = re.compile(r"[，。；、,;：:（(]|$")
+CLAUSE_BREAK = re.compile(r"[，。；,;：:（(]|$")
+"""Where a figure's phrase ends: not at 、, which goes on with the list the figure stands in
+(3名乡村巾帼工匠、女高管; 7个集体、7名同志获得…表彰): the marker goes after the whole list."""
 
 
 def _word_end(text: str, end: int) -> int:
     """Where a figure's marker goes: right after the figure, or, when the figure is inside a phrase
-    (67家经营户, 300余家次), where the phrase ends — a marker never splits a word, nor a name from
-    its bracketed part (13个乡镇（街道）, 示范村（社区）)."""
+    (67家经营户, 300余家次), where the clause ends — a marker never splits a word, a coordinated list
+    or subject, nor a name from its bracketed part (13个乡镇（街道）, 示范村（社区）)."""
     if end >= len(text) or not _HAN.match(text[end]):
         return end
     while True:
@@ -81,37 +83,6 @@ def states_duty(clauses: list[str]) -> bool:
 
 
 LEADER_DUTY = re.compile(f"^{LEADER}[^，。；]{{0,6}}(?:认真|切实|严格)?履行[^，。；]{{0,12}}职责")
-
-
-def join_clauses(clauses: list[str], joins: list[bool] | None = None) -> str:
-    """c1；c2；c3。 — one sentence for one theme, without a connective in a fixed slot; a clause that
-    continues the one before it (joins[i]) follows it after a comma: …开展法治培训10场次，重点学习…"""
-    pairs = [(c.rstrip("。；;，,"), j) for c, j in zip(clauses, joins or [False] * len(clauses), strict=True) if c]
-    if not pairs:
-        return ""
-    text = pairs[0][0]
-    for clause, joined in pairs[1:]:
-        if joined and MEANS_ONLY.match(clause):
-            clause = clause[2:]  # …开展法制宣传活动，举办法治讲座4次… — not a 通过… left without its verb
-        text += ("，" if joined else "；") + clause
-    return text + "。"
-
-
-def continuations(facts: list[Fact]) -> list[bool]:
-    """For each fact, whether it continues the one just before it in this list."""
-    return [bool(f.follows) and i > 0 and facts[i - 1].id == f.follows for i, f in enumerate(facts)]
-
-
-def with_continued(facts: list[Fact], clauses: list[str]) -> list[str]:
-    """One item per fact, a fact that continues the one before it joined to it after a comma
-    (…带头学法【F6】，并安排法律知识在干部学习例会中予以学习【F7】), never an item of its own."""
-    out: list[str] = []
-    for clause, joined in zip(clauses, continuations(facts), strict=True):
-        if joined and out:
-            out[-1] = out[-1].rstrip("。；;，,") + "，" + clause
-        else:
-            out.append(clause)
-    return out
 
 
 def enumerate_items(items: list[str]) -> str:

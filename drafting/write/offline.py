@@ -33,17 +33,15 @@ from .base import DraftContext, Emit, SectionWriter
 from .borrow import corpus_subheadings, examples, framing_sentence, to_source
 from .items import (
     Group,
-    continuations,
     enumerate_items,
     facet_facts,
     fact_clause,
-    join_clauses,
     names_its_subject,
     section_groups,
     states_duty,
-    with_continued,
     with_derived,
 )
+from .joins import continuations, framed_lead, join_clauses, with_continued, without_subject
 from .stock import Stock
 
 PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
@@ -101,7 +99,7 @@ class OfflineComposer(SectionWriter):
             lead = stock.text("{year}年，{short}" + leaders + "{ideology}，{guiding}，" + own +
                               "认真落实{rule_of_law}各项部署，" + focus)
         recognised = "一年来，" + "；".join(honours) + "。" if honours else ""
-        return unrepeated(lead, own) + recognised + fill(kind.report_line, meta)
+        return framed_lead(unrepeated(lead, own), own, stock.words["short"]) + recognised + fill(kind.report_line, meta)
 
     # -- the body -------------------------------------------------------------------------
     def _body(self, section: Section, spec: SectionSpec, ctx: DraftContext, stock: Stock):
@@ -233,16 +231,6 @@ class OfflineComposer(SectionWriter):
             return stock.text(frame) + enumerate_items(clauses)
         lead = stock.suggestion(phrases.DUTY_LEAD)
         return lead + enumerate_items([stock.suggestion(s).rstrip("。") for s in phrases.DUTY_SUGGESTIONS])
-
-
-def without_subject(clause: str, year: int, names: tuple[str, ...]) -> str:
-    """A fact's clause without the report's year and the organisation's own name it opens with
-    (2023年，巧家县妇联在13个乡镇… → 在13个乡镇…), for a sentence or paragraph that has said them."""
-    text = re.sub(rf"^(?:{year}年(?:度|以来)?[，,]|今年(?:以来|来)?[，,]?)", "", clause)
-    for name in sorted(set(names) - {""}, key=len, reverse=True):
-        if text.startswith(name) and len(text) > len(name) + 4:
-            return text[len(name):].lstrip("，,")
-    return text if len(text) > 4 else clause
 
 
 RESTATED = {"扎实推进": "统筹推进", "认真落实": "全面落实", "全面贯彻": "深入贯彻", "着力推动": "大力推动",
