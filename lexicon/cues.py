@@ -177,6 +177,9 @@ HONOUR_WORDS = re.compile(either(HONOURS, escape=False))
 FRAMING_CLAUSE = re.compile("^" + either(FRAMINGS, escape=False) + "$")
 ACTION_WORDS = re.compile(either(ACTIONS) + "(?=[\u4e00-\u9fff《“\"0-9□])")
 CONTINUATION_LEAD = re.compile("^" + either(CONTINUATIONS, escape=False))
+IN_PERSON_LEAD = re.compile(r"^(?:全年|今年|年内)?(?:共|先后|累计)?(?:带头|亲自|牵头|带队|主持)")
+"""A fact with no subject that opens with what someone did in person (全年牵头开展法治专题宣讲2场次):
+after the leader's duty, the leader is who did it."""
 
 DONE = re.compile(r"正式施行|已经|已于|完成|建成|出台|颁布|印发|审议通过")
 """A dated fact that says it happened: 《…规定》于2024年1月1日正式施行 is done, not planned."""

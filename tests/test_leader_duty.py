@@ -108,3 +108,17 @@ def test_the_agenda_of_a_meeting_stays_with_the_meeting(seed_index):
     units = fact_units(draft)
     assert units["F2"].key == units["F1"].key and units["F2"].role == "measures"
     assert not placement(draft).findings
+
+
+BEICHENGJIE = """全年召开党工委专题会议4次,专题研究法治宣传、执法规范、矛盾化解等重点任务；
+党政主要负责人带头部署重要工作、过问重大问题、协调重点环节、督办重要任务
+- 全年牵头开展法治专题宣讲2场次,走进社区开展2场次,走进校园开展法治授课1场次"""
+
+
+def test_what_the_leader_did_in_person_after_the_leaders_duty_stays_with_it(seed_index):
+    """全年牵头开展法治专题宣讲2场次 has no subject of its own: pasted after the leader's duty, it is the
+    leader who 牵头 — it is not a 普法 item whose 牵头 lost its subject (the fifth review's 105)."""
+    meta = build_meta("北城街街道办事处", 2025, "fazhi", when="2026-02-20")
+    units = fact_units(draft_report(meta, BEICHENGJIE, index=seed_index))
+    assert units["F2"].role == units["F3"].role == "first_responsible"
+    assert units["F2"].key == units["F3"].key

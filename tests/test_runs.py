@@ -148,3 +148,29 @@ def test_the_run_changes_area_only_where_the_votes_pay_for_it():
     weak.apart = True  # a duty or a problem pasted between them: the weak vote decides alone
     assert best_run([vote(1.2, family=0.9), weak], ZONGJIE, "ideology") == [family, study]
     assert best_run([], ZONGJIE, "ideology") == []
+
+
+NANCHANG = """我县事业单位分类中划入生产经营类的县属事业单位共3家
+我县研究制定了《南昌县县属从事生产经营活动事业单位改革实施方案》,目前改革正在推进过程当中
+将全县27个部门单位的278项行政许可事项统一划入县行政审批局"""
+
+
+def test_a_fact_that_says_almost_nothing_once_its_title_is_set_aside_stays_with_its_neighbours(seed_index):
+    """研究制定了《…事业单位改革实施方案》: outside its title the sentence says only that something was
+    drafted, and a few corpus sentences alike in a word or two must not carry it away from the reform
+    work pasted around it (evals/realset 016)."""
+    units = _units("南昌县人民政府", 2019, "fazhi", NANCHANG, seed_index)
+    assert units["F1"].key == units["F2"].key == units["F3"].key
+
+
+ZHENGYANG_MODELS = """以镇、村文化广场为依托,因地制宜,在原有基础上融入法治元素
+扎实开展农村学法用法示范户、民主法治示范村等法治示范点建设
+建立镇村两级普法宣传教育微信群,采取“镇发布、村转发、村呼叫、镇应答”模式"""
+
+
+def test_a_models_name_does_not_file_the_creation_under_the_work_it_names(seed_index):
+    """学法用法示范户 are models to create, like 民主法治示范村: 法治示范 work beside the 法治文化 阵地,
+    not 学法用法 (the fifth review's 020)."""
+    units = _units("正阳镇人民政府", 2023, "pufa", ZHENGYANG_MODELS, seed_index)
+    assert units["F2"].key == units["F1"].key
+    assert "学法" not in units["F2"].title

@@ -32,14 +32,15 @@ def _re(words: str) -> re.Pattern[str]:
 THEMES = [
     Theme("study", "学法用法", _re("学法 学习 中心组 理论 素养 考试 法治思维 依法执政 依法行政 关键少数 述法"), None,
           _re("学法 中心组 会前学法 学法考试 法律知识考试 法治专题 党课 理论学习 专题学习 "
-              "集体学习 述法 法治讲座 干部职工")),
+              "集体学习 述法 法治讲座 干部职工 自学 "
+              "学习[^，。；]{0,6}法律法规")),
     Theme("mechanism", "工作机制", _re("组织领导 普法责任制 责任制 领导小组 高度重视 压实 责任清单 责任体系 谋划部署"),
           _re("机制 制度 部署 统筹 责任 保障"),
           _re("领导小组 责任清单 责任制 工作要点 工作计划 实施方案 制度 考核 纳入 部署 分工 "
               "台账 专题会议 督察 整改 绩效")),
     Theme("publicity", "普法宣传", _re("普法 宣传 宣讲 法治氛围 法治环境 法治宣传 主题活动 阵地"), None,
           _re("普法 法治宣传 宣传 宣讲 资料 手册 彩页 宣传周 法律知识 进村 进社区 进校园 "
-              "法治讲座 法治文化 宣传栏 维权周 反家暴日")),
+              "法治讲座 法治文化 宣传栏 维权周 反家暴日 法治示范创建")),
     Theme("media", "新媒体普法", _re("新媒体 网络 线上 形式 创新 平台"), None,
           _re("公众号 推文 短视频 视频 直播 线上 网络 微信 新媒体 竞赛 小程序 抖音 浏览量 云课堂")),
     Theme("team", "普法队伍", _re("普法队伍 队伍 人才 力量 志愿"), None,
@@ -53,12 +54,13 @@ THEMES = [
     Theme("family", "家庭家教家风", _re("家庭教育 家庭建设 家教 家风 最美家庭 文明家庭 家庭文明"), None,
           _re("家庭教育 家教 家风 最美家庭 文明家庭 家长 亲子 婚姻家庭辅导 家长学校 家庭建设 家庭文明")),
     Theme("ideology", "思想引领", _re("思想 引领 凝心 聚力 政治 党的 学习贯彻 宣讲"), None,
-          _re("思想引领 学习贯彻 二十大 全会精神 主题教育 心向党 宣讲团 巾帼宣讲 主题宣讲 "
+          _re("思想引领 学习贯彻 二十大 全会精神 主题教育 心向党 宣讲团 巾帼宣讲 主题宣讲 政治思想 思想政治 "
               "理论宣讲 三八红旗手 先进典型 榜样 感恩 听党话")),
     Theme("development", "建功发展", _re("发展 建功 振兴 创业 就业 服务大局"), None,
           _re("就业 创业 技能 乡村振兴 巾帼建功 岗位 致富 基地 美丽庭院 巧媳妇 手工 电商 巾帼文明岗 培训妇女")),
     Theme("organisation", "组织建设", _re("改革 组织 基层 阵地 建设 网上"), None,
-          _re("改革 妇联组织 基层组织 妇女之家 儿童之家 妇女微家 微家 阵地 新领域 新就业群体 网上妇联 四组一队 换届")),
+          _re("妇联改革 组织改革 群团改革 "
+              "妇联组织 基层组织 妇女之家 儿童之家 妇女微家 微家 阵地 新领域 新就业群体 网上妇联 四组一队 换届")),
     Theme("planning", "规划实施", _re("规划 纲要 儿童友好 两纲"), None,
           _re("规划 两纲 纲要 监测 儿童友好 发展规划 评估")),
     Theme("party", "党建与作风", _re("党建 从严治党 作风 廉政 党的建设 意识形态"), None,
@@ -77,7 +79,8 @@ THEMES = [
     Theme("supervision", "权力监督", _re("监督 政务公开 复议 应诉 制约"), None,
           _re("监督 政务公开 信息公开 行政复议 行政应诉 出庭应诉 人大代表建议 政协委员提案 审计 问责")),
     Theme("economy", "经济发展", _re("经济 产业 项目 招商 招引 营收 投资 城乡 共富 活力"), None,
-          _re("财政收入 营收 投资 项目 招引 招商 企业 税收 土地 产业 消费 旅游 文旅 亩均 收储 复垦 孵化 贷款 夜市")),
+          _re("财政收入 财政总收入 公共预算收入 "
+              "营收 投资 项目 招引 招商 企业 税收 土地 产业 消费 旅游 文旅 亩均 收储 复垦 孵化 贷款 夜市")),
 ]
 THEME = {t.key: t for t in THEMES}
 
@@ -99,12 +102,15 @@ def heading_theme(heading: str) -> str:
 
 
 LAW_TITLE = re.compile(r"《[^》]{1,30}》")
+MODEL_NAME = re.compile(r"(?:民主法治|学法用法|法治)[\u4e00-\u9fff]{0,4}示范(?:户|村|社区|点|单位|基地|街道|乡镇)")
+"""民主法治示范村, 学法用法示范户: a model to create, named by what it is a model of."""
 
 
 def text_scores(text: str) -> dict[str, float]:
     """How many of each theme's words a sentence holds. A law's title says what was taught, not
-    the work area: 《反家庭暴力法》宣讲 is 普法宣传, not 维权."""
-    text = LAW_TITLE.sub("", text)
+    the work area: 《反家庭暴力法》宣讲 is 普法宣传, not 维权; and a model's name says what it is a
+    model of, not the work (学法用法示范户 are 法治示范 creation, not 学法)."""
+    text = MODEL_NAME.sub("法治示范创建", LAW_TITLE.sub("", text))
     scores = {}
     for theme in THEMES:
         form = FORMS.get(theme.key)

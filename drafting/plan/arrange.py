@@ -28,6 +28,7 @@ from lexicon.areas import areas
 from lexicon.cues import (
     AGENDA_LEAD,
     CONTINUATION_LEAD,
+    IN_PERSON_LEAD,
     MEANS_ONLY,
     MEETING,
     PAIRED_OPENERS,
@@ -73,8 +74,9 @@ def continues(fact: Fact, before: Fact | None) -> bool:
     left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
     agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
     tally = _counts_only(fact) and not areas(text) - areas(before.text)  # 发放助学金 after 信访 is work of its own
+    in_person = before.kind == FactKind.DUTY and IN_PERSON_LEAD.match(YEAR_LEAD.sub("", text))
     return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
-                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or tally)
+                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or tally or in_person)
 
 
 def _paired(before: str, text: str) -> bool:

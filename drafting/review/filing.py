@@ -17,7 +17,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.domain.wording import kind_of
 from lexicon.areas import area_counts, areas, near
-from lexicon.cues import AGENDA_LEAD, CONTINUATION_LEAD, MEETING
+from lexicon.cues import AGENDA_LEAD, CONTINUATION_LEAD, IN_PERSON_LEAD, MEETING, YEAR_LEAD
 from lexicon.roles import Role
 
 from .base import CheckResult
@@ -75,7 +75,8 @@ def _misplaced(fact, section: Section, draft: Draft, roles: set) -> str:
 def _also_fits(fact, fact_kind: FactKind, section: Section, draft: Draft) -> bool:
     """A filing a drafter makes besides the usual one: framing leading its work, opening honours, the
     leader's duty among the work of organising and leading (组织领导), and a fact that continues the
-    fact pasted before it (确保…, 其中…, the agenda of the meeting before it) in that fact's section."""
+    fact pasted before it (确保…, 其中…, the agenda of the meeting before it, what the leader did in person)
+    in that fact's section."""
     if section.role in ALSO_FITS.get(fact_kind, ()):
         return True
     among_work = fact.theme in LEADERSHIP or names_duty(fact.text)
@@ -84,7 +85,9 @@ def _also_fits(fact, fact_kind: FactKind, section: Section, draft: Draft) -> boo
     number = int(fact.id[1:]) if fact.id[1:].isdigit() else 0
     before = draft.fact(f"F{number - 1}") if f"F{number - 1}" in section.fact_ids else None
     agenda = before is not None and AGENDA_LEAD.match(fact.text) and MEETING.search(before.text)
-    return before is not None and bool(fact.joined or CONTINUATION_LEAD.match(fact.text) or agenda)
+    # 全年牵头开展… after the leader's duty: the leader's own work, with no subject of its own
+    in_person = section.role == Role.FIRST_RESPONSIBLE and IN_PERSON_LEAD.match(YEAR_LEAD.sub("", fact.text))
+    return before is not None and bool(fact.joined or CONTINUATION_LEAD.match(fact.text) or agenda or in_person)
 
 
 def unit_heading(section: Section, fact_id: str) -> str:
