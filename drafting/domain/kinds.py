@@ -198,8 +198,11 @@ ZONGJIE_SECTIONS = {
         T("development", ("服务发展大局，建功新时代", "聚焦中心工作，展现巾帼作为"), ("development", "economy")),
         T("family", ("注重家庭家教家风，涵养文明新风", "深化家庭建设，弘扬文明家风"), ("family",)),
         T("rights", ("依法维护权益，守护妇女儿童", "强化维权服务，促进和谐稳定"), ("rights",)),
-        T("publicity", ("深化普法宣传，增强法治意识", "开展主题宣传，弘扬法治精神"), ("publicity", "media")),
-        T("care", ("用心用情关爱，温暖困难群体", "办好民生实事，传递党的温暖"), ("care", "volunteer")),
+        # A work summary's publicity is 宣传引领: 法治 only where its facts are about the law (heading_claims).
+        T("publicity", ("加强宣传引领，弘扬时代新风", "开展主题宣传，凝聚奋进力量", "深化普法宣传，增强法治意识"),
+          ("publicity", "media")),
+        T("care", ("用心用情关爱，温暖困难群体", "办好民生实事，传递党的温暖", "开展巾帼志愿服务，弘扬文明新风"),
+          ("care", "volunteer")),
         T("planning", ("推动规划实施，优化发展环境", "做好规划工作，推动事业发展"), ("planning",)),
         T("organisation", ("深化改革创新，建强组织阵地", "夯实基层基础，激发组织活力"),
           ("organisation", "party", "mechanism", "team")))),
@@ -210,7 +213,8 @@ ZONGJIE_SECTIONS = {
           ("economy", "development", "functions")),
         T("g_livelihood", ("保障改善民生，增进群众福祉", "办好民生实事，提升服务水平"),
           ("care", "volunteer", "family")),
-        T("g_governance", ("推进平安法治建设，提升基层治理水平", "依法化解矛盾纠纷，维护社会和谐稳定"),
+        T("g_governance", ("加强基层治理，维护社会稳定", "推进平安建设，化解矛盾纠纷",
+                           "推进平安法治建设，提升基层治理水平", "依法化解矛盾纠纷，维护社会和谐稳定"),
           ("rights", "publicity", "media", "team", "enforcement", "supervision", "decision")),
         T("g_organisation", ("夯实基层基础，建强阵地队伍",), ("organisation", "planning")))),
 }

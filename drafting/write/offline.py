@@ -15,26 +15,21 @@ from dataclasses import replace
 
 from drafting.domain import phrases
 from drafting.domain.classify import FactKind
-from drafting.domain.facets import facet
 from drafting.domain.kinds import SectionSpec
-from drafting.domain.meta import written_on
-from drafting.domain.timeline import fits, in_time
 from drafting.domain.types import Fact, Section, strip_markers
 from drafting.domain.wording import fill, named_spec
 from lexicon import cues
-from lexicon.areas import AREA_HEADINGS, areas, claims_only_named, named_by
-from lexicon.areas import fits as area_fits
+from lexicon.areas import areas
 from lexicon.cues import PLAN_AHEAD, PLAN_INTENT
 from lexicon.numbering import ordinal
 from lexicon.pattern import either
 from lexicon.roles import Kind, Role
 
 from .base import DraftContext, Emit, SectionWriter
-from .borrow import corpus_subheadings, examples, framing_sentence, to_source
+from .borrow import examples, framing_sentence, to_source
 from .items import (
     Group,
     enumerate_items,
-    facet_facts,
     fact_clause,
     names_its_subject,
     section_groups,
@@ -43,21 +38,12 @@ from .items import (
 )
 from .joins import continuations, framed_lead, join_clauses, with_continued, without_subject
 from .stock import Stock
+from .subheadings import subheading
 
 PLAN_LEAD = re.compile(rf"^(?:{either(PLAN_AHEAD)}|\d{{4}}年)?[，,]?{either(PLAN_INTENT)}")
 LEADER = re.compile(f"^(?:党组书记、?)?{cues.LEADER}[，、]?")
 EMPTY = "（本部分暂无事实，请补充或删除本部分）"
 """What an emptied section says: visible, never a stock lead claiming work nobody reported."""
-
-
-def plain_heading(texts: list[str]) -> str:
-    """A heading from what the facts name most (lexicon.areas), when no house-style heading fits;
-    none ("") over facts that name no work area plainly enough: a drafter never writes an "其他工作"
-    heading, and such facts have joined their neighbours' group (items.fold_unnamed) unless they are
-    all there is."""
-    counts = named_by(texts)
-    heading = AREA_HEADINGS[max(counts, key=counts.get)] if counts else ""
-    return heading if claims_only_named(heading, texts) else ""
 
 
 class OfflineComposer(SectionWriter):
@@ -138,9 +124,13 @@ class OfflineComposer(SectionWriter):
         # …and so does the work under a heading that names no area (2022年主要工作及成效).
         by_area = len(groups) >= 2 or ((spec.key == Role.MEASURES.value or not areas(section.heading)) and acts >= 2)
         if by_area and acts >= 3 or (by_area and len(groups) == 1):
-            for n, group in enumerate(groups, 1):
-                heading, source = self._subheading(group, section.heading, ctx, section.variant, len(groups) == 1)
+            heads: list[str] = []  # a group without a heading reads on from the one before: no number
+            for group in groups:
+                heading, source = subheading(group, section.heading, ctx, section.variant, len(groups) == 1,
+                                             tuple(heads))
                 used += source
+                heads += [heading] if heading else []
+                n = len(heads)
                 paragraphs.append((f"（{ordinal(n)}）{heading}。" if heading else "") + self._group_body(group, ctx))
         elif len(groups) >= 2:
             items = [stock.lead(g.theme, g.facts) + self._group_body(g, ctx).rstrip("。") for g in groups]
@@ -156,35 +146,6 @@ class OfflineComposer(SectionWriter):
         names = Stock(ctx).names  # the paragraph's first clause may say who and when; the rest need not
         return join_clauses(clauses[:1] + [without_subject(c, ctx.meta.year, names) for c in clauses[1:]],
                             continuations(group.facts))
-
-    def _subheading(self, group: Group, section_heading: str, ctx: DraftContext, variant: int,
-                    alone: bool = False) -> tuple[str, list]:
-        """A generic heading of earlier reports about this work area, else the kind's own; never one
-        that repeats its section's heading nor one used before in the draft; only one that claims
-        what its facts are about (lexicon.areas.claims_only_named), else a plain one from what they
-        name. A group standing alone may have none; among others, a heading whose area its facts
-        name at all is better than a paragraph that reads as part of the subsection before it."""
-        texts = [f.text for f in group.facts]
-        query = " ".join(texts)
-        part = facet(group.theme, group.facet)
-        unsure = all(f.unsure for f in group.facts)  # a themed heading would assert what nobody placed
-        found = [] if part or unsure else corpus_subheadings(ctx, group.theme, query)
-        own = [] if unsure else list(part.headings) if part else list(group.topic.headings) if group.topic else []
-        when = written_on(ctx.meta)  # a heading speaks the wording of the writing date (建功新时代 from 2017-10)
-        options = [(in_time(h, when), [p]) for h, p in found] + [(in_time(h, when), []) for h in own]
-        options = [o for o in options if fits(o[0], when)] or options
-        options = [o for o in options if not _shares_words(o[0], section_heading)] or options
-        fitting = [o for o in options if area_fits(o[0], texts)]
-        strict = [o for o in fitting if claims_only_named(o[0], texts)]
-        if part and 2 * facet_facts(group) >= len(texts):
-            # the facet's own words (工作队, 需求清单 …) say its heading's work for half the facts
-            strict = [o for o in options if o[0] in part.headings] + strict
-        for pool in (strict, [(plain_heading(texts), [])], [] if alone else fitting):
-            for k in range(len(pool)):
-                heading, source = pool[(variant + k) % len(pool)]
-                if heading and ctx.claim(heading):
-                    return heading, source
-        return "", []
 
     def _honours(self, honours: list[Fact], stock: Stock) -> str:
         """The honours in one sentence; the self-name before one that names nobody, unless the clause
@@ -260,11 +221,6 @@ def _without_lead(clause: str, meta) -> str:
     if lead is None or (year and int(year.group(0)) != ahead):
         return clause
     return clause[lead.end():] or clause
-
-
-def _shares_words(a: str, b: str) -> bool:
-    """Whether two headings share a four-character phrase (压实法治责任 in both reads as an echo)."""
-    return any(a[i:i + 4] in b for i in range(len(a) - 3))
 
 
 def spec_for(section: Section, ctx: DraftContext) -> SectionSpec:
