@@ -214,3 +214,15 @@ def test_how_the_work_before_was_done_stays_with_it(seed_index):
     or 婚姻家庭 would say on their own (evals/heldout 104)."""
     units = _units("大河乡人民政府", 2025, "fazhi", DAHE, seed_index)
     assert units["F3"].key == units["F2"].key
+
+
+BAIYANG = """实现固定资产投资67.07亿元，同比增长51.8%
+街道领导带队敲门招商57次,新引进企业42家,新签约重点税源企业8家
+广泛开展“千名干部助千企”活动,走访重点企业300余家次,协调解决问题百余个"""
+
+
+def test_helping_enterprises_is_economic_work_and_coordinating_is_no_mediation(seed_index):
+    """协调解决问题百余个 holds the letters 调解 but mediates nothing: 千名干部助千企 is the economy's
+    work, beside the 招商 pasted before it (the sixth reading's 114)."""
+    units = _units("白杨街道办事处", 2022, "zongjie", BAIYANG, seed_index)
+    assert units["F3"].key == units["F2"].key == units["F1"].key
