@@ -15,8 +15,8 @@ JSON: the section whose text carries a fact's 【F】 marker, and the （一）/
   different units of the draft.
 - dropped: facts with work in them (not labelled guiding) that appear nowhere in the draft.
 - guiding or dependent as items: labels.yaml names the framing statements (they must be in the
-  preamble or open their unit) and the facts that continue the one before (they must sit in the
-  unit of the fact they continue).
+  preamble, open their unit, or be said after the work they frame in its own sentence) and the
+  facts that continue the one before (they must sit in the unit of the fact they continue).
 - skeleton: one measures section with subsections (statutory) or several themed sections, against
   the real report's (no threshold: both shapes are real).
 
@@ -45,6 +45,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GENERAL_HEADING = re.compile(r"举措|成效|工作情况|主要做法|工作回顾|推进.{0,12}情况|重点工作|工作开展|主要工作")
 SUBSECTION = re.compile(r"^（([一二三四五六七八九十]+)）([^。]*)")
 MARKER = re.compile(r"【(F\d+)】")
+SENTENCE_END = re.compile(r"(?<=[。；])")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Unit:
     sub_heading: str = ""
     first: bool = False
     """The fact's sentence opens its unit (a lead, not an item among others)."""
+    after_work: bool = False
+    """The fact is written on in the sentence of another fact before it (…学习【F4】，鼓励她们…【F5】):
+    said after the work as its purpose or aim, not an item of its own."""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -77,11 +81,14 @@ def fact_units(draft) -> dict[str, Unit]:
             head = SUBSECTION.match(paragraph.strip())
             if head:
                 sub, sub_heading, opened = _ordinal(head.group(1)), head.group(2), False
-            for fact_id in MARKER.findall(paragraph):
-                if fact_id not in units:
-                    units[fact_id] = Unit(section.id, str(section.role), section.heading, sub, sub_heading,
-                                          first=not opened)
-                opened = True
+            for sentence in SENTENCE_END.split(paragraph):
+                seen: list[str] = []
+                for fact_id in MARKER.findall(sentence):
+                    if fact_id not in units:
+                        units[fact_id] = Unit(section.id, str(section.role), section.heading, sub, sub_heading,
+                                              first=not opened, after_work=any(f != fact_id for f in seen))
+                    seen.append(fact_id)
+                    opened = True
     return units
 
 
@@ -188,7 +195,7 @@ def _score_pairs(score: CaseScore, expected: dict, units: dict[str, Unit]) -> No
 def _score_labels(score: CaseScore, labels: dict, units: dict[str, Unit], texts: dict) -> None:
     for fact_id in labels.get("guiding") or []:
         unit = units.get(fact_id)
-        if unit and unit.role != Role.PREAMBLE and not unit.first:
+        if unit and unit.role != Role.PREAMBLE and not unit.first and not unit.after_work:
             score.stray.append(f"{fact_id} 指导性表述成了条目（“{unit.title}”）: {texts[fact_id][:40]}")
     for fact_id, head in (labels.get("dependent") or {}).items():
         unit, head_unit = units.get(fact_id), units.get(head)

