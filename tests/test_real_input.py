@@ -144,3 +144,13 @@ def test_a_federation_whose_own_last_report_was_themed_gets_the_themed_shape(tmp
 def test_a_shape_nobody_knows_is_refused_with_what_to_write():
     with pytest.raises(Exception, match="statutory"):
         build_meta("青川县妇女联合会", 2024, "fazhi", shape="square")
+
+
+def test_framing_pasted_after_all_the_work_is_said_after_the_last_of_it(seed_index):
+    """不断创新工作方式、方法，努力提高妇联工作的层次和水平 pasted last frames no work after it: it is
+    said as the aim after the last work, not as the lead of a group it does not describe (003)."""
+    facts = ("开展“三八”妇女节宣传活动5场\n表扬了一批先进典型，通过对先进妇女工作者的表彰，引导各村以先进为榜样\n"
+             "不断创新工作方式、方法，努力提高妇联工作的层次和水平")
+    draft = draft_report(build_meta("某某乡妇女联合会", 2021, "zongjie", when="2022-01-20"), facts, index=seed_index)
+    units = fact_units(draft)
+    assert units["F3"].key == units["F2"].key and not units["F3"].first and units["F3"].after_work

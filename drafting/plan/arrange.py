@@ -21,25 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafting.domain.classify import FactKind, does_work, leader_acts, masked, names_duty
+from drafting.domain.classify import FactKind, leader_acts, names_duty
 from drafting.domain.kinds import ReportKind
 from drafting.domain.types import Fact
-from lexicon.areas import areas
-from lexicon.cues import (
-    AGENDA_LEAD,
-    CONTINUATION_LEAD,
-    IN_PERSON_LEAD,
-    MEANS_ONLY,
-    MEETING,
-    PAIRED_OPENERS,
-    YEAR_LEAD,
-)
 from lexicon.roles import Role
 
+from .continuation import continues
 from .placement import Placed, place
 from .runs import Step, Unit, best_run, unit_of
 
-OPEN_END = re.compile(r"[，,、：:]$")
 SENTENCE_GOES_ON = re.compile(r"[；;]$")
 UNSURE = 0.34
 """Below this share of the vote, a fact that starts a new group is asked about."""
@@ -60,44 +50,6 @@ class Filing:
     follows: str = ""
     """The fact it continues, if any."""
     question: str = ""
-
-
-def continues(fact: Fact, before: Fact | None) -> bool:
-    """Whether a fact continues the one pasted before it: a connective or a purpose, result or means
-    clause at its start (lexicon.cues.CONTINUATIONS), a word that points back (她们, 与会), the one
-    before left open with a comma — unless it opens a sentence of its own with its year (2023年，…) —,
-    the agenda of the meeting before it (研究解决…问题6项), the second of a pair (“线上”/“线下”), or
-    figures with nothing done (悬挂横幅20条、展出展板48块)."""
-    if before is None:
-        return False
-    text = fact.text.strip()
-    left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
-    agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
-    tally = _counts_only(fact) and not areas(text) - areas(before.text)  # 发放助学金 after 信访 is work of its own
-    in_person = before.kind == FactKind.DUTY and IN_PERSON_LEAD.match(YEAR_LEAD.sub("", text))
-    return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
-                or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or tally or in_person)
-
-
-def _paired(before: str, text: str) -> bool:
-    """The second of a pair of openers (“线上”… then “线下”…, 一方面… then 另一方面…)."""
-    first, second = before.strip().lstrip("“\"'"), text.strip().lstrip("“\"'")
-    return any((first.startswith(a) and second.startswith(b)) or (first.startswith(b) and second.startswith(a))
-               for a, b in PAIRED_OPENERS)
-
-
-POINTS_BACK = re.compile(r"^(?:她们|他们|其|此项|该项|上述)|她们|与会")
-"""Words that point back to the fact before: 鼓励她们…, 带领与会人员…"""
-TALLY = re.compile(r"^(?:悬挂|展出|张贴|发放|覆盖|受益|参与|参加)")
-
-
-def _counts_only(fact: Fact) -> bool:
-    """Figures of an activity named before: a tally (悬挂横幅20条、展出展板48块), or figures with no
-    action at all (…等志愿活动10余次)."""
-    text = fact.text.strip()
-    if fact.figures and len(text) <= 30 and TALLY.match(text):
-        return True
-    return bool(fact.figures) and not does_work(masked(text))
 
 
 def arrange(facts: list[Fact], kind: ReportKind, index=None, exclude_docs=()) -> dict[str, Filing]:
@@ -235,7 +187,8 @@ def _theme_in(unit: Unit, kind: ReportKind) -> str:
 
 
 def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> None:
-    """Framing among the work leads the group of the work after it (or before it, at the end)."""
+    """Framing among the work leads the group of the work after it; after all the work, it is said
+    after the last of it as its aim."""
     seen_work = False
     for n, fact in enumerate(facts):
         filing = filings[fact.id]
@@ -251,6 +204,12 @@ def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> N
             filing.reason = f"接续 {filing.follows}（写明其目的）"
             fact.theme = head.theme
             continue
+        last = _last_work(facts, filings, n)
+        if last is not None:  # framing after all the work: the aim of the last of it, said after it
+            filing.role, filing.theme, filing.lead, filing.follows = filings[last.id].role, last.theme, False, last.id
+            filing.reason = f"接续 {last.id}（最后一项工作之后的要求或目标）"
+            fact.theme = last.theme
+            continue
         neighbour = _nearest_work(facts, filings, n)
         if neighbour is None:
             filing.role, filing.lead, filing.reason = Role.PREAMBLE, True, "指导思想/背景 → 导语"
@@ -258,6 +217,16 @@ def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> N
         filing.role, filing.theme, filing.lead = neighbour.role, neighbour.theme, True
         filing.reason = "指导性表述：作为所在一组工作的引领语，不单列为一项"
         fact.theme = neighbour.theme
+
+
+def _last_work(facts: list[Fact], filings: dict[str, Filing], n: int) -> Fact | None:
+    """The measures fact just before framing that no measures work follows (…表扬了一批先进典型 /
+    不断创新工作方式、方法，努力提高妇联工作的层次和水平): none when work comes after it."""
+    measures = [f for f in facts if filings[f.id].role == Role.MEASURES and FactKind(f.kind) != FactKind.GUIDING]
+    if any(facts.index(f) > n for f in measures):
+        return None
+    before = [f for f in measures if facts.index(f) < n]
+    return before[-1] if before else None
 
 
 def _nearest_work(facts: list[Fact], filings: dict[str, Filing], n: int) -> Filing | None:
