@@ -8,6 +8,7 @@ splits a list. Sentences from the reviews' real-report drafts (evals/heldout 101
 from __future__ import annotations
 
 from drafting.domain.meta import build_meta
+from drafting.domain.types import strip_markers
 from drafting.engine import draft_report
 from evals.realset import fact_units
 
@@ -115,7 +116,7 @@ def test_a_fact_pasted_with_tongshi_keeps_it_and_the_federation_among_its_subjec
              "同时镇妇联团委和镇组织办联合发布招募令,号召广大巾帼志愿者参与到疫情防控工作中。")
     meta = build_meta("xx镇妇女联合会", 2021, "zongjie", when="2021-07-10", period="half", short_name="镇妇联")
     text = _text(draft_report(meta, facts, index=seed_index))
-    assert "，同时镇妇联团委和镇组织办联合发布招募令" in text, text
+    assert "积极行动。同时镇妇联团委和镇组织办联合发布招募令" in strip_markers(text), "the lead is a sentence"
     assert "，团委和镇组织办" not in text, "团委 must not become the subject of the federation's work"
 
 
@@ -158,3 +159,12 @@ def test_a_framing_of_several_facts_is_a_sentence_of_its_own_that_pushes_once(se
     framing = next(s for s in preamble.split("。") if "【F1】" in s)
     assert framing.startswith("县妇联切实履行妇联基本职能") and "【F2】" in framing, preamble
     assert sum(preamble.count(verb) for verb in ("推进", "推动")) == 1, preamble
+
+
+def test_a_framing_lead_is_a_sentence_of_its_own_before_the_work_it_leads(seed_index):
+    """始终将…作为一项基础性工作来抓 leads the 学法 work after it: the reader sees a lead closed with 。,
+    not the first of the items joined by ； (the sixth reading's 011)."""
+    facts = ("开展会前学法11次\n始终将强化领导干部法治意识作为一项基础性工作来抓\n组织干部旁听庭审2次\n"
+             "组织机关干部参加学法考试，参考率100%")
+    text = _text(_draft("青川县妇女联合会", 2024, "fazhi", facts, seed_index))
+    assert "作为一项基础性工作来抓。开展会前学法11次；组织干部旁听庭审2次" in strip_markers(text), text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from drafting.domain.classify import FactKind
 from drafting.domain.types import Fact, strip_markers
 from lexicon.cues import MEANS_ONLY, REQUIREMENT
 from lexicon.figures import figure_spans
@@ -39,10 +40,13 @@ def _means_said(clause: str) -> str:
 def continuations(facts: list[Fact]) -> list[str]:
     """For each fact, the words that write it on after the one just before it in this list ('' when it
     does not continue it): a comma, and the joiner it was pasted with (同时, 其中 …) — or 要求 before a
-    requirement it states (…干部要带头学法)."""
+    requirement it states (…干部要带头学法); after a framing lead, a full stop (始终将…来抓。开展…)."""
     out = []
     for i, fact in enumerate(facts):
         goes_on = bool(fact.follows) and i > 0 and facts[i - 1].id == fact.follows
+        if i == 1 and facts[0].kind == FactKind.GUIDING:  # the group's lead is a sentence of its own
+            out.append("。" + (_joining_words(fact, facts[:i]).lstrip("，") if goes_on else ""))
+            continue
         out.append("，" + _joining_words(fact, facts[:i]) if goes_on else "")
     return out
 
