@@ -239,3 +239,18 @@ def test_how_the_work_was_done_is_no_new_facet_of_it(seed_index):
     facet, but never between the work and the means of it (evals/heldout 104)."""
     units = _units("大河乡人民政府", 2025, "fazhi", DAHE_BRAND, seed_index)
     assert units["F3"].key == units["F2"].key
+
+
+MOUXIANG = """县妇联、县农业农村局联合举办全县新型职业农民培训女农民电商人才培训班,我乡共两名女性参与培训
+2.县妇联结合当下流行的短视频+直播模式,开展了短视频+直播培训,我乡共摸底12名群众有意愿学习,现阶段已有3名群众完成培训
+开展了形式多样、内容丰富的庆祝活动
+一是搞好宣传工作,营适“三八”国际劳动妇女节气围,弘扬女性时代精神
+乡妇联加大对马克思主义妇女观和男女平等基本国策的宣传力度"""
+
+
+def test_skills_taught_to_women_are_their_development_and_a_celebration_goes_with_the_festival(seed_index):
+    """短视频+直播培训 that 群众 completed is a skills training, whatever words of 新媒体 it holds; 形式多样的
+    庆祝活动 is the 三八 celebration the facts after it describe, not a new 形式 of training (003)."""
+    units = _units("某某乡妇女联合会", 2021, "zongjie", MOUXIANG, seed_index)
+    assert units["F1"].key == units["F2"].key != units["F3"].key
+    assert units["F3"].key == units["F4"].key == units["F5"].key

@@ -119,11 +119,12 @@ def text_scores(text: str) -> dict[str, float]:
         if hits:
             scores[theme.key] = float(hits)
     if WOMEN_TRAINED.search(text) and not CADRES.search(text):  # 妇女参与培训: their skills, not a 普法 team's
-        scores["development"] = scores.get("development", 0.0) + scores.pop("team", 0.0) + 1
+        scores.pop("team", None)  # what they were taught (短视频+直播) does not outweigh who was taught
+        scores["development"] = max(scores.values(), default=0.0) + 1
     return scores
 
 
-WOMEN_TRAINED = re.compile(r"(?:妇女|女性|女农民|姐妹)[^，。；,;]{0,10}(?:参与|参加|接受)培训"
+WOMEN_TRAINED = re.compile(r"(?:妇女|女性|女农民|姐妹|群众)[^，。；,;]{0,10}(?:参与|参加|接受|完成)培训"
                            r"|培训[^，。；,;]{0,4}(?:妇女|女性|女农民)")
 CADRES = re.compile(r"干部|执委|骨干|讲师|志愿者|网格员|调解员|工作者|法律明白人")
 """Who was trained decides what the training was: women (妇女参与培训, 培训妇女420人次) learn skills for
@@ -141,6 +142,7 @@ FORMS = {key: _re(words) for key, words in {
     "publicity": "宣讲 讲座 宣传资料 宣传手册 彩页",
     "ideology": "主题宣讲 宣讲团 理论宣讲 心向党 重要论述",
     "mechanism": "履职评议 中期评估 责任清单",
+    "development": "技能培训 (?:直播|电商|短视频|手工|家政)[^，。；,;]{0,8}培训",
 }.items()}
 """What was done (a video, a training class, a visit) counts twice: it decides the work area more
 than what the work was about (拍摄反家暴短视频 is 新媒体普法, not 维权)."""
