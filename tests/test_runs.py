@@ -254,3 +254,30 @@ def test_skills_taught_to_women_are_their_development_and_a_celebration_goes_wit
     units = _units("某某乡妇女联合会", 2021, "zongjie", MOUXIANG, seed_index)
     assert units["F1"].key == units["F2"].key != units["F3"].key
     assert units["F3"].key == units["F4"].key == units["F5"].key
+
+
+TONGCHENG_STUDY = """严格落实党政主要负责人推进法治建设第一责任人职责,带头尊法学法守法用法,全年组织政府班子集体学法12次
+- 通过专题讲座、线上课堂、现场教学等形式,组织干部职工开展法治培训10场次,覆盖500余人次
+重点学习《中华人民共和国宪法》《中华人民共和国民法典》《中华人民共和国行政处罚法》等法律法规
+立足本地红色资源优势,整合革命旧址、新时代文明实践站等阵地资源"""
+
+
+def test_what_a_continuation_says_counts_for_where_the_pair_goes(seed_index):
+    """重点学习…等法律法规 continues the 法治培训 before it: the two go together, and what the second says
+    (学法) decides it as much as the first's 讲座 and 线上课堂 — so the 红色 阵地 after them does not pull
+    the study along (the sixth reading's 015)."""
+    units = _units("通城镇人民政府", 2025, "fazhi", TONGCHENG_STUDY, seed_index)
+    assert units["F2"].key == units["F3"].key != units["F4"].key
+    assert "学法" in units["F2"].title
+
+
+QIANJIN_STUDY = """（4）研究法治政府建设重点工作,加强人员配备和经费保障
+以研讨和自学的方式,进行政治思想、党风廉政教育
+学习《教育法》《教师法》《未成年人保护法》《义务教育法》和《行政许可法》等法律法规。"""
+
+
+def test_study_by_seminar_and_self_study_is_study_with_the_laws_studied(seed_index):
+    """以研讨和自学的方式进行政治思想、党风廉政教育 is the staff's 学习教育, with the laws they studied
+    after it (the sixth reading's 014: the real report's 三是组织学习教育)."""
+    units = _units("前进区教育局", 2023, "fazhi", QIANJIN_STUDY, seed_index)
+    assert units["F2"].key == units["F3"].key != units["F1"].key

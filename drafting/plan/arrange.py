@@ -136,7 +136,8 @@ def _place_work(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind,
             apart = True
             continue
         if run and head and run[-1][0].id == filing.follows:
-            run.append((fact, Step(None, joined=True)))
+            # it goes where the fact it continues goes, and what it says is evidence of where that is
+            run.append((fact, Step(place(fact.pasted or fact.text, index, allowed, exclude_docs), joined=True)))
             continue
         pasted = fact.pasted or fact.text  # as pasted: making the prose official never moves a fact
         # The duty named among the work of organising stays with it; the leader's own study, 述法 or
