@@ -281,3 +281,16 @@ def test_study_by_seminar_and_self_study_is_study_with_the_laws_studied(seed_ind
     after it (the sixth reading's 014: the real report's 三是组织学习教育)."""
     units = _units("前进区教育局", 2023, "fazhi", QIANJIN_STUDY, seed_index)
     assert units["F2"].key == units["F3"].key != units["F1"].key
+
+
+BAIYANG_COMMUNITY = """街道领导带队敲门招商57次,新引进企业42家,新签约重点税源企业8家
+广泛开展“千名干部助千企”活动,走访重点企业300余家次,协调解决问题百余个
+街道专题召开现代社区建设动员会
+完成北银、裕园2个老旧小区改造并推进华顺公寓、东海未名园等3个老旧小区改造"""
+
+
+def test_community_building_is_its_own_work_not_the_economys(seed_index):
+    """现代社区建设 and 老旧小区改造 are the street office's 民生 and 社区 work: a heading of their own,
+    not the tail of 招商 (the sixth reading's 114)."""
+    units = _units("白杨街道办事处", 2022, "zongjie", BAIYANG_COMMUNITY, seed_index)
+    assert units["F3"].key == units["F4"].key != units["F2"].key
