@@ -168,3 +168,13 @@ def test_a_framing_lead_is_a_sentence_of_its_own_before_the_work_it_leads(seed_i
              "组织机关干部参加学法考试，参考率100%")
     text = _text(_draft("青川县妇女联合会", 2024, "fazhi", facts, seed_index))
     assert "作为一项基础性工作来抓。开展会前学法11次；组织干部旁听庭审2次" in strip_markers(text), text
+
+
+def test_what_the_study_achieved_is_said_after_the_study_not_before_it(seed_index):
+    """准确把握…核心要义，进一步压紧压实…责任 is what the study before it achieved: written on after it,
+    not moved to the front as the lead of the study (the sixth reading's 106)."""
+    facts = ("将学习习近平法治思想列为党组理论学习中心组年度重点学习内容\n"
+             "专题学习习近平法治思想和党的二十大报告中关于法治建设的重要内容\n"
+             "准确把握习近平法治思想“十一个坚持”的核心要义,进一步压紧压实法治政府建设责任")
+    text = strip_markers(_text(_draft("广东省市场监督管理局", 2023, "fazhi", facts, seed_index)))
+    assert "重要内容，准确把握习近平法治思想" in text, text
