@@ -18,6 +18,7 @@ def build(ui) -> dict:
         ui.move_fact = gr.Dropdown([], label="把这条事实…", scale=3, elem_id="rd-move-fact")
         ui.move_to = gr.Dropdown([], label="…移到这一部分", scale=2, elem_id="rd-move-to")
         move = gr.Button("移动", scale=0, elem_id="rd-move")
+        put_back = gr.Button("放回未写入的事实", scale=0, elem_id="rd-put-back")
         move_msg = gr.Markdown(elem_id="rd-move-msg", **NOTE)
     with gr.Row():
         ui.rename_which = gr.Dropdown([], label="改名的部分", scale=2, elem_id="rd-rename-which")
@@ -37,7 +38,7 @@ def build(ui) -> dict:
     ui.shape = gr.Radio(P.SHAPE_CHOICES, value="", elem_id="rd-shape",
                         label="报告结构（法治政府建设年度报告；改选后提纲随之更新，已做的修改都保留）")
     ui.outline_msgs = [move_msg, rename_msg, add_msg, delete_msg, undo_msg]  # cleared by each change of the outline
-    return {"move": (move, move_msg, [ui.move_fact, ui.move_to]),
+    return {"move": (move, move_msg, [ui.move_fact, ui.move_to]), "put_back": (put_back, move_msg, []),
             "rename": (rename, rename_msg, [ui.rename_which, rename_to]),
             "add": (add, add_msg, [heading]),
             "delete": (delete, delete_msg, [ui.delete_which]),
@@ -51,8 +52,8 @@ def bind(ui, rows: dict) -> None:
             new = S.outline_change(ui.wb, action, draft, *args)
             return {**ui.outline_view(new), said: S.DONE[action], **{box: "" for box in typed}}
         return run
-    for row, action in (("move", "move_fact"), ("rename", "rename_section"), ("add", "add_section"),
-                        ("delete", "delete_section")):
+    for row, action in (("move", "move_fact"), ("put_back", "put_back"), ("rename", "rename_section"),
+                        ("add", "add_section"), ("delete", "delete_section")):
         btn, said, inputs = rows[row]
         typed = [box for box in inputs if isinstance(box, gr.Textbox)]  # the title typed: cleared once used
         shown = [c for c in ui.outline_outputs if c is not said]

@@ -11,6 +11,7 @@ from drafting.errors import InputError
 from drafting.plan.outline import refresh_gaps
 from lexicon.roles import Role
 
+LEFT_OUT, PUT_BACK = "（未写入草稿）", "（已按您的要求放回草稿）"
 MAX_SECTIONS = 99
 """Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
 
@@ -37,6 +38,25 @@ class OutlineEdits:
                                     else {k: v for k, v in s.placement.items() if k != fact_id},
                                     outdated=[*s.outdated, why] if s.text.strip() else s.outdated))
         return self._outline_saved(draft, sections, "move")
+
+    def put_back(self, draft: Draft) -> Draft:
+        """Every fact the tool left out of the draft (a fragment: 缺少“做了什么”) put back, with one
+        click, at the end of the first section of work: the user's placement, which the checks note
+        but never fail on; they can move it on from there."""
+        placed = {f for s in draft.sections for f in s.fact_ids}
+        left = [f.id for f in draft.facts if f.id not in placed and not f.derived]
+        home = next((s for s in draft.sections if s.role == Role.MEASURES), None)
+        if not left:
+            raise InputError("没有未写入草稿的事实。")
+        if home is None:
+            raise InputError("草稿里没有写工作举措的部分：请先添加一个部分，再把事实移进去。")
+        moved = replace(home, fact_ids=[*home.fact_ids, *left],
+                        placement={**home.placement, **dict.fromkeys(left, USER_PLACED)},
+                        outdated=[*home.outdated, *(f"{f} 放回" for f in left)] if home.text.strip() else home.outdated)
+        sections = [moved if s.id == home.id else s for s in draft.sections]
+        facts = [replace(f, note=f.note.replace(LEFT_OUT, PUT_BACK)) if f.id in left else f for f in draft.facts]
+        warnings = [w.replace(LEFT_OUT, PUT_BACK) for w in draft.warnings]
+        return self._outline_saved(replace(draft, facts=facts, warnings=warnings), sections, "put_back")
 
     def rename_section(self, draft: Draft, section_id: str, heading: str) -> Draft:
         heading = heading.strip().rstrip("。")

@@ -205,7 +205,8 @@ def redraft_choices(draft: Draft | None) -> tuple[list[tuple[str, str]], list[st
     return choices, [s.id for s in free if not s.edited], "没有手改过的部分"
 
 
-STEP_NAMES = {"outline": "生成提纲", "move": "移动事实", "rename": "改名", "add": "添加部分", "delete": "删除部分",
+STEP_NAMES = {"outline": "生成提纲", "move": "移动事实", "put_back": "放回事实",
+              "rename": "改名", "add": "添加部分", "delete": "删除部分",
               "draft": "生成初稿", "edit": "保存修改", "regenerate": "重新生成", "lock": "锁定/解锁",
               "attempt": "换用大模型的尝试稿", "back": "撤销到上一版", "docx": "读回 Word 文件", "rescue": "保存"}
 

@@ -110,6 +110,7 @@ def need(draft: Draft | None, message: str = "请先生成初稿。") -> Draft:
 ASK_FIRST = {"move_fact": "请先选择要移动的事实和目标部分。", "rename_section": "请先选择部分并填写新标题。",
              "add_section": "请先填写新部分的标题。", "delete_section": "请先选择要删除的部分。"}
 DONE = {"move_fact": "已移动，已自动保存。", "rename_section": "已改名，已自动保存。",
+        "put_back": "未写入的事实已放回第一个工作部分的末尾，已自动保存；可以再移到合适的部分。",
         "add_section": "已添加，已自动保存。",
         "delete_section": "已删除这一部分（其中的事实现在不在任何部分，可以移到别处）。点“撤销上一步”可以恢复。"}
 
