@@ -83,9 +83,10 @@ def misuses(text: str, terms: tuple[Term, ...], seen: set[str] | None = None) ->
     in full earlier (a draft read section by section), and is updated."""
     seen = set() if seen is None else seen
     found = []
+    mixed = _mixed_lists(text, terms)
     for term in terms:
         wrongs = [m.start() for m in re.finditer(re.escape(term.wrong), text)
-                  if not _inside(text, m.start(), term)]
+                  if not _inside(text, m.start(), term) and not (term.first and _within(m.start(), mixed))]
         if not term.first:
             found += [Misuse(term, at) for at in wrongs]
             continue
@@ -105,3 +106,25 @@ def corrected(text: str, terms: tuple[Term, ...], seen: set[str] | None = None) 
     if seen is not None:
         misuses(text, terms, seen)
     return text
+
+
+TITLE_LIST = re.compile(r"《[^《》]{1,40}》(?:[、和及与]?《[^《》]{1,40}》)+")
+TITLE = re.compile(r"《[^《》]{1,40}》")
+
+
+def _mixed_lists(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
+    """The spans of lists of titles the table cannot write alike (《教育法》《教师法》《未成年人保护法》:
+    only the last has a full title here): such a list stays as pasted, never half expanded."""
+    short = {t.wrong for t in terms if t.first and t.wrong.startswith("《")}
+    full = {t.right for t in terms if t.first and t.right.startswith("《")}
+    spans = []
+    for m in TITLE_LIST.finditer(text):
+        titles = TITLE.findall(m.group(0))
+        known = [t in short or t in full or t.startswith("《中华人民共和国") for t in titles]
+        if any(t in short for t in titles) and not all(known):
+            spans.append(m.span())
+    return spans
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
