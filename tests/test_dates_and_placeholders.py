@@ -33,3 +33,15 @@ def test_a_draft_with_an_x_for_a_name_is_not_ready_to_sign(seed_index):
                          index=seed_index)
     assert "占位内容" in draft.fact("F1").note
     assert any("（X）" in f.message for f in leftovers(draft).findings)
+
+
+def test_an_annual_reports_this_year_is_its_year_and_a_half_years_stays(seed_index):
+    """今年1—11月 in a 2022 annual report signed in 2023 reads as 2023 to the signer: the draft writes
+    2022年1—11月 (the sixth reading's 114); a half-year report is written in its own year and keeps it."""
+    facts = "今年1-11月,街道实现财政总收入18.35亿元,同比增长28.69%\n街道领导带队敲门招商57次,新引进企业42家"
+    annual = draft_report(build_meta("白杨街道办事处", 2022, "zongjie", when="2023-01-10"), facts, index=seed_index)
+    text = "\n".join(s.text for s in annual.sections)
+    assert "2022年1—11月" in text and "今年1" not in text
+    half = draft_report(build_meta("白杨街道办事处", 2022, "zongjie", when="2022-07-10", period="half"),
+                        facts, index=seed_index)
+    assert "今年1—11月" in "\n".join(s.text for s in half.sections)

@@ -8,6 +8,7 @@ and finish.
 
 from __future__ import annotations
 
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -67,7 +68,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     # choices (which phrase, which example) are the same on every run.
     workers = max(1, concurrency) if getattr(writer, "parallel", True) else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        sections = stale_flags(draft, in_official_terms(list(pool.map(one, draft.sections))))
+        sections = stale_flags(draft, in_official_terms(in_years(list(pool.map(one, draft.sections)), draft.meta)))
     backend = getattr(writer, "label", writer.name)
     result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=ctx.usage)
     emit_event(DraftEvent(EventKind.FINISHED, draft=result))
@@ -96,6 +97,20 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     sections = stale_flags(draft, sections)
     # the regeneration's cost adds to the draft's
     return replace(draft, sections=sections, tokens=draft.tokens + ctx.usage)
+
+
+THIS_YEAR = re.compile(r"(?<![“\"《])今年(?=以来|[0-9０-９一二三四五六七八九十上下全初底内，,])")
+
+
+def in_years(sections: list[Section], meta) -> list[Section]:
+    """An annual report is written the next year: a fact's 今年 (今年1—11月, 今年以来) is its year
+    (2022年1—11月), or the signer reads it as the year they sign in. A locked section, and a half-year
+    report (written in its own year), keep the word."""
+    if meta.period == "half":
+        return sections
+    year = f"{meta.year}年"
+    return [s if s.locked or "今年" not in s.text else replace(s, text=THIS_YEAR.sub(year, s.text))
+            for s in sections]
 
 
 def in_official_terms(sections: list[Section]) -> list[Section]:
