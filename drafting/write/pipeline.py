@@ -92,7 +92,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
     emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
-    new = replace(new, edited=False, outdated=[])
+    new = in_years([replace(new, edited=False, outdated=[])], draft.meta)[0]
     sections = in_official_terms([new if s.id == section_id else s for s in draft.sections])
     sections = stale_flags(draft, sections)
     # the regeneration's cost adds to the draft's
