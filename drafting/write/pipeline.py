@@ -60,7 +60,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         def emit(text: str) -> None:
             emit_event(DraftEvent(EventKind.TEXT, section.id, text))
 
-        written = replace(writer.write(section, ctx, emit=emit), edited=False, outdated=[])
+        written = in_years([replace(writer.write(section, ctx, emit=emit), edited=False, outdated=[])], draft.meta)[0]
         emit_event(DraftEvent(EventKind.DONE, section.id, written.text))
         return written
 
@@ -68,7 +68,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
     # choices (which phrase, which example) are the same on every run.
     workers = max(1, concurrency) if getattr(writer, "parallel", True) else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        sections = stale_flags(draft, in_official_terms(in_years(list(pool.map(one, draft.sections)), draft.meta)))
+        sections = stale_flags(draft, in_official_terms(list(pool.map(one, draft.sections))))
     backend = getattr(writer, "label", writer.name)
     result = replace(draft, sections=sections, meta=replace(draft.meta, backend=backend), tokens=ctx.usage)
     emit_event(DraftEvent(EventKind.FINISHED, draft=result))
@@ -105,7 +105,7 @@ THIS_YEAR = re.compile(r"(?<![“\"《])今年(?=以来|[0-9０-９一二三四�
 def in_years(sections: list[Section], meta) -> list[Section]:
     """An annual report is written the next year: a fact's 今年 (今年1—11月, 今年以来) is its year
     (2022年1—11月), or the signer reads it as the year they sign in. A locked section, and a half-year
-    report (written in its own year), keep the word."""
+    report (written in its own year), keep the word; only sections just written are read."""
     if meta.period == "half":
         return sections
     year = f"{meta.year}年"
