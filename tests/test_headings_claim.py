@@ -146,3 +146,17 @@ def test_claims_of_stock_headings_need_most_of_their_facts():
     assert from_facts(organising, Kind.PUFA) == "加强组织领导"
     assert from_facts(["组织常态化核酸检测", "推进疫苗接种", "召开现代社区建设动员会", "完成2个老旧小区改造"],
                       Kind.ZONGJIE, federation=False) == "抓实疫情防控，推进社区建设"
+
+
+def test_two_headings_of_one_section_do_not_say_the_same_half(seed_index):
+    """注重家庭家教家风，涵养文明新风 then 开展巾帼志愿服务，弘扬文明新风 says 文明新风 twice: the second
+    heading is one that says something else (the sixth reading's 001)."""
+    from drafting.domain.meta import build_meta
+    from drafting.engine import draft_report
+
+    facts = ("2023年,寻访最美家庭9户、选树平安家庭2户\n组织开展家庭教育讲座5场\n"
+             "组织辖区23支巾帼志愿服务队开展“清洁家园共创文明”志愿服务\n组织辖区妇女参与庆“三八”公益健步走活动")
+    draft = draft_report(build_meta("周矶街道妇女联合会", 2023, "zongjie", when="2024-01-10"), facts, index=seed_index)
+    heads = [line.split("。")[0] for s in draft.sections for line in s.text.split("\n") if line.startswith("（")]
+    halves = [h[3:].split("，")[-1][-4:] for h in heads if "，" in h]
+    assert len(heads) >= 2 and len(halves) == len(set(halves)), heads

