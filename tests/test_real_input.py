@@ -31,6 +31,8 @@ META = build_meta("前进区教育局", 2023, "fazhi", when="2024-02-20")
     ("加强街道、社区（村）妇联组织建设", FactKind.GUIDING),
     ("建立“不忘初心、牢记使命”主题教育长效机制", FactKind.GUIDING),
     ("加强基层妇联组织建设，新建“妇女微家”3个", FactKind.ACTIVITY),
+    ("《绍兴市电梯安全管理规定》于2024年1月1日正式施行", FactKind.HONOUR),
+    ("印发《2023年度法治政府建设工作要点》", FactKind.ACTIVITY),
 ])
 def test_a_fact_is_typed_by_what_its_sentence_does_not_by_a_word_in_it(text, kind):
     assert classify(Fact("F1", text), META) == kind
