@@ -294,3 +294,19 @@ def test_community_building_is_its_own_work_not_the_economys(seed_index):
     not the tail of 招商 (the sixth reading's 114)."""
     units = _units("白杨街道办事处", 2022, "zongjie", BAIYANG_COMMUNITY, seed_index)
     assert units["F3"].key == units["F4"].key != units["F2"].key
+
+
+CHANGSHUO = """全年完成财政收入12.8亿元,增长25%,完成限上服务业营收67.5亿元
+以节促旅,开启“城市露营带”建设
+为80位创业大学生提供担保贷款和政府贴息
+成功招引元宇宙混合现实技术展演场景应用、浙江南北能源等3个亿元以上项目。
+金银岛、离城等五大“文旅+康养”综合体相继开工、竣工,完成固定投资3.65亿元
+完成街道园区外土地收储60亩,完成土地复垦20亩"""
+
+
+def test_a_long_run_of_economic_work_is_parted_as_a_drafter_parts_it(seed_index):
+    """A street office's year of economy is two items, as its real report has them: 激发主体活力
+    (营收, 露营, 创业) and 项目 (招引, 综合体开工, 收储) — not one chain of nine (the sixth reading's 024)."""
+    units = _units("安吉县昌硕街道办事处", 2022, "zongjie", CHANGSHUO, seed_index)
+    assert units["F1"].key == units["F2"].key == units["F3"].key
+    assert units["F4"].key == units["F5"].key == units["F6"].key != units["F1"].key

@@ -39,6 +39,12 @@ FACETS: dict[str, tuple[Facet, ...]] = {
         Facet("forms", _re("形式(?!多样) 小分队 汇演 以案释法 案例 讲座 宣讲团 讲台"),
               ("创新普法形式，增强普法吸引力", "丰富宣传形式，提升普法实效")),
     ),
+    "economy": (
+        Facet("vitality", _re("营收 消费 旅游 夜市 露营 流量 创业 孵化 大学生 市场主体"),
+              ("激发主体活力，推动消费提质", "培育市场主体，激发发展活力")),
+        Facet("projects", _re("项目 招引 招商 开工 竣工 综合体 亩均 腾笼换鸟 收储 复垦 出清 低效"),
+              ("加快项目建设，增强发展后劲", "抓实招商引资，推动项目落地")),
+    ),
 }
 """Facets by the theme of a group (its key in themes.THEMES)."""
 SPLIT_AT = 4
