@@ -114,13 +114,16 @@ TITLE = re.compile(r"《[^《》]{1,40}》")
 
 def _mixed_lists(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     """The spans of lists of titles the table cannot write alike (《教育法》《教师法》《未成年人保护法》:
-    only the last has a full title here): such a list stays as pasted, never half expanded."""
+    only the last has a full title here): such a list stays as pasted, never half expanded. A list of
+    laws the table knows and regulations (《民法典》《信访工作条例》) is written in full: a regulation's
+    title has no longer form."""
     short = {t.wrong for t in terms if t.first and t.wrong.startswith("《")}
     full = {t.right for t in terms if t.first and t.right.startswith("《")}
     spans = []
     for m in TITLE_LIST.finditer(text):
         titles = TITLE.findall(m.group(0))
-        known = [t in short or t in full or t.startswith("《中华人民共和国") for t in titles]
+        # a regulation's title (…条例》, …办法》) is whole as it is; a law the table does not know is not
+        known = [t in short or t in full or t.startswith("《中华人民共和国") or not t.endswith("法》") for t in titles]
         if any(t in short for t in titles) and not all(known):
             spans.append(m.span())
     return spans
