@@ -310,3 +310,18 @@ def test_a_long_run_of_economic_work_is_parted_as_a_drafter_parts_it(seed_index)
     units = _units("安吉县昌硕街道办事处", 2022, "zongjie", CHANGSHUO, seed_index)
     assert units["F1"].key == units["F2"].key == units["F3"].key
     assert units["F4"].key == units["F5"].key == units["F6"].key != units["F1"].key
+
+
+MENGDING_NODES = """对标各村(社区)的普法需求清单,齐力开展普法宣传教育工作
+截至目前,各级普法工作力量共联合开展普法宣传58场次、悬挂横幅46条、张贴标语65条
+清明节期间聚焦森林草原防灭火工作,组织开展森林草原防灭火宣传活动
+2、利用村组广播循环播放防灭火知识录音,重点宣传《中华人民共和国森林法》
+泼水节期间聚焦群众“舌尖上的安全”,对展销会举办方、餐饮业、酒吧、KTV等67家经营户开展食品安全知识宣传。
+4月10日联合县科协、各政法单位开展“国家安全教育日”等宣传活动"""
+
+
+def test_the_means_of_the_matter_before_goes_with_it_and_the_festival_part_keeps_it(seed_index):
+    """利用村组广播循环播放防灭火知识录音 is how the 清明 防灭火 publicity was done: it goes on from it, and
+    both open the 重要节点 part, not the 普法机制 part before them (the sixth and seventh readings' 018)."""
+    units = _units("孟定镇人民政府", 2023, "pufa", MENGDING_NODES, seed_index)
+    assert units["F3"].key == units["F4"].key == units["F5"].key != units["F2"].key
