@@ -160,3 +160,17 @@ def test_two_headings_of_one_section_do_not_say_the_same_half(seed_index):
     heads = [line.split("。")[0] for s in draft.sections for line in s.text.split("\n") if line.startswith("（")]
     halves = [h[3:].split("，")[-1][-4:] for h in heads if "，" in h]
     assert len(heads) >= 2 and len(halves) == len(set(halves)), heads
+
+
+def test_a_volunteers_heading_is_kept_when_only_a_word_of_its_half_was_said(seed_index):
+    """…弘扬时代新风 then …弘扬文明新风 are two things: the volunteering keeps its own heading instead of
+    one drawn from two of its facts (抓实疫情防控 over 国际家庭日 volunteering: the eighth reading's 002)."""
+    from drafting.engine import draft_report
+    from drafting.shell.services import load_case, meta_from_case
+    from evals.realset import REALSET
+
+    case = load_case(REALSET / "cases" / "002_xiangzhen_fulian_2021_half.yaml")
+    draft = draft_report(meta_from_case(case), "\n".join(case["facts"]), index=seed_index)
+    measures = next(s for s in draft.sections if s.role == "measures").text
+    line = next(x for x in measures.split("\n") if "【F8】" in x)
+    assert "疫情" not in line.split("。")[0], line[:40]

@@ -64,7 +64,7 @@ def test_real_reports_floor(seed_index):
     figures = overall(run(seed_index))
     assert figures["facts"] == 158
     assert figures["role_accuracy"] >= 0.96
-    assert figures["placement"] >= 0.88
+    assert figures["placement"] >= 0.89
     assert figures["cohesion"] >= 0.90 and figures["separation"] >= 0.79
     assert figures["dropped"] == 0 and figures["stray"] == 0
 
@@ -74,5 +74,5 @@ def test_held_out_reports_floor(seed_index):
     figures = overall(run(seed_index, REALSET.parent / "heldout"))
     assert figures["facts"] == 142
     assert figures["role_accuracy"] >= 0.88 and figures["placement"] >= 0.74
-    assert figures["cohesion"] >= 0.64 and figures["separation"] >= 0.91 and figures["dropped"] == 0
+    assert figures["cohesion"] >= 0.67 and figures["separation"] >= 0.91 and figures["dropped"] == 0
     assert figures["stray"] == 0

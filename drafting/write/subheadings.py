@@ -81,13 +81,12 @@ HALF = "heading-half:"
 
 
 def _halves(heading: str) -> list[str]:
-    """涵养文明新风 of 注重家庭家教家风，涵养文明新风: each half of a two-part heading, its last four
-    characters (弘扬文明新风 and 涵养文明新风 say one thing), and the last two of its second half
-    (…时代新风 after …文明新风)."""
+    """涵养文明新风 of 注重家庭家教家风，涵养文明新风: each half of a two-part heading and its last four
+    characters (弘扬文明新风 and 涵养文明新风 say one thing; 时代新风 and 文明新风 do not)."""
     parts = [p for p in heading.split("，") if p]
     if len(parts) < 2:
         return []
-    return [*parts, *(p[-4:] for p in parts if len(p) > 4), "~" + parts[-1][-2:]]
+    return [*parts, *(p[-4:] for p in parts if len(p) > 4)]
 
 
 def _half_said(heading: str, ctx: DraftContext) -> bool:
