@@ -133,3 +133,16 @@ def test_one_fact_of_both_halves_keeps_an_annual_report_and_next_years_plan(seed
     half = draft_report(build_meta("东城镇妇女联合会", 2023, "zongjie", when="2023-07-10", period="half"),
                         "上半年开展家庭教育讲座2期\n2024年计划开展“美丽庭院”创建", index=seed_index)
     assert "2024年计划开展“美丽庭院”创建" in _text(half, "plans"), "next year's plan is never this year's second half"
+
+
+def test_two_plenums_the_paste_ran_together_are_asked_about_beside_the_sentence(seed_index):
+    """党的十九届六中二十届一中全会精神: the paste lost its 、; the draft keeps the user's words and asks
+    beside the sentence (the sixth reading's 011), and says nothing of a list written right."""
+    from drafting.domain.meta import build_meta
+    from drafting.engine import draft_report
+
+    meta = build_meta("坡子街街道办事处", 2022, "fazhi", when="2023-01-10")
+    glued = draft_report(meta, "认真传达学习贯彻党的二十大精神、党的十九届六中二十届一中全会精神", index=seed_index)
+    assert any("缺少顿号" in w for w in glued.warnings)
+    right = draft_report(meta, "认真传达学习贯彻党的十九届六中全会、二十届一中全会精神", index=seed_index)
+    assert not any("缺少顿号" in w for w in right.warnings)

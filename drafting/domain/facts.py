@@ -141,9 +141,21 @@ def broken_text(facts: list[Fact]) -> list[str]:
     """A copying slip in a fact: warned before drafting and noted beside its sentence."""
     out = []
     for fact in facts:
-        for slip in slips(fact.text):
+        for slip in slips(fact.text) + glued(fact.text):
             out.append(noted(fact, slip))
     return out
+
+
+PLENUM = r"[一二三四五六七八九十]{1,3}届[一二三四五六七]中"
+GLUED = re.compile(f"({PLENUM})(?={PLENUM})")
+"""Two plenums the paste ran together with nothing between them (十九届六中二十届一中)."""
+
+
+def glued(text: str) -> list[str]:
+    """Where a fact runs two names together: a question beside its sentence, never a change (the
+    words are the user's)."""
+    m = GLUED.search(text)
+    return [f"“{m.group(1)}”与其后的全会之间缺少顿号，请核对"] if m else []
 
 
 def unfilled(masks: list[str]) -> str:
