@@ -325,3 +325,16 @@ def test_the_means_of_the_matter_before_goes_with_it_and_the_festival_part_keeps
     both open the 重要节点 part, not the 普法机制 part before them (the sixth and seventh readings' 018)."""
     units = _units("孟定镇人民政府", 2023, "pufa", MENGDING_NODES, seed_index)
     assert units["F3"].key == units["F4"].key == units["F5"].key != units["F2"].key
+
+
+def test_a_governments_reform_work_is_parted_as_its_report_parts_it(seed_index):
+    """A county's 放管服 year is three items, as its real report has them — 机构改革, 事业单位改革,
+    行政审批 — not one （一） with nothing beside it (the sixth to eighth readings' 016)."""
+    from drafting.shell.services import load_case
+    from evals.realset import REALSET
+
+    case = load_case(REALSET / "cases" / "016_nanchang_xian_2019_fazhi.yaml")
+    units = _units("南昌县人民政府", 2019, "fazhi", "\n".join(case["facts"]), seed_index)
+    assert units["F1"].key == units["F2"].key == units["F3"].key
+    assert units["F4"].key == units["F5"].key != units["F3"].key
+    assert units["F6"].key == units["F7"].key == units["F8"].key != units["F5"].key
