@@ -207,3 +207,14 @@ AGENDA_LEAD = re.compile(r"^(?:专题)?(?:研究|审议|听取|部署)")
 MEETING = re.compile(r"会议|常务会|办公会|党组会|委员会|专题会|部署会")
 """A fact that opens with what a meeting did (研究解决…问题6项, 研究部署…事项) after a fact that held
 the meeting (召开专题部署会议4次) is its agenda: it continues that fact."""
+
+
+def is_agenda(text: str, before: str) -> bool:
+    """Whether a fact is the agenda of the meeting the fact before it held (召开专题部署会议4次 /
+    研究解决…问题6项)."""
+    return bool(AGENDA_LEAD.match(text) and MEETING.search(before))
+
+
+def acts_in_person(text: str) -> bool:
+    """Whether a fact with no subject opens with what someone did in person (全年牵头开展…)."""
+    return bool(IN_PERSON_LEAD.match(YEAR_LEAD.sub("", text)))

@@ -75,7 +75,9 @@ FACT_KIND_LABELS = {
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"|‘[^’]*’|〔[^〕]*〕")
 CLAUSE = re.compile(r"[，,；;：:]")
 DATED = re.compile(rf"^(?:\d{{1,2}}|[{NUMERALS}]{{1,3}})月(?:\d{{1,2}}日|份|初|中旬|下旬|底)?")
-QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整（未写入草稿）"}
+LEFT_OUT = "（未写入草稿）"
+"""How a fragment's note says it is not in the draft (the outline's 放回未写入的事实 rewrites it)."""
+QUESTIONS = {FactKind.FRAGMENT: "缺少“做了什么”，请补充完整" + LEFT_OUT}
 UNFINISHED = re.compile(r"(?:采用|采取|运用|通过|以)[^，,。；;]{1,40}的(?:方式|形式|办法)$")
 """A fact that stops at its means (…小分队，采用“讲台+汇演”的方式): the pasted sentence was cut before
 what was done that way, and the draft would end on it."""

@@ -223,21 +223,23 @@ def _frame(facts: list[Fact], filings: dict[str, Filing], kind: ReportKind) -> N
 def _last_work(facts: list[Fact], filings: dict[str, Filing], n: int) -> Fact | None:
     """The measures fact just before framing that no measures work follows (…表扬了一批先进典型 /
     不断创新工作方式、方法，努力提高妇联工作的层次和水平): none when work comes after it."""
-    measures = [f for f in facts if filings[f.id].role == Role.MEASURES and FactKind(f.kind) != FactKind.GUIDING]
-    if any(facts.index(f) > n for f in measures):
+    work = [i for i, f in enumerate(facts) if _is_work(f, filings)]
+    if not work or work[-1] > n:
         return None
-    before = [f for f in measures if facts.index(f) < n]
-    return before[-1] if before else None
+    return facts[work[-1]]
 
 
 def _nearest_work(facts: list[Fact], filings: dict[str, Filing], n: int) -> Filing | None:
-    after = [filings[f.id] for f in facts[n + 1:] if filings[f.id].role == Role.MEASURES
-             and FactKind(f.kind) != FactKind.GUIDING]
-    before = [filings[f.id] for f in reversed(facts[:n]) if filings[f.id].role == Role.MEASURES
-              and FactKind(f.kind) != FactKind.GUIDING]
+    after = [filings[f.id] for f in facts[n + 1:] if _is_work(f, filings)]
+    before = [filings[f.id] for f in reversed(facts[:n]) if _is_work(f, filings)]
     if filings[facts[n].id].follows and before:
         return before[0]
     return (after or before or [None])[0]
+
+
+def _is_work(fact: Fact, filings: dict[str, Filing]) -> bool:
+    """A fact filed as measures work, not framing."""
+    return filings[fact.id].role == Role.MEASURES and FactKind(fact.kind) != FactKind.GUIDING
 
 
 def _area(theme: str) -> str:

@@ -11,13 +11,12 @@ from drafting.domain.themes import THEMES
 from drafting.domain.types import Fact
 from lexicon.areas import AREAS, areas
 from lexicon.cues import (
-    AGENDA_LEAD,
     CONTINUATION_LEAD,
-    IN_PERSON_LEAD,
     MEANS_ONLY,
-    MEETING,
     PAIRED_OPENERS,
     YEAR_LEAD,
+    acts_in_person,
+    is_agenda,
 )
 
 OPEN_END = re.compile(r"[，,、：:]$")
@@ -33,10 +32,10 @@ def continues(fact: Fact, before: Fact | None) -> bool:
         return False
     text = fact.text.strip()
     left_open = OPEN_END.search((before.pasted or before.text).strip()) and not YEAR_LEAD.match(text)
-    agenda = AGENDA_LEAD.match(text) and MEETING.search(before.text)
     tally = _counts_only(fact) and not areas(text) - areas(before.text)  # 发放助学金 after 信访 is work of its own
-    in_person = before.kind == FactKind.DUTY and IN_PERSON_LEAD.match(YEAR_LEAD.sub("", text))
-    return bool(fact.joined or left_open or agenda or _paired(before.text, text) or CONTINUATION_LEAD.match(text)
+    in_person = before.kind == FactKind.DUTY and acts_in_person(text)
+    return bool(fact.joined or left_open or is_agenda(text, before.text) or _paired(before.text, text)
+                or CONTINUATION_LEAD.match(text)
                 or POINTS_BACK.search(text[:8]) or MEANS_ONLY.match(text.rstrip("。；;")) or tally or in_person
                 or _means_for(text, before.text))
 

@@ -17,7 +17,7 @@ from drafting.domain.guard import ForeignGuard
 from drafting.domain.types import USER_PLACED, Draft, Section
 from drafting.domain.wording import kind_of
 from lexicon.areas import area_counts, areas, near
-from lexicon.cues import AGENDA_LEAD, CONTINUATION_LEAD, IN_PERSON_LEAD, MEETING, YEAR_LEAD
+from lexicon.cues import CONTINUATION_LEAD, acts_in_person, is_agenda
 from lexicon.roles import Role
 
 from .base import CheckResult
@@ -84,10 +84,11 @@ def _also_fits(fact, fact_kind: FactKind, section: Section, draft: Draft) -> boo
         return True  # 述法 and the duty's name stand with the work they are part of (学法, 组织领导)
     number = int(fact.id[1:]) if fact.id[1:].isdigit() else 0
     before = draft.fact(f"F{number - 1}") if f"F{number - 1}" in section.fact_ids else None
-    agenda = before is not None and AGENDA_LEAD.match(fact.text) and MEETING.search(before.text)
+    if before is None:
+        return False
     # 全年牵头开展… after the leader's duty: the leader's own work, with no subject of its own
-    in_person = section.role == Role.FIRST_RESPONSIBLE and IN_PERSON_LEAD.match(YEAR_LEAD.sub("", fact.text))
-    return before is not None and bool(fact.joined or CONTINUATION_LEAD.match(fact.text) or agenda or in_person)
+    in_person = section.role == Role.FIRST_RESPONSIBLE and acts_in_person(fact.text)
+    return bool(fact.joined or CONTINUATION_LEAD.match(fact.text) or is_agenda(fact.text, before.text) or in_person)
 
 
 def unit_heading(section: Section, fact_id: str) -> str:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from drafting.domain.classify import LEFT_OUT
 from drafting.domain.types import USER_PLACED, Draft, Section, next_section_id
 from drafting.errors import InputError
 from drafting.plan.outline import refresh_gaps
 from lexicon.roles import Role
 
-LEFT_OUT, PUT_BACK = "（未写入草稿）", "（已按您的要求放回草稿）"
+PUT_BACK = "（已按您的要求放回草稿）"
 MAX_SECTIONS = 99
 """Numbered sections a draft may have: 一、 to 九十九、 (the 105th used to fail with an IndexError)."""
 

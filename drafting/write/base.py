@@ -43,6 +43,8 @@ class DraftContext:
     """fact id → last year's plan item it answers (a short phrase without figures)."""
     borrowed: set[str] = field(default_factory=set)
     """Example sentences already used in this draft: one sentence is borrowed once."""
+    heading_halves: set[str] = field(default_factory=set)
+    """The halves of the two-part headings written so far (涵养文明新风): another heading ends otherwise."""
     usage: Usage = field(default_factory=Usage)
     """What writing this draft cost (model calls, tokens, failures, fallbacks): per draft, never
     shared between drafts that are written at the same time."""

@@ -60,7 +60,7 @@ def write_draft(draft: Draft, writer: SectionWriter | None = None, index=None,
         def emit(text: str) -> None:
             emit_event(DraftEvent(EventKind.TEXT, section.id, text))
 
-        written = in_years([replace(writer.write(section, ctx, emit=emit), edited=False, outdated=[])], draft.meta)[0]
+        written = in_year(replace(writer.write(section, ctx, emit=emit), edited=False, outdated=[]), draft.meta)
         emit_event(DraftEvent(EventKind.DONE, section.id, written.text))
         return written
 
@@ -92,7 +92,7 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
     note_existing(ctx, [other.text for other in draft.sections if other.id != section_id])
     emit = (lambda text: on_event(DraftEvent(EventKind.TEXT, section_id, text))) if on_event else None
     new = writer.write(replace(section, variant=section.variant + 1), ctx, instruction=instruction, emit=emit)
-    new = in_years([replace(new, edited=False, outdated=[])], draft.meta)[0]
+    new = in_year(replace(new, edited=False, outdated=[]), draft.meta)
     sections = in_official_terms([new if s.id == section_id else s for s in draft.sections])
     sections = stale_flags(draft, sections)
     # the regeneration's cost adds to the draft's
@@ -102,15 +102,14 @@ def regenerate_section(draft: Draft, section_id: str, writer: SectionWriter | No
 THIS_YEAR = re.compile(r"(?<![“\"《])今年(?=以来|[0-9０-９一二三四五六七八九十上下全初底内，,])")
 
 
-def in_years(sections: list[Section], meta) -> list[Section]:
-    """An annual report is written the next year: a fact's 今年 (今年1—11月, 今年以来) is its year
-    (2022年1—11月), or the signer reads it as the year they sign in. A locked section, and a half-year
-    report (written in its own year), keep the word; only sections just written are read."""
-    if meta.period == "half":
-        return sections
-    year = f"{meta.year}年"
-    return [s if s.locked or "今年" not in s.text else replace(s, text=THIS_YEAR.sub(year, s.text))
-            for s in sections]
+def in_year(section: Section, meta) -> Section:
+    """A section just written, in an annual report, with a fact's 今年 (今年1—11月, 今年以来) as the
+    report's year (2022年1—11月): an annual report is written the next year, and the signer would read
+    今年 as the year they sign in. A locked section, and a half-year report (written in its own year),
+    keep the word."""
+    if meta.period == "half" or section.locked or "今年" not in section.text:
+        return section
+    return replace(section, text=THIS_YEAR.sub(f"{meta.year}年", section.text))
 
 
 def in_official_terms(sections: list[Section]) -> list[Section]:

@@ -71,13 +71,9 @@ def subheading(group: Group, section_heading: str, ctx: DraftContext, variant: i
             for k in range(len(pool)):
                 heading, source = pool[(variant + k) % len(pool)]
                 if heading and (not fresh or not _half_said(heading, ctx)) and ctx.claim(heading):
-                    ctx.borrowed.update(HALF + h for h in _halves(heading))
+                    ctx.heading_halves.update(_halves(heading))
                     return heading, source
     return "", []
-
-
-HALF = "heading-half:"
-"""How a heading's half is kept among the draft's claimed sentences."""
 
 
 def _halves(heading: str) -> list[str]:
@@ -90,7 +86,7 @@ def _halves(heading: str) -> list[str]:
 
 
 def _half_said(heading: str, ctx: DraftContext) -> bool:
-    return any(HALF + h in ctx.borrowed for h in _halves(heading))
+    return not ctx.heading_halves.isdisjoint(_halves(heading))
 
 
 def read_on(facts: list) -> list[str]:
