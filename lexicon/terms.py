@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -117,8 +118,7 @@ def _mixed_lists(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     only the last has a full title here): such a list stays as pasted, never half expanded. A list of
     laws the table knows and regulations (《民法典》《信访工作条例》) is written in full: a regulation's
     title has no longer form."""
-    short = {t.wrong for t in terms if t.first and t.wrong.startswith("《")}
-    full = {t.right for t in terms if t.first and t.right.startswith("《")}
+    short, full = _title_forms(terms)
     spans = []
     for m in TITLE_LIST.finditer(text):
         titles = TITLE.findall(m.group(0))
@@ -127,6 +127,14 @@ def _mixed_lists(text: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
         if any(t in short for t in titles) and not all(known):
             spans.append(m.span())
     return spans
+
+
+@lru_cache(maxsize=8)
+def _title_forms(terms: tuple[Term, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The short and the full forms of the titles the table writes in full at first mention (read once
+    per table, not once per text: every fact and section is read with it)."""
+    return (frozenset(t.wrong for t in terms if t.first and t.wrong.startswith("《")),
+            frozenset(t.right for t in terms if t.first and t.right.startswith("《")))
 
 
 def _within(at: int, spans: list[tuple[int, int]]) -> bool:
