@@ -42,6 +42,8 @@ def test_an_annual_reports_this_year_is_its_year_and_a_half_years_stays(seed_ind
     annual = draft_report(build_meta("白杨街道办事处", 2022, "zongjie", when="2023-01-10"), facts, index=seed_index)
     text = "\n".join(s.text for s in annual.sections)
     assert "2022年1—11月" in text and "今年1" not in text
+    from drafting.review.accuracy import figure_accuracy
+    assert figure_accuracy(annual).passed, "the year written for 今年 is the report's, no figure of its own"
     half = draft_report(build_meta("白杨街道办事处", 2022, "zongjie", when="2022-07-10", period="half"),
                         facts, index=seed_index)
     assert "今年1—11月" in "\n".join(s.text for s in half.sections)
