@@ -8,7 +8,7 @@ splits a list. Sentences from the reviews' real-report drafts (evals/heldout 101
 from __future__ import annotations
 
 from drafting.domain.meta import build_meta
-from drafting.domain.types import strip_markers
+from drafting.domain.types import Draft, DraftMeta, Section, strip_markers
 from drafting.engine import draft_report
 from evals.realset import fact_units
 
@@ -178,3 +178,18 @@ def test_what_the_study_achieved_is_said_after_the_study_not_before_it(seed_inde
              "准确把握习近平法治思想“十一个坚持”的核心要义,进一步压紧压实法治政府建设责任")
     text = strip_markers(_text(_draft("广东省市场监督管理局", 2023, "fazhi", facts, seed_index)))
     assert "重要内容，准确把握习近平法治思想" in text, text
+
+
+def test_a_figure_inside_the_phrase_of_the_one_before_shares_its_marker_and_no_word_is_written_twice():
+    """31名执委组建4个“帮帮团”: the 31名's phrase runs on past 4个“帮帮团”; one marker after it covers both
+    figures, and the quoted name is written once (the draft of seed 000 had “帮帮团”【F9】【F9】“帮帮团”)."""
+    from drafting.domain.facts import parse_facts
+    from drafting.review.accuracy import markers
+    from drafting.write.items import fact_clause
+
+    fact = parse_facts("2023年度，市妇联31名执委组建4个“帮帮团”，领办56件民生实事。")[0]
+    clause = fact_clause(fact)
+    assert clause == "2023年度，市妇联31名执委组建4个“帮帮团”【F1】，领办56件民生实事【F1】"
+    draft = Draft(DraftMeta(org="万源市妇女联合会", year=2023, report_type="fazhi"), [fact],
+                  [Section("s1", "measures", "主要举措和成效", clause + "。")])
+    assert markers(draft).passed, "every figure still has its marker before the clause ends"

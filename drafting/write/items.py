@@ -31,7 +31,9 @@ def fact_clause(fact: Fact) -> str:
     if not spans:
         return (text + marker).replace("。", "，")
     out, cursor = [], 0
-    for end in dict.fromkeys(_word_end(text, end) for _, end, _ in spans):
+    for end in (_word_end(text, end) for _, end, _ in spans):
+        if end <= cursor:
+            continue  # a figure inside the phrase of the one before (31名执委组建4个“帮帮团”): one marker after it
         out.append(text[cursor:end] + marker)
         cursor = end
     out.append(text[cursor:])
