@@ -181,8 +181,11 @@ def reopen_rename_delete(s: Session, expect, url: str) -> dict:
     page.evaluate("window.scrollTo(0, 0)")
     s.shot("reopened-on-the-draft-tab")
     page.get_by_role("tab", name="3 已保存的草稿").click()
+    name = field(page, "rd-new-name")
+    name.fill("")  # picking a draft fills its name in: wait for that answer before typing a new one
     rows(page, "rd-saved").first.locator("[role=gridcell]").first.click()
-    field(page, "rd-new-name").fill("给县委的终稿")
+    expect(name).not_to_have_value("", timeout=WAIT)
+    name.fill("给县委的终稿")
     page.click("#rd-rename-saved")
     expect(page.locator("#rd-saved")).to_contain_text("给县委的终稿", timeout=WAIT)
     rows(page, "rd-saved").first.locator("[role=gridcell]").first.click()
